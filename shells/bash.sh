@@ -1,0 +1,322 @@
+# shellcheck shell=bash
+# claude-hooks for bash: switch Claude Code between Anthropic, Bedrock, Vertex and Foundry.
+# Load it from ~/.bashrc with:   eval "$(claude-hooks init bash)"
+#
+# How it works (docs/how-it-works.md has the long version):
+# - _cb_managed lists the variables Claude Code reads to choose a backend, its credentials
+#   and its models. Nothing else is ever touched.
+# - The first switch records your own values of them: the baseline, telling unset from empty
+#   and exported from not. Every switch puts the baseline back, then applies the profile on
+#   top; cb-off puts the baseline back and forgets it.
+# - After each switch we record what we left (_cb_a_NAME). A variable that differs from that
+#   at the next switch was changed by hand: it is yours again and joins the baseline.
+# - At every prompt _cb_hook finds what governs the directory (the nearest .claude-backend up
+#   the tree, else the [directories] map) and acts only when that changes, so a manual switch
+#   holds until you enter a directory governed by something else.
+# - What runs at a prompt is builtins only: no subshell, no external command, no node.
+# Works on bash 3.2 (macOS) to 5.x, under set -u and set -e.
+
+#@data
+
+# bash 4.4 and later can read a variable's export flag without a subshell (${name@a});
+# before that every set variable is taken as exported.
+if [ "${BASH_VERSINFO[0]}" -gt 4 ] || { [ "${BASH_VERSINFO[0]}" -eq 4 ] && [ "${BASH_VERSINFO[1]}" -ge 4 ]; }; then
+    _cb_has_attrs=1
+else
+    _cb_has_attrs=
+fi
+
+# The state of variable $1, into _cb_r: 'u' unset, 'x'+value exported, 's'+value set only.
+_cb_state() {
+    if [ -z "${!1+x}" ]; then
+        _cb_r=u
+        return 0
+    fi
+    _cb_r=x
+    if [ -n "$_cb_has_attrs" ]; then
+        local _cb_flags
+        # eval: the @a operator is a syntax error to bash before 4.4, which never runs this.
+        eval '_cb_flags=${!1@a}'
+        case $_cb_flags in
+        *x*) ;;
+        *) _cb_r=s ;;
+        esac
+    fi
+    _cb_r=$_cb_r${!1}
+}
+
+# Puts variable $1 back into state $2 (as written by _cb_state).
+_cb_restore() {
+    case $2 in
+    u) unset -v "$1" ;;
+    x*) export "$1=${2#x}" ;;
+    s*)
+        unset -v "$1"
+        printf -v "$1" '%s' "${2#s}"
+        ;;
+    esac
+}
+
+# Used by _cb_profile_apply (rendered above).
+_cb_put() {
+    export "$1=$2"
+}
+
+_cb_drop() {
+    unset -v "$@"
+}
+
+# Prints the hint $1 when every variable named after it is unset or empty.
+_cb_need() {
+    local _cb_hint=$1 _cb_n
+    shift
+    for _cb_n in "$@"; do
+        if [ -n "${!_cb_n-}" ]; then
+            return 0
+        fi
+    done
+    printf 'claude-hooks: %s\n' "$_cb_hint" >&2
+}
+
+_cb_say() {
+    if [ -z "${CLAUDE_HOOKS_QUIET-}" ]; then
+        printf 'claude-hooks: %s\n' "$1" >&2
+    fi
+}
+
+# Switches to profile $1 for reason $2, or with an empty $1 back to the baseline.
+_cb_switch() {
+    local _cb_v _cb_rec
+    for _cb_v in "${_cb_managed[@]}"; do
+        _cb_state "$_cb_v"
+        _cb_rec=_cb_a_$_cb_v
+        # Not what we left (or never switched): the current value is the user's own.
+        if [ "$_cb_r" != "${!_cb_rec-}" ]; then
+            printf -v "_cb_b_$_cb_v" '%s' "$_cb_r"
+        fi
+        _cb_rec=_cb_b_$_cb_v
+        _cb_restore "$_cb_v" "${!_cb_rec}"
+    done
+    if [ -z "$1" ]; then
+        for _cb_v in "${_cb_managed[@]}"; do
+            unset -v "_cb_a_$_cb_v" "_cb_b_$_cb_v"
+        done
+        _cb_active=
+        _cb_why=
+        return 0
+    fi
+    _cb_profile_apply "$1"
+    export CLAUDE_HOOKS_PROFILE="$1"
+    for _cb_v in "${_cb_managed[@]}"; do
+        _cb_state "$_cb_v"
+        printf -v "_cb_a_$_cb_v" '%s' "$_cb_r"
+    done
+    _cb_active=$1
+    _cb_why=$2
+}
+
+# Makes profile $1 (reason $2) active without re-applying it when it already is, so a
+# variable changed by hand is not overwritten by a mere change of directory.
+_cb_select() {
+    if [ "$1" = "${_cb_active-}" ]; then
+        _cb_why=$2
+        return 0
+    fi
+    _cb_switch "$1" "$2"
+    if [ -n "$1" ]; then
+        _cb_say "$1 ($2)"
+    else
+        _cb_say "off: your own variables are back"
+    fi
+}
+
+# What governs the current directory, into _cb_gkey (empty: nothing), _cb_gprofile, _cb_gwhy.
+# Reads the marker's first line with the read builtin: it is data, never executed.
+_cb_governor() {
+    local _cb_d=${PWD-}
+    local _cb_f _cb_line
+    _cb_d=${_cb_d%/}
+    _cb_gkey=
+    _cb_gprofile=
+    _cb_gwhy=
+    while :; do
+        _cb_f=$_cb_d/.claude-backend
+        if [ -f "$_cb_f" ]; then
+            _cb_line=
+            if [ -r "$_cb_f" ]; then
+                { IFS= read -r _cb_line <"$_cb_f"; } 2>/dev/null || :
+            fi
+            _cb_line=${_cb_line#$'\xef\xbb\xbf'}
+            _cb_line=${_cb_line%$'\r'}
+            _cb_line=${_cb_line#"${_cb_line%%[![:space:]]*}"}
+            _cb_line=${_cb_line%"${_cb_line##*[![:space:]]}"}
+            _cb_gkey="marker:$_cb_f:$_cb_line"
+            _cb_gprofile=$_cb_line
+            _cb_gwhy=".claude-backend at $_cb_f"
+            return 0
+        fi
+        if [ -z "$_cb_d" ]; then
+            break
+        fi
+        _cb_d=${_cb_d%/*}
+    done
+    if _cb_dirmap "${PWD-}"; then
+        # shellcheck disable=SC2154 # _cb_dirmap (rendered) sets both.
+        _cb_gkey="map:$_cb_map_dir:$_cb_map_profile"
+        _cb_gprofile=$_cb_map_profile
+        _cb_gwhy="directory map: $_cb_map_dir"
+    fi
+    return 0
+}
+
+_cb_on_governor_change() {
+    local IFS=' '
+    if [ -z "$_cb_gkey" ]; then
+        # Nothing governs here: an automatic switch ends; a manual one holds.
+        if [ -n "${_cb_auto-}" ]; then
+            _cb_auto=
+            if [ -n "${_cb_manual-}" ]; then
+                _cb_select "$_cb_manual" manual
+            else
+                _cb_select '' ''
+            fi
+        fi
+        return 0
+    fi
+    if [ -z "$_cb_gprofile" ]; then
+        printf 'claude-hooks: %s is empty; expected one profile name (%s); not switching\n' "$_cb_gwhy" "${_cb_profiles[*]}" >&2
+        return 0
+    fi
+    if ! _cb_profile_describe "$_cb_gprofile"; then
+        printf "claude-hooks: %s names unknown profile '%s'; known: %s; not switching\n" "$_cb_gwhy" "${_cb_gprofile:0:64}" "${_cb_profiles[*]}" >&2
+        return 0
+    fi
+    _cb_auto=1
+    _cb_select "$_cb_gprofile" "$_cb_gwhy"
+}
+
+# The prompt hook. Keeps $? for whatever runs after it, except under set -e, where a
+# non-zero return would end the shell.
+_cb_hook() {
+    local _cb_status=$?
+    _cb_governor
+    if [ "$_cb_gkey" != "${_cb_last_gkey-}" ]; then
+        _cb_last_gkey=$_cb_gkey
+        _cb_on_governor_change
+    fi
+    case $- in
+    *e*) return 0 ;;
+    esac
+    return "$_cb_status"
+}
+
+cb-use() {
+    local IFS=' '
+    if [ $# -ne 1 ] || [ -z "$1" ]; then
+        printf 'usage: cb-use <profile>; profiles: %s\n' "${_cb_profiles[*]}" >&2
+        return 2
+    fi
+    if ! _cb_profile_describe "$1"; then
+        printf "claude-hooks: unknown profile '%s'; known: %s\n" "$1" "${_cb_profiles[*]}" >&2
+        return 2
+    fi
+    _cb_manual=$1
+    _cb_auto=
+    _cb_switch "$1" manual
+    _cb_say "$1"
+}
+
+cb-anthropic() { cb-use anthropic; }
+cb-bedrock() { cb-use bedrock; }
+cb-vertex() { cb-use vertex; }
+cb-foundry() { cb-use foundry; }
+
+cb-off() {
+    _cb_manual=
+    _cb_auto=
+    _cb_switch '' ''
+    _cb_say "off: your own variables are back"
+}
+
+# Masks a secret for display, into _cb_r: sk-ant-…1234, AKIA…WXYZ, or … when short.
+_cb_mask() {
+    local _cb_keep=
+    case $1 in
+    sk-ant-*) _cb_keep=sk-ant- ;;
+    AKIA* | ASIA*) _cb_keep=${1:0:4} ;;
+    esac
+    if [ ${#1} -ge 16 ]; then
+        _cb_r="$_cb_keep…${1:${#1}-4}"
+    else
+        _cb_r="$_cb_keep…"
+    fi
+}
+
+cb-status() {
+    local IFS=' '
+    local _cb_v _cb_s _cb_shown=
+    if [ -n "${_cb_active-}" ]; then
+        _cb_profile_describe "$_cb_active" || _cb_r=unknown
+        printf 'profile   %s (%s)\n' "$_cb_active" "$_cb_r"
+        printf 'why       %s\n' "$_cb_why"
+    elif [ -n "${CLAUDE_HOOKS_PROFILE-}" ]; then
+        printf 'profile   %s (set by a parent shell)\n' "$CLAUDE_HOOKS_PROFILE"
+    else
+        printf 'profile   none: your own variables, as you set them\n'
+    fi
+    _cb_governor
+    if [ -n "$_cb_gkey" ] && { [ "${_cb_why-}" != "$_cb_gwhy" ] || [ "$_cb_gprofile" != "${_cb_active-}" ]; }; then
+        printf "here      %s says '%s'; your manual choice holds until you leave\n" "$_cb_gwhy" "${_cb_gprofile:0:64}"
+    fi
+    printf 'variables\n'
+    for _cb_v in "${_cb_managed[@]}"; do
+        if [ "$_cb_v" = CLAUDE_HOOKS_PROFILE ] || [ -z "${!_cb_v+x}" ]; then
+            continue
+        fi
+        _cb_r=${!_cb_v}
+        for _cb_s in "${_cb_secrets[@]}"; do
+            if [ "$_cb_s" = "$_cb_v" ]; then
+                _cb_mask "$_cb_r"
+                break
+            fi
+        done
+        if [ -z "$_cb_r" ]; then
+            _cb_r='(empty)'
+        fi
+        printf '  %s=%s\n' "$_cb_v" "$_cb_r"
+        _cb_shown=1
+    done
+    if [ -z "$_cb_shown" ]; then
+        printf '  (none of the variables Claude Code reads is set)\n'
+    fi
+}
+
+# Re-reads the config: prints this integration again and loads it, then re-applies the
+# active profile so edited values take effect.
+cb-reload() {
+    local _cb_code
+    if ! _cb_code=$(_cb_cli init bash); then
+        printf 'claude-hooks: cb-reload: "claude-hooks init bash" failed; keeping the profiles loaded before\n' >&2
+        return 1
+    fi
+    eval "$_cb_code"
+    if [ -n "${_cb_active-}" ]; then
+        if _cb_profile_describe "$_cb_active"; then
+            _cb_switch "$_cb_active" "$_cb_why"
+        else
+            printf "claude-hooks: profile '%s' is gone from the config; your own variables are back\n" "$_cb_active" >&2
+            cb-off
+        fi
+    fi
+}
+
+complete -W "${_cb_profiles[*]}" cb-use
+
+# Install the prompt hook once, in front of whatever the user had. Assigning to
+# PROMPT_COMMAND changes only element 0 when it is an array (bash 5.1+), so the user's other
+# elements stay; a newline, not `;`, separates us from their code, which may end in a comment.
+case ${PROMPT_COMMAND-} in
+*_cb_hook*) ;;
+*) PROMPT_COMMAND="_cb_hook${PROMPT_COMMAND:+
+$PROMPT_COMMAND}" ;;
+esac

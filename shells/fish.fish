@@ -1,0 +1,310 @@
+# claude-hooks for fish: switch Claude Code between Anthropic, Bedrock, Vertex and Foundry.
+# Load it from ~/.config/fish/config.fish with:
+#   claude-hooks init fish | source
+#
+# How it works (docs/how-it-works.md has the long version):
+# - _cb_managed lists the variables Claude Code reads to choose a backend, its credentials
+#   and its models. Nothing else is ever touched.
+# - The first switch records your own values of them: the baseline, telling unset from empty,
+#   exported from not, and global from universal. Every switch puts the baseline back, then
+#   applies the profile on top; cb-off puts the baseline back and forgets it.
+# - After each switch we record what we left (_cb_as_NAME, _cb_av_NAME). A variable that differs
+#   from that at the next switch was changed by hand: it is yours again and joins the baseline.
+# - On every cd and before every prompt, _cb_hook finds what governs the directory (the nearest
+#   .claude-backend up the tree, else the [directories] map) and acts only when that changes,
+#   so a manual switch holds until you enter a directory governed by something else.
+# - What runs at a prompt is builtins only (fish runs builtins in command substitutions
+#   without forking): no external command, no node.
+# - Switches write global variables only, never universal ones: a universal variable of yours
+#   is shadowed while a profile needs it gone, and comes back as it was.
+
+#@data
+
+# The state of variable $argv[1], into _cb_rs (u unset, x exported global, s unexported global,
+# U universal) and _cb_rv (its values, a list).
+function _cb_state
+    set -g _cb_rv
+    if not set -q $argv[1]
+        set -g _cb_rs u
+        return 0
+    end
+    set -g _cb_rv $$argv[1]
+    if not set -q -g $argv[1]
+        set -g _cb_rs U
+    else if set -q -g -x $argv[1]
+        set -g _cb_rs x
+    else
+        set -g _cb_rs s
+    end
+end
+
+# Puts variable $argv[1] back into state $argv[2] with values $argv[3..].
+function _cb_restore
+    set -l n $argv[1]
+    switch $argv[2]
+        case u
+            _cb_drop $n
+        case U
+            set -e -g $n
+        case x
+            set -gx $n $argv[3..-1]
+        case s
+            set -g -u $n $argv[3..-1]
+    end
+end
+
+# Used by _cb_profile_apply (rendered above).
+function _cb_put
+    set -gx $argv[1] $argv[2]
+end
+
+# fish exports a universal variable even under an unexported global of the same name, so a
+# universal one is hidden behind an exported empty global: Claude Code reads empty as unset.
+function _cb_drop
+    for n in $argv
+        set -e -g $n
+        if set -q $n
+            set -gx $n
+        end
+    end
+end
+
+# Prints the hint $argv[1] when every variable named after it is unset or empty.
+function _cb_need
+    for n in $argv[2..-1]
+        if test -n "$$n"
+            return 0
+        end
+    end
+    printf 'claude-hooks: %s\n' $argv[1] >&2
+end
+
+function _cb_say
+    if test -z "$CLAUDE_HOOKS_QUIET"
+        printf 'claude-hooks: %s\n' $argv[1] >&2
+    end
+end
+
+# Switches to profile $argv[1] for reason $argv[2], or with an empty $argv[1] back to the baseline.
+function _cb_switch
+    for v in $_cb_managed
+        _cb_state $v
+        set -l as _cb_as_$v
+        set -l av _cb_av_$v
+        # Not what we left (or never switched): the current value is the user's own.
+        if test "x$_cb_rs" != "x$$as"; or test "x$_cb_rv" != "x$$av"
+            set -g _cb_bs_$v $_cb_rs
+            set -g _cb_bv_$v $_cb_rv
+        end
+        set -l bs _cb_bs_$v
+        set -l bv _cb_bv_$v
+        _cb_restore $v $$bs $$bv
+    end
+    if test -z "$argv[1]"
+        for v in $_cb_managed
+            set -e -g _cb_as_$v _cb_av_$v _cb_bs_$v _cb_bv_$v
+        end
+        set -g _cb_active
+        set -g _cb_why
+        return 0
+    end
+    _cb_profile_apply $argv[1]
+    set -gx CLAUDE_HOOKS_PROFILE $argv[1]
+    for v in $_cb_managed
+        _cb_state $v
+        set -g _cb_as_$v $_cb_rs
+        set -g _cb_av_$v $_cb_rv
+    end
+    set -g _cb_active $argv[1]
+    set -g _cb_why $argv[2]
+end
+
+# Makes profile $argv[1] (reason $argv[2]) active without re-applying it when it already is,
+# so a variable changed by hand is not overwritten by a mere change of directory.
+function _cb_select
+    if test "x$argv[1]" = "x$_cb_active"
+        set -g _cb_why $argv[2]
+        return 0
+    end
+    _cb_switch $argv[1] $argv[2]
+    if test -n "$argv[1]"
+        _cb_say "$argv[1] ($argv[2])"
+    else
+        _cb_say "off: your own variables are back"
+    end
+end
+
+# What governs the current directory, into _cb_gkey (empty: nothing), _cb_gprofile, _cb_gwhy.
+# Reads the marker's first line with the read builtin: it is data, never executed.
+function _cb_governor
+    set -g _cb_gkey
+    set -g _cb_gprofile
+    set -g _cb_gwhy
+    set -l d (string replace -r -- '/$' '' $PWD)
+    while true
+        set -l f $d/.claude-backend
+        if test -f $f
+            set -l line
+            if test -r $f
+                read -- line <$f 2>/dev/null
+            end
+            set line (string trim -- (string replace -r -- '^\x{feff}' '' "$line"))
+            set -g _cb_gkey "marker:$f:$line"
+            set -g _cb_gprofile "$line"
+            set -g _cb_gwhy ".claude-backend at $f"
+            return 0
+        end
+        test -z "$d"; and break
+        set d (string replace -r -- '/[^/]*$' '' $d)
+    end
+    if _cb_dirmap $PWD
+        set -g _cb_gkey "map:$_cb_map_dir:$_cb_map_profile"
+        set -g _cb_gprofile $_cb_map_profile
+        set -g _cb_gwhy "directory map: $_cb_map_dir"
+    end
+    return 0
+end
+
+function _cb_on_governor_change
+    if test -z "$_cb_gkey"
+        # Nothing governs here: an automatic switch ends; a manual one holds.
+        if test -n "$_cb_auto"
+            set -g _cb_auto
+            if test -n "$_cb_manual"
+                _cb_select $_cb_manual manual
+            else
+                _cb_select '' ''
+            end
+        end
+        return 0
+    end
+    if test -z "$_cb_gprofile"
+        printf 'claude-hooks: %s is empty; expected one profile name (%s); not switching\n' $_cb_gwhy "$_cb_profiles" >&2
+        return 0
+    end
+    if not _cb_profile_describe $_cb_gprofile
+        printf "claude-hooks: %s names unknown profile '%s'; known: %s; not switching\n" $_cb_gwhy (string sub -l 64 -- $_cb_gprofile) "$_cb_profiles" >&2
+        return 0
+    end
+    set -g _cb_auto 1
+    _cb_select $_cb_gprofile $_cb_gwhy
+end
+
+function _cb_hook --on-variable PWD --on-event fish_prompt
+    set -l _cb_status $status
+    _cb_governor
+    if test "x$_cb_gkey" != "x$_cb_last_gkey"
+        set -g _cb_last_gkey $_cb_gkey
+        _cb_on_governor_change
+    end
+    return $_cb_status
+end
+
+function cb-use --description 'Switch Claude Code to a claude-hooks profile'
+    if test (count $argv) -ne 1; or test -z "$argv[1]"
+        printf 'usage: cb-use <profile>; profiles: %s\n' "$_cb_profiles" >&2
+        return 2
+    end
+    if not _cb_profile_describe $argv[1]
+        printf "claude-hooks: unknown profile '%s'; known: %s\n" $argv[1] "$_cb_profiles" >&2
+        return 2
+    end
+    set -g _cb_manual $argv[1]
+    set -g _cb_auto
+    _cb_switch $argv[1] manual
+    _cb_say $argv[1]
+end
+
+function cb-anthropic --description 'Switch Claude Code to the Anthropic API'
+    cb-use anthropic
+end
+
+function cb-bedrock --description 'Switch Claude Code to Amazon Bedrock'
+    cb-use bedrock
+end
+
+function cb-vertex --description 'Switch Claude Code to Google Vertex AI'
+    cb-use vertex
+end
+
+function cb-foundry --description 'Switch Claude Code to Microsoft Foundry'
+    cb-use foundry
+end
+
+function cb-off --description 'Put your own Claude Code variables back'
+    set -g _cb_manual
+    set -g _cb_auto
+    _cb_switch '' ''
+    _cb_say "off: your own variables are back"
+end
+
+# Masks a secret for display, into _cb_r: sk-ant-…1234, AKIA…WXYZ, or … when short.
+function _cb_mask
+    set -l keep
+    switch $argv[1]
+        case 'sk-ant-*'
+            set keep sk-ant-
+        case 'AKIA*' 'ASIA*'
+            set keep (string sub -l 4 -- $argv[1])
+    end
+    if test (string length -- $argv[1]) -ge 16
+        set -g _cb_r "$keep…"(string sub -s -4 -- $argv[1])
+    else
+        set -g _cb_r "$keep…"
+    end
+end
+
+function cb-status --description 'Show the Claude Code backend of this shell, and why'
+    if test -n "$_cb_active"
+        _cb_profile_describe $_cb_active; or set -g _cb_r unknown
+        printf 'profile   %s (%s)\n' $_cb_active $_cb_r
+        printf 'why       %s\n' $_cb_why
+    else if test -n "$CLAUDE_HOOKS_PROFILE"
+        printf 'profile   %s (set by a parent shell)\n' $CLAUDE_HOOKS_PROFILE
+    else
+        printf 'profile   none: your own variables, as you set them\n'
+    end
+    _cb_governor
+    if test -n "$_cb_gkey"; and begin
+            test "x$_cb_why" != "x$_cb_gwhy"; or test "x$_cb_gprofile" != "x$_cb_active"
+        end
+        printf "here      %s says '%s'; your manual choice holds until you leave\n" $_cb_gwhy (string sub -l 64 -- $_cb_gprofile)
+    end
+    printf 'variables\n'
+    set -l shown
+    for v in $_cb_managed
+        test $v = CLAUDE_HOOKS_PROFILE; and continue
+        set -q $v; or continue
+        set -g _cb_r "$$v"
+        if contains -- $v $_cb_secrets
+            _cb_mask $_cb_r
+        end
+        test -z "$_cb_r"; and set -g _cb_r '(empty)'
+        printf '  %s=%s\n' $v $_cb_r
+        set shown 1
+    end
+    test -n "$shown"; or printf '  (none of the variables Claude Code reads is set)\n'
+end
+
+# Re-reads the config: prints this integration again and loads it, then re-applies the
+# active profile so edited values take effect.
+function cb-reload --description 'Re-read the claude-hooks config'
+    set -l code (_cb_cli init fish | string collect)
+    # init prints nothing on stdout when it fails (a broken config still prints the built-ins).
+    if test -z "$code"
+        printf 'claude-hooks: cb-reload: "claude-hooks init fish" failed; keeping the profiles loaded before\n' >&2
+        return 1
+    end
+    printf '%s\n' $code | source
+    if test -n "$_cb_active"
+        if _cb_profile_describe $_cb_active
+            _cb_switch $_cb_active $_cb_why
+        else
+            printf "claude-hooks: profile '%s' is gone from the config; your own variables are back\n" $_cb_active >&2
+            cb-off
+        end
+    end
+end
+
+complete -c cb-use -e
+complete -c cb-use -x -a "$_cb_profiles"

@@ -1,0 +1,302 @@
+# claude-hooks for zsh: switch Claude Code between Anthropic, Bedrock, Vertex and Foundry.
+# Load it from ~/.zshrc (after compinit, for completion of cb-use) with:
+#   source <(claude-hooks init zsh)
+#
+# How it works (docs/how-it-works.md has the long version):
+# - _cb_managed lists the variables Claude Code reads to choose a backend, its credentials
+#   and its models. Nothing else is ever touched.
+# - The first switch records your own values of them: the baseline, telling unset from empty
+#   and exported from not. Every switch puts the baseline back, then applies the profile on
+#   top; cb-off puts the baseline back and forgets it.
+# - After each switch we record what we left (_cb_a_NAME). A variable that differs from that
+#   at the next switch was changed by hand: it is yours again and joins the baseline.
+# - Before every prompt and after every cd, _cb_hook finds what governs the directory (the
+#   nearest .claude-backend up the tree, else the [directories] map) and acts only when that
+#   changes, so a manual switch holds until you enter a directory governed by something else.
+# - What runs at a prompt is builtins only: no subshell, no external command, no node.
+# - Every function starts with `emulate -L zsh`, so your options (KSH_ARRAYS, SH_WORD_SPLIT,
+#   NO_UNSET, ERR_EXIT, ...) stay yours and do not change how this code runs.
+
+#@data
+
+# The state of variable $1, into _cb_r: 'u' unset, 'x'+value exported, 's'+value set only.
+_cb_state() {
+    emulate -L zsh
+    if (( ! ${(P)+1} )); then
+        _cb_r=u
+        return 0
+    fi
+    if [[ ${(Pt)1} == *-export* ]]; then
+        _cb_r=x${(P)1}
+    else
+        _cb_r=s${(P)1}
+    fi
+}
+
+# Puts variable $1 back into state $2 (as written by _cb_state).
+_cb_restore() {
+    emulate -L zsh
+    case $2 in
+    u) unset -v -- $1 ;;
+    x*) export -- "$1=${2#x}" ;;
+    s*)
+        unset -v -- $1
+        typeset -g -- "$1=${2#s}"
+        ;;
+    esac
+}
+
+# Used by _cb_profile_apply (rendered above).
+_cb_put() {
+    emulate -L zsh
+    export -- "$1=$2"
+}
+
+_cb_drop() {
+    emulate -L zsh
+    unset -v -- "$@"
+}
+
+# Prints the hint $1 when every variable named after it is unset or empty.
+_cb_need() {
+    emulate -L zsh
+    local _cb_hint=$1 _cb_n
+    shift
+    for _cb_n in "$@"; do
+        [[ -n ${(P)_cb_n-} ]] && return 0
+    done
+    print -r -- "claude-hooks: $_cb_hint" >&2
+}
+
+_cb_say() {
+    emulate -L zsh
+    [[ -n ${CLAUDE_HOOKS_QUIET-} ]] || print -r -- "claude-hooks: $1" >&2
+}
+
+# Switches to profile $1 for reason $2, or with an empty $1 back to the baseline.
+_cb_switch() {
+    emulate -L zsh
+    local _cb_v _cb_rec
+    for _cb_v in $_cb_managed; do
+        _cb_state $_cb_v
+        _cb_rec=_cb_a_$_cb_v
+        # Not what we left (or never switched): the current value is the user's own.
+        if [[ $_cb_r != "${(P)_cb_rec-}" ]]; then
+            typeset -g -- "_cb_b_$_cb_v=$_cb_r"
+        fi
+        _cb_rec=_cb_b_$_cb_v
+        _cb_restore $_cb_v "${(P)_cb_rec}"
+    done
+    if [[ -z $1 ]]; then
+        for _cb_v in $_cb_managed; do
+            unset -v -- _cb_a_$_cb_v _cb_b_$_cb_v
+        done
+        typeset -g _cb_active= _cb_why=
+        return 0
+    fi
+    _cb_profile_apply $1
+    export CLAUDE_HOOKS_PROFILE=$1
+    for _cb_v in $_cb_managed; do
+        _cb_state $_cb_v
+        typeset -g -- "_cb_a_$_cb_v=$_cb_r"
+    done
+    typeset -g _cb_active=$1 _cb_why=$2
+}
+
+# Makes profile $1 (reason $2) active without re-applying it when it already is, so a
+# variable changed by hand is not overwritten by a mere change of directory.
+_cb_select() {
+    emulate -L zsh
+    if [[ $1 == "${_cb_active-}" ]]; then
+        typeset -g _cb_why=$2
+        return 0
+    fi
+    _cb_switch "$1" "$2"
+    if [[ -n $1 ]]; then
+        _cb_say "$1 ($2)"
+    else
+        _cb_say "off: your own variables are back"
+    fi
+}
+
+# What governs the current directory, into _cb_gkey (empty: nothing), _cb_gprofile, _cb_gwhy.
+# Reads the marker's first line with the read builtin: it is data, never executed.
+_cb_governor() {
+    emulate -L zsh
+    local _cb_d=${PWD%/} _cb_f _cb_line
+    typeset -g _cb_gkey= _cb_gprofile= _cb_gwhy=
+    while true; do
+        _cb_f=$_cb_d/.claude-backend
+        if [[ -f $_cb_f ]]; then
+            _cb_line=
+            if [[ -r $_cb_f ]]; then
+                { IFS= read -r _cb_line <$_cb_f; } 2>/dev/null
+            fi
+            _cb_line=${_cb_line#$'\xef\xbb\xbf'}
+            _cb_line=${_cb_line%$'\r'}
+            _cb_line=${_cb_line#"${_cb_line%%[![:space:]]*}"}
+            _cb_line=${_cb_line%"${_cb_line##*[![:space:]]}"}
+            _cb_gkey="marker:$_cb_f:$_cb_line"
+            _cb_gprofile=$_cb_line
+            _cb_gwhy=".claude-backend at $_cb_f"
+            return 0
+        fi
+        [[ -z $_cb_d ]] && break
+        _cb_d=${_cb_d%/*}
+    done
+    if _cb_dirmap "$PWD"; then
+        _cb_gkey="map:$_cb_map_dir:$_cb_map_profile"
+        _cb_gprofile=$_cb_map_profile
+        _cb_gwhy="directory map: $_cb_map_dir"
+    fi
+    return 0
+}
+
+_cb_on_governor_change() {
+    emulate -L zsh
+    if [[ -z $_cb_gkey ]]; then
+        # Nothing governs here: an automatic switch ends; a manual one holds.
+        if [[ -n ${_cb_auto-} ]]; then
+            typeset -g _cb_auto=
+            if [[ -n ${_cb_manual-} ]]; then
+                _cb_select $_cb_manual manual
+            else
+                _cb_select '' ''
+            fi
+        fi
+        return 0
+    fi
+    if [[ -z $_cb_gprofile ]]; then
+        print -r -- "claude-hooks: $_cb_gwhy is empty; expected one profile name (${(j: :)_cb_profiles}); not switching" >&2
+        return 0
+    fi
+    if ! _cb_profile_describe $_cb_gprofile; then
+        print -r -- "claude-hooks: $_cb_gwhy names unknown profile '${_cb_gprofile[1,64]}'; known: ${(j: :)_cb_profiles}; not switching" >&2
+        return 0
+    fi
+    typeset -g _cb_auto=1
+    _cb_select $_cb_gprofile $_cb_gwhy
+}
+
+# The hook, run from precmd and chpwd. Keeps $? for the hooks after it, except under
+# ERR_EXIT, where a non-zero return would end the shell. $- is read before emulate resets it.
+_cb_hook() {
+    local _cb_status=$? _cb_flags=$-
+    emulate -L zsh
+    _cb_governor
+    if [[ $_cb_gkey != "${_cb_last_gkey-}" ]]; then
+        typeset -g _cb_last_gkey=$_cb_gkey
+        _cb_on_governor_change
+    fi
+    [[ $_cb_flags == *e* ]] && return 0
+    return $_cb_status
+}
+
+cb-use() {
+    emulate -L zsh
+    if (( $# != 1 )) || [[ -z $1 ]]; then
+        print -r -- "usage: cb-use <profile>; profiles: ${(j: :)_cb_profiles}" >&2
+        return 2
+    fi
+    if ! _cb_profile_describe $1; then
+        print -r -- "claude-hooks: unknown profile '$1'; known: ${(j: :)_cb_profiles}" >&2
+        return 2
+    fi
+    typeset -g _cb_manual=$1 _cb_auto=
+    _cb_switch $1 manual
+    _cb_say $1
+}
+
+cb-anthropic() { cb-use anthropic; }
+cb-bedrock() { cb-use bedrock; }
+cb-vertex() { cb-use vertex; }
+cb-foundry() { cb-use foundry; }
+
+cb-off() {
+    emulate -L zsh
+    typeset -g _cb_manual= _cb_auto=
+    _cb_switch '' ''
+    _cb_say "off: your own variables are back"
+}
+
+# Masks a secret for display, into _cb_r: sk-ant-…1234, AKIA…WXYZ, or … when short.
+_cb_mask() {
+    emulate -L zsh
+    local _cb_keep=
+    case $1 in
+    sk-ant-*) _cb_keep=sk-ant- ;;
+    AKIA* | ASIA*) _cb_keep=${1[1,4]} ;;
+    esac
+    if (( ${#1} >= 16 )); then
+        _cb_r="$_cb_keep…${1[-4,-1]}"
+    else
+        _cb_r="$_cb_keep…"
+    fi
+}
+
+cb-status() {
+    emulate -L zsh
+    local _cb_v _cb_shown=
+    if [[ -n ${_cb_active-} ]]; then
+        _cb_profile_describe $_cb_active || _cb_r=unknown
+        print -r -- "profile   $_cb_active ($_cb_r)"
+        print -r -- "why       $_cb_why"
+    elif [[ -n ${CLAUDE_HOOKS_PROFILE-} ]]; then
+        print -r -- "profile   $CLAUDE_HOOKS_PROFILE (set by a parent shell)"
+    else
+        print -r -- "profile   none: your own variables, as you set them"
+    fi
+    _cb_governor
+    if [[ -n $_cb_gkey && ( ${_cb_why-} != "$_cb_gwhy" || $_cb_gprofile != "${_cb_active-}" ) ]]; then
+        print -r -- "here      $_cb_gwhy says '${_cb_gprofile[1,64]}'; your manual choice holds until you leave"
+    fi
+    print -r -- "variables"
+    for _cb_v in $_cb_managed; do
+        [[ $_cb_v == CLAUDE_HOOKS_PROFILE ]] && continue
+        (( ${(P)+_cb_v} )) || continue
+        _cb_r=${(P)_cb_v}
+        (( ${_cb_secrets[(Ie)$_cb_v]} )) && _cb_mask $_cb_r
+        [[ -z $_cb_r ]] && _cb_r='(empty)'
+        print -r -- "  $_cb_v=$_cb_r"
+        _cb_shown=1
+    done
+    [[ -n $_cb_shown ]] || print -r -- "  (none of the variables Claude Code reads is set)"
+}
+
+# Re-reads the config: prints this integration again and loads it, then re-applies the
+# active profile so edited values take effect.
+cb-reload() {
+    emulate -L zsh
+    local _cb_code
+    if ! _cb_code=$(_cb_cli init zsh); then
+        print -r -- 'claude-hooks: cb-reload: "claude-hooks init zsh" failed; keeping the profiles loaded before' >&2
+        return 1
+    fi
+    eval "$_cb_code"
+    if [[ -n ${_cb_active-} ]]; then
+        if _cb_profile_describe $_cb_active; then
+            _cb_switch $_cb_active $_cb_why
+        else
+            print -r -- "claude-hooks: profile '$_cb_active' is gone from the config; your own variables are back" >&2
+            cb-off
+        fi
+    fi
+}
+
+_cb_complete_profiles() {
+    compadd -- $_cb_profiles
+}
+
+# Installs the hooks once, in front of the user's, so a prompt drawn in precmd already sees
+# the switch; completion only where compinit has run.
+_cb_install() {
+    emulate -L zsh
+    typeset -ga precmd_functions chpwd_functions
+    (( ${precmd_functions[(Ie)_cb_hook]} )) || precmd_functions=(_cb_hook $precmd_functions)
+    (( ${chpwd_functions[(Ie)_cb_hook]} )) || chpwd_functions=(_cb_hook $chpwd_functions)
+    if (( $+functions[compdef] )); then
+        compdef _cb_complete_profiles cb-use
+    fi
+    return 0
+}
+_cb_install

@@ -1,0 +1,40 @@
+export const BACKENDS = ['anthropic', 'bedrock', 'vertex', 'foundry'] as const;
+export type Backend = (typeof BACKENDS)[number];
+
+/** A named backend setup: `cb-use <name>` applies it. Built-in and user profiles share this shape. */
+export interface Profile {
+  name: string;
+  backend: Backend;
+  description: string;
+  /** AWS_REGION for Bedrock, CLOUD_ML_REGION for Vertex. */
+  region?: string;
+  awsProfile?: string;
+  /** ANTHROPIC_VERTEX_PROJECT_ID. */
+  projectId?: string;
+  /** ANTHROPIC_FOUNDRY_RESOURCE. */
+  resource?: string;
+  /** The backend's base URL: a gateway for Anthropic, a proxy or endpoint for the others. */
+  baseUrl?: string;
+  model?: string;
+  opusModel?: string;
+  sonnetModel?: string;
+  haikuModel?: string;
+  smallFastModel?: string;
+  /** ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION (Bedrock). */
+  smallFastModelRegion?: string;
+  /** Extra variables the profile sets, by name. Never secrets: the loader refuses those. */
+  env: Record<string, string>;
+}
+
+/** One entry of the `[directories]` table: inside `dir` (or below it), `profile` applies. */
+export interface DirectoryRule {
+  dir: string;
+  profile: string;
+}
+
+export interface Config {
+  /** Where the config was read from, or would be. */
+  path: string;
+  profiles: Profile[];
+  directories: DirectoryRule[];
+}

@@ -1,0 +1,40 @@
+import { indent, type Arm, type DirArm, type Dialect } from './types.js';
+
+/** fish's single quotes: only `\` and `'` are special inside, each escaped with a backslash. */
+export function fishQuote(value: string): string {
+  return `'${value.replace(/[\\']/g, '\\$&')}'`;
+}
+
+function regexEscape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export const fish: Dialect = {
+  name: 'fish',
+  templateFile: 'fish.fish',
+  quote: fishQuote,
+  scalar: (name, value) => `set -g ${name} ${fishQuote(value)}`,
+  assign: (name, value) => `set -g ${name} ${fishQuote(value)}`,
+  list: (name, items) => `set -g ${name} ${items.map(fishQuote).join(' ')}`.trimEnd(),
+  func: (name, body) => [`function ${name}`, ...indent(body), 'end'],
+  allArgs: '$argv',
+  switchOnFirstArg: (arms: Arm[], fallback: string[]) => [
+    'switch "$argv[1]"',
+    ...arms.flatMap((a) => [`case ${fishQuote(a.word)}`, ...indent(a.body)]),
+    "case '*'",
+    ...indent(fallback),
+    'end',
+  ],
+  // fish's `case` treats `*` and `?` as wildcards even when quoted, so directories are matched
+  // with an anchored regex of the escaped path instead: every character literal.
+  switchOnDir: (arms: DirArm[], fallback: string[]) => {
+    if (arms.length === 0) return fallback;
+    const lines: string[] = [];
+    arms.forEach((a, i) => {
+      const prefix = a.dir === '/' ? '/' : a.dir + '/';
+      lines.push(`${i === 0 ? 'if' : 'else if'} string match -qr -- ${fishQuote('^' + regexEscape(prefix))} "$argv[1]/"`);
+      lines.push(...indent(a.body));
+    });
+    return [...lines, 'else', ...indent(fallback), 'end'];
+  },
+};

@@ -1,0 +1,35 @@
+import { indent, type Arm, type DirArm } from './types.js';
+
+// bash and zsh read the same quoting, function and case syntax; only lists and templates differ.
+
+/** Single quotes take every byte literally; a quote inside is closed, escaped and reopened.
+ *  (Also right under zsh's RC_QUOTES: the output never holds '' inside a quoted run.) */
+export function posixQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+export function posixFunc(name: string, body: string[]): string[] {
+  return [`${name}() {`, ...indent(body.length ? body : [':']), '}'];
+}
+
+export function posixSwitchOnFirstArg(arms: Arm[], fallback: string[]): string[] {
+  return [
+    'case ${1-} in',
+    ...arms.flatMap((a) => [`${posixQuote(a.word)})`, ...indent([...a.body, ';;'])]),
+    '*)',
+    ...indent([...fallback, ';;']),
+    'esac',
+  ];
+}
+
+export function posixSwitchOnDir(arms: DirArm[], fallback: string[]): string[] {
+  // The quoted part of a case pattern is literal, so a directory named `a*b` matches only itself.
+  // `$1/` against `dir/*` matches the directory itself and everything below it.
+  return [
+    'case ${1-}/ in',
+    ...arms.flatMap((a) => [`${a.dir === '/' ? '' : posixQuote(a.dir)}/*)`, ...indent([...a.body, ';;'])]),
+    '*)',
+    ...indent([...fallback, ';;']),
+    'esac',
+  ];
+}

@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { displayPath } from '../profiles/config.js';
+import { MANAGED_VARS, SECRET_VARS, looksSecret } from '../profiles/managed.js';
+import { planFor, type SwitchPlan } from '../profiles/plan.js';
+import type { Config } from '../profiles/types.js';
+import { bash } from './bash.js';
+import { fish } from './fish.js';
+import type { Dialect, ShellName } from './types.js';
+import { zsh } from './zsh.js';
+
+export const DIALECTS: Record<ShellName, Dialect> = { bash, zsh, fish };
+
+const TEMPLATE_DIR = fileURLToPath(new URL('../../shells/', import.meta.url));
+const DATA_MARKER = /^#@data$/m;
+
+export interface RenderOptions {
+  /** The command that prints this integration again, for `cb-reload`: [node, script] or [binary]. */
+  cli: string[];
+  version: string;
+  env?: Record<string, string | undefined>;
+}
+
+/** The shell integration for `shell`: its template with the profile data rendered in.
+ *  Nothing secret is in here: profiles carry names, regions and URLs, never keys. */
+export function renderInit(shellName: ShellName, config: Config, options: RenderOptions): string {
+  const dialect = DIALECTS[shellName];
+  const template = readFileSync(TEMPLATE_DIR + dialect.templateFile, 'utf8');
+  if (!DATA_MARKER.test(template)) throw new Error(`shells/${dialect.templateFile} has no #@data line`);
+  const data = renderData(dialect, config, options).join('\n');
+  // A function replacement: `$` in the data must not be read as a replacement pattern.
+  return template.replace(DATA_MARKER, () => data);
+}
+
+function renderData(d: Dialect, config: Config, options: RenderOptions): string[] {
+  const hint = displayPath(config.path, options.env);
+  const plans = config.profiles.map((p) => planFor(p, hint));
+  const extras = [...new Set(config.profiles.flatMap((p) => Object.keys(p.env)))].filter((n) => !MANAGED_VARS.includes(n));
+  // CLAUDE_HOOKS_PROFILE is ours, but a parent shell may have exported it: restore it like the rest.
+  const managed = [...MANAGED_VARS, ...extras, 'CLAUDE_HOOKS_PROFILE'];
+  const secrets = managed.filter((n) => SECRET_VARS.includes(n) || looksSecret(n));
+  // Longest first, so the innermost mapped directory wins.
+  const dirs = [...config.directories].sort((a, b) => b.dir.length - a.dir.length);
+
+  return [
+    '# ---- data rendered from your profiles by `claude-hooks init` ----',
+    d.scalar('_cb_version', options.version),
+    d.list('_cb_managed', managed),
+    d.list('_cb_secrets', secrets),
+    d.list('_cb_profiles', config.profiles.map((p) => p.name)),
+    '',
+    '# Prints this integration again (cb-reload).',
+    ...d.func('_cb_cli', [`${options.cli.map(d.quote).join(' ')} ${d.allArgs}`]),
+    '',
+    '# Applies a profile on top of the restored baseline: clears, then sets, then checks.',
+    ...d.func('_cb_profile_apply', d.switchOnFirstArg(plans.map((p) => ({ word: p.profile, body: applyBody(d, p) })), ['return 1'])),
+    '',
+    '# Sets _cb_r to "backend: description"; fails for an unknown profile.',
+    ...d.func(
+      '_cb_profile_describe',
+      d.switchOnFirstArg(
+        config.profiles.map((p) => ({ word: p.name, body: [d.assign('_cb_r', `${p.backend}${p.description ? ': ' + p.description : ''}`)] })),
+        ['return 1'],
+      ),
+    ),
+    '',
+    '# Sets _cb_map_dir and _cb_map_profile from the [directories] table; fails outside it.',
+    ...d.func(
+      '_cb_dirmap',
+      d.switchOnDir(
+        dirs.map((r) => ({ dir: r.dir, body: [d.assign('_cb_map_dir', r.dir), d.assign('_cb_map_profile', r.profile)] })),
+        ['return 1'],
+      ),
+    ),
+    '# ---- end of rendered data ----',
+  ];
+}
+
+function applyBody(d: Dialect, plan: SwitchPlan): string[] {
+  const lines: string[] = [];
+  if (plan.clear.length) lines.push(`_cb_drop ${plan.clear.join(' ')}`);
+  for (const [name, value] of plan.set) lines.push(`_cb_put ${name} ${d.quote(value)}`);
+  for (const r of plan.require) lines.push(`_cb_need ${d.quote(r.hint)} ${r.anyOf.join(' ')}`);
+  return lines.length ? lines : [d.name === 'fish' ? 'true' : ':'];
+}

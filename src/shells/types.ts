@@ -1,0 +1,43 @@
+export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+export type ShellName = (typeof SHELLS)[number];
+
+export interface Arm {
+  /** A literal word compared with the first argument (profile names only: [a-z0-9_-]). */
+  word: string;
+  body: string[];
+}
+
+export interface DirArm {
+  /** An absolute, normalized directory: the arm applies to it and to everything below it. */
+  dir: string;
+  body: string[];
+}
+
+/** What differs between shells when turning profile data into code. Each shell's template
+ *  (shells/<name>) holds the logic; a dialect only writes data and dispatch in that shell's syntax. */
+export interface Dialect {
+  readonly name: ShellName;
+  /** The template under shells/, with a `#@data` line where the rendered data goes. */
+  readonly templateFile: string;
+  /** Quotes a value so the shell reads back exactly these characters, whatever they are. */
+  quote(value: string): string;
+  /** A global scalar assignment. */
+  scalar(name: string, value: string): string;
+  /** Inside a function: sets a global (a caller's local in bash and zsh, where scope is dynamic). */
+  assign(name: string, value: string): string;
+  /** A global list (array) assignment. */
+  list(name: string, items: readonly string[]): string;
+  /** A function definition; `body` lines are indented by the dialect. */
+  func(name: string, body: string[]): string[];
+  /** The function's arguments passed on as they are (`"$@"`, `$argv`). */
+  readonly allArgs: string;
+  /** Dispatch on the function's first argument: literal words, then `fallback`. */
+  switchOnFirstArg(arms: Arm[], fallback: string[]): string[];
+  /** Dispatch on the directory in the first argument; earlier arms win, so put longer dirs first. */
+  switchOnDir(arms: DirArm[], fallback: string[]): string[];
+}
+
+/** Indents a block of already-rendered lines by one level (four spaces, as in the templates). */
+export function indent(lines: string[]): string[] {
+  return lines.map((l) => (l === '' ? l : '    ' + l));
+}

@@ -1,0 +1,17 @@
+import { posixFunc, posixQuote, posixSwitchOnDir, posixSwitchOnFirstArg } from './posix.js';
+import type { Dialect } from './types.js';
+
+export const zsh: Dialect = {
+  name: 'zsh',
+  templateFile: 'zsh.zsh',
+  quote: posixQuote,
+  // -g: `cb-reload` evals this inside a function, where a bare typeset would be local.
+  scalar: (name, value) => `typeset -g ${name}=${posixQuote(value)}`,
+  assign: (name, value) => `${name}=${posixQuote(value)}`,
+  list: (name, items) => `typeset -ga ${name}; ${name}=(${items.map(posixQuote).join(' ')})`,
+  // Rendered functions run under zsh's own options too, whatever the user set.
+  func: (name, body) => posixFunc(name, ['emulate -L zsh', ...body]),
+  allArgs: '"$@"',
+  switchOnFirstArg: posixSwitchOnFirstArg,
+  switchOnDir: posixSwitchOnDir,
+};
