@@ -1,0 +1,104 @@
+// The hooks live in the user's shell: they must survive its options, keep its prompt hooks
+// and exit status, reload the config in place, and complete profile names.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeSandbox } from './helpers/sandbox.js';
+import { runWithInit, shellsUnderTest, withoutNoise } from './helpers/shells.js';
+
+const shells = shellsUnderTest();
+const CYCLE = ['dump start', 'cb-bedrock', 'cb-vertex', 'cd p', 'prompt', 'cd ~', 'prompt', 'cb-status', 'cb-anthropic', 'cb-off', 'dump end', 'echo alive'].join('\n');
+
+function markerTree() {
+  const sb = makeSandbox();
+  mkdirSync(join(sb.home, 'p'));
+  writeFileSync(join(sb.home, 'p', '.claude-backend'), 'foundry\n');
+  return sb;
+}
+
+for (const shell of shells) {
+  describe(`${shell}: manners`, () => {
+    it("survives the user's strictest options", async () => {
+      const sb = markerTree();
+      const before =
+        shell === 'fish' ? '' : shell === 'zsh' ? 'setopt KSH_ARRAYS SH_WORD_SPLIT NO_UNSET ERR_EXIT PIPE_FAIL' : 'set -euo pipefail';
+      // `! true` leaves $? at 1 without tripping errexit: the hook must not end the shell then.
+      const run = await runWithInit(sb, shell, `${CYCLE}\n! true\nprompt\necho still-alive`, { before, env: { ANTHROPIC_API_KEY: 'sk-ant-x' } });
+      expect(run.stderr).not.toMatch(/unbound|parameter not set|bad substitution|command not found/i);
+      expect(run.stdout).toContain('alive');
+      expect(run.stdout).toContain('still-alive');
+      expect(run.exitCode).toBe(0);
+      expect(withoutNoise(run.dumps.end!)).toEqual(withoutNoise(run.dumps.start!));
+    });
+
+    it('cb-reload picks up an edited config and re-applies the active profile', async () => {
+      const sb = makeSandbox();
+      const config = sb.writeConfig('[profiles.work]\nbackend = "bedrock"\nregion = "us-east-1"\n');
+      const rewrite = `[profiles.work]\nbackend = "bedrock"\nregion = "eu-north-1"\n\n[profiles.late]\nbackend = "vertex"\nregion = "europe-west4"\nprojectId = "p1"\n`;
+      const file = join(sb.root, 'new.toml');
+      writeFileSync(file, rewrite);
+      const run = await runWithInit(sb, shell, [`cb-use work`, 'dump before', `cp '${file}' '${config}'`, 'cb-reload', 'dump reloaded', 'cb-use late', 'dump late', 'cb-off', 'dump off'].join('\n'), {
+        env: { AWS_REGION: 'mine' },
+      });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.dumps.before!.get('AWS_REGION')).toBe('us-east-1');
+      expect(run.dumps.reloaded!.get('AWS_REGION')).toBe('eu-north-1');
+      expect(run.dumps.late!.get('CLAUDE_CODE_USE_VERTEX')).toBe('1');
+      expect(run.dumps.late!.get('CLOUD_ML_REGION')).toBe('europe-west4');
+      expect(run.dumps.late!.get('AWS_REGION')).toBe('mine');
+      expect(run.dumps.off!.get('AWS_REGION')).toBe('mine');
+    });
+
+    it('completes profile names for cb-use', async () => {
+      const sb = makeSandbox();
+      sb.writeConfig('[profiles.acme-eu]\nbackend = "bedrock"\nregion = "eu-west-1"\n');
+      let before = '';
+      let probe: string;
+      if (shell === 'fish') probe = "complete -C 'cb-use '";
+      else if (shell === 'zsh') {
+        before = 'autoload -Uz compinit; compinit -u -d "$HOME/.zcompdump"';
+        // compadd only works inside a completion widget: stand in for it to see what we offer.
+        probe = 'print -r -- "comp=${_comps[cb-use]}"; compadd() { print -r -- "$@"; }; _cb_complete_profiles';
+      } else probe = 'complete -p cb-use';
+      const run = await runWithInit(sb, shell, probe, { before });
+      expect(run.exitCode, run.stderr).toBe(0);
+      for (const name of ['anthropic', 'bedrock', 'vertex', 'foundry', 'acme-eu']) expect(run.stdout).toContain(name);
+      if (shell === 'zsh') expect(run.stdout).toContain('comp=_cb_complete_profiles');
+    });
+  });
+}
+
+for (const shell of shells.filter((s) => s === 'bash' || s === 'bash32')) {
+  describe(`${shell}: PROMPT_COMMAND`, () => {
+    it("keeps the user's PROMPT_COMMAND, ending comment and all, and the exit status it sees", async () => {
+      const sb = markerTree();
+      const before = `PROMPT_COMMAND='echo "user hook saw $?" # a trailing comment'`;
+      const run = await runWithInit(sb, shell, 'cd p\nfalse\nprompt\ntrue\nprompt\nprintf "%s\\n" "$PROMPT_COMMAND"', { before });
+      expect(run.stdout).toContain('user hook saw 1\nuser hook saw 0');
+      expect(run.stderr).toContain('claude-hooks: foundry');
+      expect(run.stdout).toContain(`_cb_hook\necho "user hook saw $?" # a trailing comment`);
+    });
+
+    it('keeps every element of an array PROMPT_COMMAND (bash 5.1+)', async () => {
+      if (shell === 'bash32') return;
+      const sb = markerTree();
+      const before = `PROMPT_COMMAND=('echo first' 'echo second')`;
+      const run = await runWithInit(sb, shell, 'cd p\nfor c in "${PROMPT_COMMAND[@]}"; do eval "$c"; done\ndump after', { before });
+      expect(run.stdout).toBe('first\nsecond');
+      expect(run.dumps.after!.get('CLAUDE_HOOKS_PROFILE')).toBe('foundry');
+    });
+  });
+}
+
+for (const shell of shells.filter((s) => s === 'zsh')) {
+  describe('zsh: hook arrays', () => {
+    it("keeps the user's precmd and chpwd functions, ours first", async () => {
+      const sb = markerTree();
+      const before = 'mine() { :; }; precmd_functions=(mine); chpwd_functions=(mine)';
+      const run = await runWithInit(sb, shell, 'print -r -- "$precmd_functions|$chpwd_functions"');
+      expect(run.stdout).toBe('_cb_hook|_cb_hook'); // sanity: without `before`
+      const run2 = await runWithInit(sb, shell, 'print -r -- "$precmd_functions|$chpwd_functions"', { before });
+      expect(run2.stdout).toBe('_cb_hook mine|_cb_hook mine');
+    });
+  });
+}

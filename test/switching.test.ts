@@ -1,0 +1,143 @@
+// Switching in the real bash, zsh and fish: after every step the exported environment (what
+// Claude Code sees) must be exactly what the design says, down to unset versus empty.
+import { describe, expect, it } from 'vitest';
+import { makeSandbox } from './helpers/sandbox.js';
+import { runWithInit, shellsUnderTest, withoutNoise } from './helpers/shells.js';
+
+const KEY = 'sk-ant-api03-' + 'Zx9'.repeat(10) + 'WXYZ';
+
+// A baseline a real user might have, plus values built to break quoting: quotes of both
+// kinds, $, backticks, backslashes, newlines, a tab, glob characters and non-ASCII text.
+const BASELINE: Record<string, string> = {
+  ANTHROPIC_API_KEY: KEY,
+  ANTHROPIC_BASE_URL: 'https://gateway.example/v1?a=1&b=$HOME',
+  AWS_PROFILE: `o'brien "dev" $(touch pwned) \`id\` \\ *\nsecond line\tend`,
+  AWS_REGION: '', // set but empty: must come back empty, not unset
+  CLAUDE_CODE_USE_VERTEX: '1', // a stray selector left by the user: must not survive other backends
+  ANTHROPIC_VERTEX_PROJECT_ID: 'proj-ü-"1"',
+  CLOUD_ML_REGION: 'us-east5',
+  ANTHROPIC_FOUNDRY_RESOURCE: "res\\x'y",
+  ANTHROPIC_MODEL: 'claude-sonnet-4-5 %s %n !',
+  UNRELATED: 'left alone',
+};
+
+function without(env: Record<string, string>, ...names: string[]): Record<string, string> {
+  const copy = { ...env };
+  for (const n of names) delete copy[n];
+  return copy;
+}
+
+const VERTEX = ['ANTHROPIC_VERTEX_PROJECT_ID', 'CLOUD_ML_REGION', 'ANTHROPIC_VERTEX_BASE_URL', 'CLAUDE_CODE_SKIP_VERTEX_AUTH'];
+const FOUNDRY = ['ANTHROPIC_FOUNDRY_RESOURCE', 'ANTHROPIC_FOUNDRY_BASE_URL', 'ANTHROPIC_FOUNDRY_API_KEY', 'CLAUDE_CODE_SKIP_FOUNDRY_AUTH'];
+const SELECTORS = ['CLAUDE_CODE_USE_BEDROCK', 'CLAUDE_CODE_USE_VERTEX', 'CLAUDE_CODE_USE_FOUNDRY'];
+const ANTHROPIC_AUTH = ['ANTHROPIC_API_KEY', 'ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_BASE_URL'];
+
+// Written out by hand from the design's table, not computed by the code under test.
+const EXPECTED: Record<string, Record<string, string>> = {
+  bedrock: { ...without(BASELINE, ...ANTHROPIC_AUTH, ...SELECTORS), CLAUDE_CODE_USE_BEDROCK: '1', CLAUDE_HOOKS_PROFILE: 'bedrock' },
+  vertex: { ...without(BASELINE, ...ANTHROPIC_AUTH, ...SELECTORS), CLAUDE_CODE_USE_VERTEX: '1', CLAUDE_HOOKS_PROFILE: 'vertex' },
+  foundry: { ...without(BASELINE, ...ANTHROPIC_AUTH, ...SELECTORS), CLAUDE_CODE_USE_FOUNDRY: '1', CLAUDE_HOOKS_PROFILE: 'foundry' },
+  anthropic: { ...without(BASELINE, ...SELECTORS, ...VERTEX, ...FOUNDRY), CLAUDE_HOOKS_PROFILE: 'anthropic' },
+};
+
+for (const shell of shellsUnderTest()) {
+  describe(`${shell}: switching`, () => {
+    it('goes through every built-in profile and back to the exact baseline', async () => {
+      const sb = makeSandbox();
+      const run = await runWithInit(
+        sb,
+        shell,
+        ['dump start', 'cb-bedrock', 'dump bedrock', 'cb-vertex', 'dump vertex', 'cb-foundry', 'dump foundry', 'cb-anthropic', 'dump anthropic', 'cb-bedrock', 'cb-off', 'dump off'].join('\n'),
+        { env: BASELINE },
+      );
+      expect(run.exitCode, run.stderr).toBe(0);
+      const start = withoutNoise(run.dumps.start!);
+      expect(start).toMatchObject(BASELINE);
+      for (const profile of ['bedrock', 'vertex', 'foundry', 'anthropic']) {
+        const expected = { ...without(start, ...Object.keys(BASELINE)), ...EXPECTED[profile] };
+        expect(withoutNoise(run.dumps[profile]!), `after cb-${profile}`).toEqual(expected);
+      }
+      // Byte for byte: the whole environment, not only the managed variables.
+      expect(withoutNoise(run.dumps.off!)).toEqual(start);
+      // AWS_REGION is empty in the baseline: Bedrock switches anyway and says how to set one.
+      expect(run.stderr).toMatch(/claude-hooks: bedrock: no AWS region.*export AWS_REGION=/);
+      expect(run.stderr).not.toContain(KEY);
+    });
+
+    it('tells unset from empty through a switch and back', async () => {
+      const sb = makeSandbox();
+      const run = await runWithInit(sb, shell, 'dump start\ncb-anthropic\ndump a\ncb-off\ndump off', {
+        env: { ANTHROPIC_AUTH_TOKEN: '', CLAUDE_CODE_USE_FOUNDRY: '' },
+      });
+      expect(run.dumps.a!.get('CLAUDE_CODE_USE_FOUNDRY')).toBeUndefined();
+      expect(run.dumps.a!.get('ANTHROPIC_AUTH_TOKEN')).toBe('');
+      expect(run.dumps.off!.get('CLAUDE_CODE_USE_FOUNDRY')).toBe('');
+      expect(run.dumps.off!.has('ANTHROPIC_API_KEY')).toBe(false);
+      expect(withoutNoise(run.dumps.off!)).toEqual(withoutNoise(run.dumps.start!));
+    });
+
+    it('keeps a variable changed by hand after a switch', async () => {
+      const sb = makeSandbox();
+      const set = (name: string, value: string) => (shell === 'fish' ? `set -gx ${name} '${value}'` : `export ${name}='${value}'`);
+      const run = await runWithInit(
+        sb,
+        shell,
+        [
+          'cb-bedrock',
+          set('AWS_REGION', 'eu-west-3'), // by hand, while on Bedrock
+          set('ANTHROPIC_API_KEY', 'sk-ant-typed-by-hand-0000'), // by hand: theirs, but not for Bedrock
+          'cb-vertex',
+          'dump vertex',
+          'cb-anthropic',
+          'dump anthropic',
+          'cb-off',
+          'dump off',
+        ].join('\n'),
+        { env: { AWS_REGION: 'us-east-1', ANTHROPIC_API_KEY: KEY } },
+      );
+      expect(run.exitCode, run.stderr).toBe(0);
+      // Another switch keeps secrets exclusive, but the hand-made values are now the user's own.
+      expect(run.dumps.vertex!.has('ANTHROPIC_API_KEY')).toBe(false);
+      expect(run.dumps.vertex!.get('AWS_REGION')).toBe('eu-west-3');
+      expect(run.dumps.anthropic!.get('ANTHROPIC_API_KEY')).toBe('sk-ant-typed-by-hand-0000');
+      expect(run.dumps.off!.get('AWS_REGION')).toBe('eu-west-3');
+      expect(run.dumps.off!.get('ANTHROPIC_API_KEY')).toBe('sk-ant-typed-by-hand-0000');
+      expect(run.dumps.off!.has('CLAUDE_HOOKS_PROFILE')).toBe(false);
+    });
+
+    it('puts a shell variable that was never exported back unexported', async () => {
+      if (shell === 'bash32') return; // bash < 4.4 cannot see the export flag without a subshell
+      const sb = makeSandbox();
+      const local = shell === 'fish' ? "set -g AWS_PROFILE 'mine only'" : "AWS_PROFILE='mine only'";
+      const run = await runWithInit(sb, shell, `${local}\ncb-bedrock\ncb-off\ndump off\nshellvar AWS_PROFILE`);
+      expect(run.dumps.off!.has('AWS_PROFILE')).toBe(false);
+      expect(run.stdout).toContain('AWS_PROFILE=mine only');
+    });
+
+    it('refuses an unknown profile with a one-line error and status 2, changing nothing', async () => {
+      const sb = makeSandbox();
+      const status = shell === 'fish' ? 'echo "status=$status"' : 'echo "status=$?"';
+      const run = await runWithInit(sb, shell, `dump start\ncb-use nope\n${status}\ndump after`, { env: { ANTHROPIC_API_KEY: KEY } });
+      expect(run.stdout).toContain('status=2');
+      expect(run.stderr.trim().split('\n')).toEqual([
+        "claude-hooks: unknown profile 'nope'; known: anthropic bedrock vertex foundry",
+      ]);
+      expect(withoutNoise(run.dumps.after!)).toEqual(withoutNoise(run.dumps.start!));
+    });
+
+    it('shows the active profile and masks secrets in cb-status', async () => {
+      const sb = makeSandbox();
+      const run = await runWithInit(sb, shell, 'cb-anthropic\ncb-status', {
+        env: { ANTHROPIC_API_KEY: KEY, AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzzz', AWS_REGION: 'us-west-2' },
+      });
+      expect(run.stdout).toMatch(/^profile +anthropic \(anthropic: /m);
+      expect(run.stdout).toMatch(/^why +manual$/m);
+      expect(run.stdout).toContain('ANTHROPIC_API_KEY=sk-ant-…WXYZ');
+      expect(run.stdout).toContain('AWS_ACCESS_KEY_ID=AKIA…MPLE');
+      expect(run.stdout).toContain('AWS_SECRET_ACCESS_KEY=…zzzz');
+      expect(run.stdout).toContain('AWS_REGION=us-west-2');
+      expect(run.stdout).not.toContain(KEY);
+      expect(run.stdout).not.toContain('wJalrXUtnFEMI');
+    });
+  });
+}
