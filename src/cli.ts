@@ -28,28 +28,42 @@ function init(shell: ShellName): void {
   process.stdout.write(renderInit(shell, config, { cli: selfCommand(), version: pkg.version }));
 }
 
-await yargs(hideBin(process.argv))
+function failWith(message: string): never {
+  // yargs writes some messages over several lines; a user (and a script) gets one.
+  process.stderr.write(`claude-hooks: ${message.replace(/\s*\n\s*/g, ' ')} (see claude-hooks --help)\n`);
+  process.exit(2);
+}
+
+const cli = yargs(hideBin(process.argv))
   .scriptName('claude-hooks')
   .usage('$0 <command>\n\nSwitch Claude Code between Anthropic, Bedrock, Vertex and Foundry, per shell and per directory.')
   .command(
-    'init <shell>',
+    'init [shell]',
     'print the shell integration (cb-bedrock, cb-anthropic, cb-use, cb-off, cb-status, and the per-directory hook)',
     (y) =>
       y
-        .positional('shell', { choices: SHELLS, describe: 'the shell to print code for', demandOption: true })
+        .positional('shell', { choices: SHELLS, describe: 'the shell to print code for' })
         .example('eval "$(claude-hooks init bash)"', 'in ~/.bashrc')
         .example('source <(claude-hooks init zsh)', 'in ~/.zshrc')
         .example('claude-hooks init fish | source', 'in ~/.config/fish/config.fish'),
-    (argv) => init(argv.shell as ShellName),
+    (argv) => {
+      if (!argv.shell) throw new InputError('init: name a shell: bash, zsh or fish, as in eval "$(claude-hooks init bash)"');
+      init(argv.shell);
+    },
   )
-  .demandCommand(1, 'name a command; see claude-hooks --help')
+  .demandCommand(1, 'name a command')
   .strict()
   .version(pkg.version)
   .help()
   .epilog('Exit codes: 0 ok, 1 findings, 2 usage or input error.')
   .fail((msg, err) => {
     if (err && !(err instanceof InputError)) throw err;
-    process.stderr.write(`claude-hooks: ${err ? err.message : msg} (see claude-hooks --help)\n`);
-    process.exit(2);
-  })
-  .parseAsync();
+    failWith(err ? err.message : msg);
+  });
+
+try {
+  await cli.parseAsync();
+} catch (err) {
+  if (err instanceof InputError) failWith(err.message);
+  throw err;
+}
