@@ -140,9 +140,15 @@ function _cb_governor
     set -g _cb_gkey
     set -g _cb_gprofile
     set -g _cb_gwhy
-    set -l d (string replace -r -- '/$' '' $PWD)
-    while true
-        set -l f $d/.claude-backend
+    # Every ancestor's marker path, nearest first, from one split of $PWD: a command
+    # substitution per level would cost more than all the tests together.
+    set -l d ''
+    set -l candidates /.claude-backend
+    for part in (string split -n / -- $PWD)
+        set d $d/$part
+        set -p candidates $d/.claude-backend
+    end
+    for f in $candidates
         if test -f $f
             set -l line
             if test -r $f
@@ -154,8 +160,6 @@ function _cb_governor
             set -g _cb_gwhy ".claude-backend at $f"
             return 0
         end
-        test -z "$d"; and break
-        set d (string replace -r -- '/[^/]*$' '' $d)
     end
     if _cb_dirmap $PWD
         set -g _cb_gkey "map:$_cb_map_dir:$_cb_map_profile"
