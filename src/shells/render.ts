@@ -53,9 +53,11 @@ function renderData(d: Dialect, config: Config, options: RenderOptions): string[
     ...d.func('_cb_cli', [`${options.cli.map(d.quote).join(' ')} ${d.allArgs}`]),
     '',
     '# Applies a profile on top of the restored baseline: clears, then sets, then checks.',
+    '# shellcheck disable=SC2016 # a `$` in a value is literal: single quotes on purpose',
     ...d.func('_cb_profile_apply', d.switchOnFirstArg(plans.map((p) => ({ word: p.profile, body: applyBody(d, p) })), ['return 1'])),
     '',
     '# Sets _cb_r to "backend: description"; fails for an unknown profile.',
+    '# shellcheck disable=SC2016',
     ...d.func(
       '_cb_profile_describe',
       d.switchOnFirstArg(
@@ -65,6 +67,7 @@ function renderData(d: Dialect, config: Config, options: RenderOptions): string[
     ),
     '',
     '# Sets _cb_map_dir and _cb_map_profile from the [directories] table; fails outside it.',
+    '# shellcheck disable=SC2016',
     ...d.func(
       '_cb_dirmap',
       d.switchOnDir(
