@@ -1,0 +1,150 @@
+#!/usr/bin/env node
+// npm run bench [-- --quick]: what claude-hooks costs at the prompt, measured side by side with
+// direnv on the same machine, in the same run. Writes docs/benchmarks.md.
+//
+// Method: each case runs inside one shell process, N times in a loop, and the same script with
+// the loop body removed is timed too; (with - without) / N is the cost of one call, so shell
+// start-up and init loading are not counted. Each figure is the median of several runs.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CLI = join(ROOT, 'dist', 'cli.js');
+const quick = process.argv.includes('--quick');
+const REPEATS = quick ? 3 : 7;
+
+function which(cmd) {
+  const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : undefined;
+}
+
+const sandbox = mkdtempSync(join(tmpdir(), 'claude-hooks-bench-'));
+const home = join(sandbox, 'home');
+const env = {
+  PATH: process.env.PATH,
+  HOME: home,
+  XDG_CONFIG_HOME: join(home, '.config'),
+  XDG_DATA_HOME: join(home, '.local/share'),
+  LANG: 'C.UTF-8',
+  CLAUDE_HOOKS_QUIET: '1',
+  DIRENV_LOG_FORMAT: '',
+};
+let deep = join(home, 'tree');
+for (let i = 0; i < 10; i++) deep = join(deep, `level${i}`);
+mkdirSync(deep, { recursive: true });
+const marked = join(home, 'marked');
+const envrcDir = join(home, 'envrc');
+mkdirSync(marked);
+mkdirSync(envrcDir);
+writeFileSync(join(marked, '.claude-backend'), 'bedrock\n');
+// direnv gets the same variables the bedrock switch sets and clears.
+writeFileSync(join(envrcDir, '.envrc'), 'export CLAUDE_CODE_USE_BEDROCK=1\nexport AWS_REGION=us-east-1\nunset ANTHROPIC_API_KEY ANTHROPIC_AUTH_TOKEN ANTHROPIC_BASE_URL\n');
+mkdirSync(join(home, '.config/claude-hooks'), { recursive: true });
+writeFileSync(join(home, '.config/claude-hooks/config.toml'), '[profiles.bedrock]\nregion = "us-east-1"\n');
+
+const direnv = which('direnv');
+if (direnv) execFileSync(direnv, ['allow', envrcDir], { env, stdio: 'ignore' });
+
+const SHELLS = {
+  bash: { args: ['--norc', '--noprofile'], load: (f) => `. '${f}'`, prompt: 'eval "$PROMPT_COMMAND"', loop: (n, b) => `i=0; while [ $i -lt ${n} ]; do ${b}; i=$((i+1)); done`, direnvPrompt: '_direnv_hook' },
+  zsh: { args: ['-f'], load: (f) => `. '${f}'`, prompt: '_cb_hook', loop: (n, b) => `repeat ${n}; do ${b}; done`, direnvPrompt: '_direnv_hook' },
+  fish: { args: ['--no-config'], load: (f) => `source '${f}'`, prompt: 'emit fish_prompt', loop: (n, b) => `for i in (seq ${n}); ${b}; end`, direnvPrompt: 'emit fish_prompt' },
+};
+
+function runScript(shell, script) {
+  const file = join(sandbox, `bench-${shell}.script`);
+  writeFileSync(file, script);
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(which(shell), [...SHELLS[shell].args, file], { env, encoding: 'utf8', cwd: home });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`${shell} bench script failed: ${r.stderr}`);
+  return ms;
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Milliseconds per iteration of `body` after `setup`, in `shell`. */
+function perCall(shell, setup, body, n) {
+  const sh = SHELLS[shell];
+  const samples = [];
+  for (let r = 0; r < REPEATS; r++) {
+    const withLoop = runScript(shell, `${setup}\n${sh.loop(n, body)}\n`);
+    const without = runScript(shell, `${setup}\n${sh.loop(n, shell === 'fish' ? 'true' : ':')}\n`);
+    samples.push((withLoop - without) / n);
+  }
+  return median(samples);
+}
+
+const results = [];
+for (const shell of Object.keys(SHELLS)) {
+  if (!which(shell)) {
+    console.warn(`skipping ${shell}: not installed`);
+    continue;
+  }
+  const sh = SHELLS[shell];
+  const initFile = join(sandbox, `init.${shell}`);
+  writeFileSync(initFile, execFileSync(process.execPath, [CLI, 'init', shell], { env, encoding: 'utf8' }));
+  const ours = sh.load(initFile);
+  const theirs = direnv ? (shell === 'fish' ? `${direnv} hook fish | source` : `eval "$(${direnv} hook ${shell})"`) : undefined;
+  const n = quick ? 200 : 2000;
+  const nDirenv = quick ? 20 : 200;
+  const row = { shell };
+  row.promptOurs = perCall(shell, `${ours}\ncd '${deep}'\n${sh.prompt}`, sh.prompt, n);
+  row.enterLeaveOurs = perCall(shell, `${ours}\ncd '${home}'\n${sh.prompt}`, `cd '${marked}'; ${sh.prompt}; cd '${home}'; ${sh.prompt}`, n / 4);
+  row.switchPair = perCall(shell, ours, 'cb-bedrock; cb-anthropic', n / 4);
+  if (theirs) {
+    row.promptDirenv = perCall(shell, `${theirs}\ncd '${deep}'\n${sh.direnvPrompt}`, sh.direnvPrompt, nDirenv);
+    row.enterLeaveDirenv = perCall(shell, `${theirs}\ncd '${home}'\n${sh.direnvPrompt}`, `cd '${envrcDir}'; ${sh.direnvPrompt}; cd '${home}'; ${sh.direnvPrompt}`, nDirenv / 2);
+  }
+  results.push(row);
+  console.log(shell, row);
+}
+
+function timeCommand(cmd, args) {
+  const samples = [];
+  for (let r = 0; r < REPEATS * 2; r++) {
+    const t0 = process.hrtime.bigint();
+    execFileSync(cmd, args, { env, stdio: 'ignore' });
+    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return median(samples);
+}
+const initMs = timeCommand(process.execPath, [CLI, 'init', 'zsh']);
+const nodeMs = timeCommand(process.execPath, ['-e', '0']);
+
+const f = (ms) => (ms === undefined ? 'n/a' : ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`);
+const ratio = (a, b) => (a === undefined || b === undefined || a <= 0 ? 'n/a' : `${(b / a).toFixed(0)}×`);
+const direnvVersion = direnv ? execFileSync(direnv, ['version'], { encoding: 'utf8' }).trim() : 'not installed';
+const lines = [
+  '# Benchmarks',
+  '',
+  `Written by \`npm run bench${quick ? ' -- --quick' : ''}\` on ${new Date().toISOString().slice(0, 10)}; rerun it to measure your machine.`,
+  '',
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, direnv ${direnvVersion}.`,
+  '',
+  `Method: each case runs N times in a loop inside one shell; the same script with an empty loop is`,
+  `subtracted, so shell start-up and loading the init are not counted. Medians of ${REPEATS} runs.`,
+  `"Per prompt" is the hook in a directory 10 levels deep with no marker and no .envrc; "enter/leave" is`,
+  'a `cd` into a directory with a `.claude-backend` (or an allowed `.envrc` with the same variables),',
+  'a prompt, a `cd` out and a prompt. Ratios say how many times cheaper claude-hooks is.',
+  '',
+  '| shell | per prompt: claude-hooks | direnv | ratio | enter/leave: claude-hooks | direnv | ratio | `cb-bedrock` + `cb-anthropic` |',
+  '|---|---|---|---|---|---|---|---|',
+  ...results.map(
+    (r) =>
+      `| ${r.shell} | ${f(r.promptOurs)} | ${f(r.promptDirenv)} | ${ratio(r.promptOurs, r.promptDirenv)} | ${f(r.enterLeaveOurs)} | ${f(r.enterLeaveDirenv)} | ${ratio(r.enterLeaveOurs, r.enterLeaveDirenv)} | ${f(r.switchPair)} |`,
+  ),
+  '',
+  `\`claude-hooks init zsh\`: ${f(initMs)} wall time, against ${f(nodeMs)} for \`node -e 0\` (${(initMs / nodeMs).toFixed(2)}×).`,
+  '',
+  'Processes started per prompt and per `cd`: zero, checked by `test/hotpath.test.ts` under strace in every `npm test`.',
+  '',
+];
+writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), lines.join('\n'));
+console.log(lines.join('\n'));
