@@ -126,12 +126,13 @@ function _cb_select
         set -g _cb_why $argv[2]
         return 0
     end
-    _cb_switch $argv[1] $argv[2]
+    # Said first, so a hint the switch prints (no region, ...) follows the line it is about.
     if test -n "$argv[1]"
         _cb_say "$argv[1] ($argv[2])"
     else
         _cb_say "off: your own variables are back"
     end
+    _cb_switch $argv[1] $argv[2]
 end
 
 # What governs the current directory, into _cb_gkey (empty: nothing), _cb_gprofile, _cb_gwhy.
@@ -215,8 +216,8 @@ function cb-use --description 'Switch Claude Code to a claude-hooks profile'
     end
     set -g _cb_manual $argv[1]
     set -g _cb_auto
-    _cb_switch $argv[1] manual
     _cb_say $argv[1]
+    _cb_switch $argv[1] manual
 end
 
 function cb-anthropic --description 'Switch Claude Code to the Anthropic API'

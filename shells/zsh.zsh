@@ -111,12 +111,13 @@ _cb_select() {
         typeset -g _cb_why=$2
         return 0
     fi
-    _cb_switch "$1" "$2"
+    # Said first, so a hint the switch prints (no region, ...) follows the line it is about.
     if [[ -n $1 ]]; then
         _cb_say "$1 ($2)"
     else
         _cb_say "off: your own variables are back"
     fi
+    _cb_switch "$1" "$2"
 }
 
 # What governs the current directory, into _cb_gkey (empty: nothing), _cb_gprofile, _cb_gwhy.
@@ -203,8 +204,8 @@ cb-use() {
         return 2
     fi
     typeset -g _cb_manual=$1 _cb_auto=
-    _cb_switch $1 manual
     _cb_say $1
+    _cb_switch $1 manual
 }
 
 cb-anthropic() { cb-use anthropic; }

@@ -125,6 +125,24 @@ for (const shell of shellsUnderTest()) {
       expect(withoutNoise(run.dumps.after!)).toEqual(withoutNoise(run.dumps.start!));
     });
 
+    it('switches to Bedrock without a region, with one line saying how to set one', async () => {
+      const sb = makeSandbox();
+      const run = await runWithInit(sb, shell, 'cb-bedrock\ndump none\ncb-off');
+      expect(run.dumps.none!.get('CLAUDE_CODE_USE_BEDROCK')).toBe('1');
+      expect(run.dumps.none!.has('AWS_REGION')).toBe(false);
+      expect(run.stderr.trim().split('\n')).toEqual([
+        'claude-hooks: bedrock',
+        `claude-hooks: bedrock: no AWS region, and Claude Code needs one: export AWS_REGION=us-east-1, or add region = "us-east-1" to [profiles.bedrock] in ${sb.xdg}/claude-hooks/config.toml`,
+        'claude-hooks: off: your own variables are back',
+      ]);
+      // With the region in the config: no hint, and the config's region wins over the shell's.
+      const sb2 = makeSandbox();
+      sb2.writeConfig('[profiles.bedrock]\nregion = "ca-central-1"\n');
+      const run2 = await runWithInit(sb2, shell, 'cb-bedrock\ndump set', { env: { AWS_REGION: 'us-west-2' } });
+      expect(run2.dumps.set!.get('AWS_REGION')).toBe('ca-central-1');
+      expect(run2.stderr.trim()).toBe('claude-hooks: bedrock');
+    });
+
     it('shows the active profile and masks secrets in cb-status', async () => {
       const sb = makeSandbox();
       const run = await runWithInit(sb, shell, 'cb-anthropic\ncb-status', {
