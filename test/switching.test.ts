@@ -159,3 +159,39 @@ for (const shell of shellsUnderTest()) {
     });
   });
 }
+
+for (const shell of shellsUnderTest().filter((s) => s === 'fish')) {
+  describe('fish: universal variables', () => {
+    it('hides a universal key from Bedrock and never deletes or changes it', async () => {
+      const { readFileSync } = await import('node:fs');
+      const { join } = await import('node:path');
+      const sb = makeSandbox();
+      const run = await runWithInit(
+        sb,
+        shell,
+        [
+          `set -Ux ANTHROPIC_API_KEY ${KEY}`,
+          'dump start',
+          'cb-bedrock',
+          'dump bedrock',
+          'set -qU ANTHROPIC_API_KEY; and echo universal-kept',
+          'cb-anthropic',
+          'dump anthropic',
+          'cb-off',
+          'dump off',
+          'set -qg ANTHROPIC_API_KEY; or echo no-global-left',
+        ].join('\n'),
+        { fishUniversals: true },
+      );
+      expect(run.exitCode, run.stderr).toBe(0);
+      // fish exports a universal even under an unexported global: an empty value hides it.
+      expect(run.dumps.bedrock!.get('ANTHROPIC_API_KEY')).toBe('');
+      expect(run.stdout).toContain('universal-kept');
+      expect(run.dumps.anthropic!.get('ANTHROPIC_API_KEY')).toBe(KEY);
+      expect(withoutNoise(run.dumps.off!)).toEqual(withoutNoise(run.dumps.start!));
+      expect(run.stdout).toContain('no-global-left');
+      const stored = readFileSync(join(sb.xdg, 'fish', 'fish_variables'), 'utf8');
+      expect(stored).toMatch(/SETUVAR --export ANTHROPIC_API_KEY:sk\\x2dant/);
+    });
+  });
+}

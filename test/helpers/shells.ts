@@ -74,6 +74,9 @@ export interface RunOptions {
   before?: string;
   /** Load the init this many times. */
   loads?: number;
+  /** fish only: run without --no-config, which also turns universal variables off. The
+   *  sandbox's XDG_CONFIG_HOME holds no fish config, so nothing of the developer's is read. */
+  fishUniversals?: boolean;
 }
 
 let counter = 0;
@@ -94,7 +97,7 @@ export async function runWithInit(sb: Sandbox, shell: TestShell, script: string,
   writeFileSync(scriptFile, body + '\n');
   const bin = shellBinary(shell);
   if (!bin) throw new Error(`no ${shell}`);
-  const args = shell === 'fish' ? ['--no-config', scriptFile] : shell === 'zsh' ? ['-f', scriptFile] : ['--norc', '--noprofile', scriptFile];
+  const args = shell === 'fish' ? (opts.fishUniversals ? [scriptFile] : ['--no-config', scriptFile]) : shell === 'zsh' ? ['-f', scriptFile] : ['--norc', '--noprofile', scriptFile];
   const r = await execa(bin, args, {
     env: sb.env({ ...opts.env, CB_DUMP: dumpDir }),
     extendEnv: false,
