@@ -258,7 +258,7 @@ cb-status() {
     local _cb_v _cb_s _cb_shown=
     if [ -n "${_cb_active-}" ]; then
         _cb_profile_describe "$_cb_active" || _cb_r=unknown
-        printf 'profile   %s (%s)\n' "$_cb_active" "$_cb_r"
+        printf 'profile   %s: %s\n' "$_cb_active" "$_cb_r"
         printf 'why       %s\n' "$_cb_why"
     elif [ -n "${CLAUDE_HOOKS_PROFILE-}" ]; then
         printf 'profile   %s (set by a parent shell)\n' "$CLAUDE_HOOKS_PROFILE"

@@ -262,7 +262,7 @@ end
 function cb-status --description 'Show the Claude Code backend of this shell, and why'
     if test -n "$_cb_active"
         _cb_profile_describe $_cb_active; or set -g _cb_r unknown
-        printf 'profile   %s (%s)\n' $_cb_active $_cb_r
+        printf 'profile   %s: %s\n' $_cb_active $_cb_r
         printf 'why       %s\n' $_cb_why
     else if test -n "$CLAUDE_HOOKS_PROFILE"
         printf 'profile   %s (set by a parent shell)\n' $CLAUDE_HOOKS_PROFILE

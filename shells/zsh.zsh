@@ -240,7 +240,7 @@ cb-status() {
     local _cb_v _cb_shown=
     if [[ -n ${_cb_active-} ]]; then
         _cb_profile_describe $_cb_active || _cb_r=unknown
-        print -r -- "profile   $_cb_active ($_cb_r)"
+        print -r -- "profile   $_cb_active: $_cb_r"
         print -r -- "why       $_cb_why"
     elif [[ -n ${CLAUDE_HOOKS_PROFILE-} ]]; then
         print -r -- "profile   $CLAUDE_HOOKS_PROFILE (set by a parent shell)"

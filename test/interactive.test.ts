@@ -79,7 +79,7 @@ for (const shell of shellsUnderTest().filter((s) => s !== 'bash32')) {
       await t.type('cd proj/sub');
       await t.waitFor(/claude-hooks: bedrock \(\.claude-backend at .*proj\/\.claude-backend\)/);
       await t.type('cb-status');
-      const screen = await t.waitFor(/profile +bedrock \(bedrock: /);
+      const screen = await t.waitFor(/profile +bedrock: Amazon Bedrock/);
       const inside = screen.slice(screen.lastIndexOf('cd proj/sub'));
       expect(inside).toMatch(/why +\.claude-backend at .*\/proj\/\.claude-backend/);
       expect(inside).toContain('CLAUDE_CODE_USE_BEDROCK=1');

@@ -148,7 +148,7 @@ for (const shell of shellsUnderTest()) {
       const run = await runWithInit(sb, shell, 'cb-anthropic\ncb-status', {
         env: { ANTHROPIC_API_KEY: KEY, AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzzz', AWS_REGION: 'us-west-2' },
       });
-      expect(run.stdout).toMatch(/^profile +anthropic \(anthropic: /m);
+      expect(run.stdout).toMatch(/^profile +anthropic: Anthropic API/m);
       expect(run.stdout).toMatch(/^why +manual$/m);
       expect(run.stdout).toContain('ANTHROPIC_API_KEY=sk-ant-…WXYZ');
       expect(run.stdout).toContain('AWS_ACCESS_KEY_ID=AKIA…MPLE');

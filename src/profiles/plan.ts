@@ -94,5 +94,7 @@ export function planFor(profile: Profile, configHint: string): SwitchPlan {
   for (const [name, value] of Object.entries(profile.env)) put(name, value);
 
   for (const name of set.keys()) clear.delete(name);
-  return { profile: profile.name, clear: [...clear], set: [...set], require };
+  // A requirement the profile meets itself needs no check at switch time.
+  const unmet = require.filter((r) => !r.anyOf.some((name) => set.get(name)));
+  return { profile: profile.name, clear: [...clear], set: [...set], require: unmet };
 }

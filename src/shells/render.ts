@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { displayPath } from '../profiles/config.js';
 import { MANAGED_VARS, SECRET_VARS, looksSecret } from '../profiles/managed.js';
 import { planFor, type SwitchPlan } from '../profiles/plan.js';
-import type { Config } from '../profiles/types.js';
+import type { Config, Profile } from '../profiles/types.js';
 import { bash } from './bash.js';
 import { fish } from './fish.js';
 import type { Dialect, ShellName } from './types.js';
@@ -56,12 +56,12 @@ function renderData(d: Dialect, config: Config, options: RenderOptions): string[
     '# shellcheck disable=SC2016 # a `$` in a value is literal: single quotes on purpose',
     ...d.func('_cb_profile_apply', d.switchOnFirstArg(plans.map((p) => ({ word: p.profile, body: applyBody(d, p) })), ['return 1'])),
     '',
-    '# Sets _cb_r to "backend: description"; fails for an unknown profile.',
+    '# Sets _cb_r to what cb-status says about a profile; fails for an unknown profile.',
     '# shellcheck disable=SC2016',
     ...d.func(
       '_cb_profile_describe',
       d.switchOnFirstArg(
-        config.profiles.map((p) => ({ word: p.name, body: [d.assign('_cb_r', `${p.backend}${p.description ? ': ' + p.description : ''}`)] })),
+        config.profiles.map((p) => ({ word: p.name, body: [d.assign('_cb_r', describe(p))] })),
         ['return 1'],
       ),
     ),
@@ -77,6 +77,12 @@ function renderData(d: Dialect, config: Config, options: RenderOptions): string[
     ),
     '# ---- end of rendered data ----',
   ];
+}
+
+/** `Amazon Bedrock (...)` for a built-in; `bedrock backend, Work account` for the user's own. */
+function describe(p: Profile): string {
+  if (p.name === p.backend && p.description) return p.description;
+  return `${p.backend} backend${p.description ? ', ' + p.description : ''}`;
 }
 
 function applyBody(d: Dialect, plan: SwitchPlan): string[] {
