@@ -120,6 +120,11 @@ const nodeMs = timeCommand(process.execPath, ['-e', '0']);
 
 const f = (ms) => (ms === undefined ? 'n/a' : ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`);
 const ratio = (a, b) => (a === undefined || b === undefined || a <= 0 ? 'n/a' : `${(b / a).toFixed(0)}×`);
+function verdict(ours, theirs, target) {
+  if (ours === undefined || theirs === undefined) return 'not measured (no direnv)';
+  const x = theirs / ours;
+  return `${x >= target ? 'met' : 'missed'}: ${x.toFixed(0)}×`;
+}
 const direnvVersion = direnv ? execFileSync(direnv, ['version'], { encoding: 'utf8' }).trim() : 'not installed';
 const lines = [
   '# Benchmarks',
@@ -144,6 +149,14 @@ const lines = [
   `\`claude-hooks init zsh\`: ${f(initMs)} wall time, against ${f(nodeMs)} for \`node -e 0\` (${(initMs / nodeMs).toFixed(2)}×).`,
   '',
   'Processes started per prompt and per `cd`: zero, checked by `test/hotpath.test.ts` under strace in every `npm test`.',
+  '',
+  '## Against the targets',
+  '',
+  '| target | result |',
+  '|---|---|',
+  ...results.map((r) => `| ${r.shell}: per prompt at least 40× cheaper than direnv | ${verdict(r.promptOurs, r.promptDirenv, 40)} |`),
+  ...results.map((r) => `| ${r.shell}: enter/leave at least 30× cheaper than direnv | ${verdict(r.enterLeaveOurs, r.enterLeaveDirenv, 30)} |`),
+  `| init at most 1.3× \`node -e 0\` | ${initMs / nodeMs <= 1.3 ? 'met' : 'missed'}: ${(initMs / nodeMs).toFixed(2)}× |`,
   '',
 ];
 writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), lines.join('\n'));
