@@ -66,6 +66,32 @@ _cb_drop() {
     unset -v "$@"
 }
 
+# Sets $2 from the output of command $4, run by sh at the first switch to the profile in this
+# shell and kept in an unexported variable (_cb_k<id>_<name>) for later switches. The output
+# is never printed; on failure $2 is left unset rather than holding some other key. $3 names
+# the source in messages.
+_cb_secret() {
+    local _cb_cache=_cb_k${1}_${2} _cb_val
+    if [ -n "${!_cb_cache-}" ]; then
+        export "$2=${!_cb_cache}"
+        return 0
+    fi
+    if _cb_val=$(command sh -c "$4") && [ -n "$_cb_val" ]; then
+        printf -v "$_cb_cache" '%s' "$_cb_val"
+        export "$2=$_cb_val"
+    else
+        unset -v "$2"
+        printf 'claude-hooks: %s failed or printed nothing; %s is not set\n' "$3" "$2" >&2
+    fi
+}
+
+# The guard: bash before 4.4 calls "${empty[@]}" unbound under set -u.
+_cb_forget_secrets() {
+    if [ ${#_cb_secret_caches[@]} -gt 0 ]; then
+        unset -v "${_cb_secret_caches[@]}"
+    fi
+}
+
 # Prints the hint $1 when every variable named after it is unset or empty.
 _cb_need() {
     local _cb_hint=$1 _cb_n
@@ -236,6 +262,7 @@ cb-off() {
     _cb_manual=
     _cb_auto=
     _cb_switch '' ''
+    _cb_forget_secrets
     _cb_say "off: your own variables are back"
 }
 
@@ -300,6 +327,9 @@ cb-reload() {
         printf 'claude-hooks: cb-reload: "claude-hooks init bash" failed; keeping the profiles loaded before\n' >&2
         return 1
     fi
+    # Key commands may have changed: fetch again at the next switch. Before the new code
+    # replaces the list of where the old profiles kept them.
+    _cb_forget_secrets
     eval "$_cb_code"
     if [ -n "${_cb_active-}" ]; then
         if _cb_profile_describe "$_cb_active"; then

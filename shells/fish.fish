@@ -69,6 +69,34 @@ function _cb_drop
     end
 end
 
+# Sets $argv[2] from the output of command $argv[4], run by sh at the first switch to the
+# profile in this shell and kept in an unexported global (_cb_k<id>_<name>) for later switches.
+# The output is never printed; on failure the variable is left unset rather than holding some
+# other key. $argv[3] names the source in messages.
+function _cb_secret
+    set -l cache _cb_k$argv[1]_$argv[2]
+    if test -n "$$cache"
+        set -gx $argv[2] $$cache
+        return 0
+    end
+    set -l out (command sh -c $argv[4])
+    set -l st $status
+    set -l val (string join \n -- $out)
+    if test $st -eq 0; and test -n "$val"
+        set -g $cache $val
+        set -gx $argv[2] $val
+    else
+        _cb_drop $argv[2]
+        printf 'claude-hooks: %s failed or printed nothing; %s is not set\n' $argv[3] $argv[2] >&2
+    end
+end
+
+function _cb_forget_secrets
+    for v in $_cb_secret_caches
+        set -e -g $v
+    end
+end
+
 # Prints the hint $argv[1] when every variable named after it is unset or empty.
 function _cb_need
     for n in $argv[2..-1]
@@ -240,6 +268,7 @@ function cb-off --description 'Put your own Claude Code variables back'
     set -g _cb_manual
     set -g _cb_auto
     _cb_switch '' ''
+    _cb_forget_secrets
     _cb_say "off: your own variables are back"
 end
 
@@ -300,6 +329,9 @@ function cb-reload --description 'Re-read the claude-hooks config'
         printf 'claude-hooks: cb-reload: "claude-hooks init fish" failed; keeping the profiles loaded before\n' >&2
         return 1
     end
+    # Key commands may have changed: fetch again at the next switch. Before the new code
+    # replaces the list of where the old profiles kept them.
+    _cb_forget_secrets
     printf '%s\n' $code | source
     if test -n "$_cb_active"
         if _cb_profile_describe $_cb_active

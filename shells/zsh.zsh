@@ -57,6 +57,32 @@ _cb_drop() {
     unset -v -- "$@"
 }
 
+# Sets $2 from the output of command $4, run by sh at the first switch to the profile in this
+# shell and kept in an unexported variable (_cb_k<id>_<name>) for later switches. The output
+# is never printed; on failure $2 is left unset rather than holding some other key. $3 names
+# the source in messages.
+_cb_secret() {
+    emulate -L zsh
+    local _cb_cache=_cb_k${1}_${2} _cb_val
+    if [[ -n ${(P)_cb_cache-} ]]; then
+        export -- "$2=${(P)_cb_cache}"
+        return 0
+    fi
+    if _cb_val=$(command sh -c "$4") && [[ -n $_cb_val ]]; then
+        typeset -g -- "$_cb_cache=$_cb_val"
+        export -- "$2=$_cb_val"
+    else
+        unset -v -- $2
+        print -r -- "claude-hooks: $3 failed or printed nothing; $2 is not set" >&2
+    fi
+}
+
+_cb_forget_secrets() {
+    emulate -L zsh
+    (( ${#_cb_secret_caches} )) && unset -v -- $_cb_secret_caches
+    return 0
+}
+
 # Prints the hint $1 when every variable named after it is unset or empty.
 _cb_need() {
     emulate -L zsh
@@ -217,6 +243,7 @@ cb-off() {
     emulate -L zsh
     typeset -g _cb_manual= _cb_auto=
     _cb_switch '' ''
+    _cb_forget_secrets
     _cb_say "off: your own variables are back"
 }
 
@@ -273,6 +300,9 @@ cb-reload() {
         print -r -- 'claude-hooks: cb-reload: "claude-hooks init zsh" failed; keeping the profiles loaded before' >&2
         return 1
     fi
+    # Key commands may have changed: fetch again at the next switch. Before the new code
+    # replaces the list of where the old profiles kept them.
+    _cb_forget_secrets
     eval "$_cb_code"
     if [[ -n ${_cb_active-} ]]; then
         if _cb_profile_describe $_cb_active; then

@@ -9,6 +9,6 @@ const [command, shell] = args;
 if (args.length === 2 && command === 'init' && (SHELLS as readonly string[]).includes(shell ?? '')) {
   runInit(shell as ShellName);
 } else {
-  const { main } = await import('./commands.js');
+  const { main } = await import('./commands/index.js');
   await main(args);
 }

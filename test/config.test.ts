@@ -1,4 +1,4 @@
-// The minimal config loader: what it accepts, and the one-line error for what it refuses.
+// The config loader: what it accepts, and the exact one-line error for what it refuses.
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
 import { configPath, parseConfig } from '../src/profiles/config.js';
@@ -6,9 +6,9 @@ import { configPath, parseConfig } from '../src/profiles/config.js';
 const FILE = '/home/u/.config/claude-hooks/config.toml';
 const ENV = { HOME: '/home/u' };
 
-function error(toml: string): string {
+function error(toml: string, mode = 0o644): string {
   try {
-    parseConfig(toml, FILE, ENV);
+    parseConfig(toml, FILE, ENV, mode);
   } catch (err) {
     expect(err).toBeInstanceOf(InputError);
     return (err as Error).message;
@@ -28,7 +28,7 @@ describe('config path', () => {
 describe('config loading', () => {
   it('adds user profiles to the built-ins, fills built-ins in, and maps directories', () => {
     const c = parseConfig(
-      '[profiles.bedrock]\nregion = "us-east-1"\n\n[profiles.work]\nbackend = "bedrock"\nawsProfile = "w"\ndescription = "Work"\n\n[directories]\n"~/src/acme/" = "work"\n"/opt/x" = "anthropic"\n',
+      '[profiles.bedrock]\nregion = "us-east-1"\n\n[profiles.work]\nbackend = "bedrock"\nregion = "eu-west-1"\nawsProfile = "w"\ndescription = "Work"\n\n[directories]\n"~/src/acme/" = "work"\n"/opt/x" = "anthropic"\n',
       FILE,
       ENV,
     );
@@ -41,22 +41,55 @@ describe('config loading', () => {
     ]);
   });
 
+  it('keeps key commands as commands, never as values', () => {
+    const c = parseConfig('[profiles.p]\nbackend = "anthropic"\napiKeyCommand = "op read op://v/k"\nauthTokenCommand = "gw token"\n', FILE, ENV);
+    const p = c.profiles.find((x) => x.name === 'p')!;
+    expect(p.secrets).toEqual([
+      { variable: 'ANTHROPIC_API_KEY', label: 'p: apiKeyCommand', command: 'op read op://v/k' },
+      { variable: 'ANTHROPIC_AUTH_TOKEN', label: 'p: authTokenCommand', command: 'gw token' },
+    ]);
+    const f = parseConfig('[profiles.f]\nbackend = "foundry"\nresource = "r"\napiKeyCommand = "x"\n', FILE, ENV).profiles.find((x) => x.name === 'f')!;
+    expect(f.secrets?.[0]?.variable).toBe('ANTHROPIC_FOUNDRY_API_KEY');
+  });
+
+  it('accepts a literal key only from a private file that allows it, and keeps it out of the profile', () => {
+    const toml = 'allowInlineSecrets = true\n[profiles.p]\nbackend = "anthropic"\napiKey = "sk-ant-literal"\nenv = { MY_TOKEN = "t0k" }\n';
+    const c = parseConfig(toml, FILE, ENV, 0o600);
+    const p = c.profiles.find((x) => x.name === 'p')!;
+    expect(JSON.stringify(c)).not.toMatch(/sk-ant-literal|t0k/);
+    expect(p.secrets).toEqual([
+      { variable: 'ANTHROPIC_API_KEY', label: 'p: apiKey', inline: { profile: 'p', key: 'apiKey' } },
+      { variable: 'MY_TOKEN', label: 'p: env.MY_TOKEN', inline: { profile: 'p', key: 'env.MY_TOKEN' } },
+    ]);
+  });
+
   it.each([
     ['invalid TOML', 'region = ', `${FILE}:1:10: not valid TOML: `],
-    ['an unknown top-level key', 'colour = "red"', `${FILE}:1: colour: unknown key; expected [profiles.<name>] tables and a [directories] table`],
-    ['a bad profile name', '[profiles.Work]\nbackend = "bedrock"', `${FILE}:1: profiles.Work: profile names are lower-case letters, digits, "-" and "_", starting with a letter or digit`],
+    ['an unknown top-level key', 'colour = "red"', `${FILE}:1: colour: unknown key; expected allowInlineSecrets, profiles, directories`],
+    ['a misspelt top-level key', '[profile.work]\nbackend = "bedrock"', `${FILE}:1: profile: unknown key (did you mean profiles?); expected allowInlineSecrets, profiles, directories`],
+    ['allowInlineSecrets as a string', 'allowInlineSecrets = "yes"', `${FILE}:1: allowInlineSecrets: expected true or false, got a string`],
+    ['a bad profile name', '[profiles.Work]\nbackend = "bedrock"', `${FILE}:1: profiles.Work: a profile name is lower-case letters, digits, "-" and "_", starting with a letter or digit, at most 64 long`],
+    ['a profile that is not a table', '[profiles]\nwork = "bedrock"', `${FILE}:2: profiles.work: expected a table, got a string`],
     ['a missing backend', '[profiles.work]\nregion = "x"', `${FILE}:1: profiles.work.backend: missing; expected one of anthropic, bedrock, vertex, foundry`],
-    ['an unknown backend', '[profiles.work]\nbackend = "bedrok"', `${FILE}:1: profiles.work.backend: expected one of anthropic, bedrock, vertex, foundry, got "bedrok"`],
-    ['an unknown profile key', '[profiles.work]\nbackend = "bedrock"\nregoin = "x"', `${FILE}:1: profiles.work.regoin: unknown key; expected one of backend, env, description, region, awsProfile, projectId, resource, baseUrl, model, opusModel, sonnetModel, haikuModel, smallFastModel, smallFastModelRegion`],
-    ['a number for a string', '[profiles.work]\nbackend = "bedrock"\nregion = 5', `${FILE}:1: profiles.work.region: expected a string, got a number`],
-    ['a bad variable name', '[profiles.work]\nbackend = "bedrock"\nenv = { "1X" = "y" }', `${FILE}:1: profiles.work.env.1X: expected a shell variable name (letters, digits, "_", not starting with a digit)`],
-    ['PATH in env', '[profiles.work]\nbackend = "bedrock"\nenv = { PATH = "/evil" }', `${FILE}:1: profiles.work.env.PATH: this variable changes how your shell or every program runs; a profile may not set it`],
-    ['LD_PRELOAD in env', '[profiles.work]\nbackend = "bedrock"\nenv = { LD_PRELOAD = "/evil.so" }', `${FILE}:1: profiles.work.env.LD_PRELOAD: this variable changes how your shell or every program runs; a profile may not set it`],
-    ['a literal key', '[profiles.work]\nbackend = "anthropic"\nenv = { ANTHROPIC_API_KEY = "sk-ant-x" }', `${FILE}:1: profiles.work.env.ANTHROPIC_API_KEY: looks like a secret, and secrets are never written into shell code; keep it in your own environment or a password manager`],
-    ['a directory mapped to a missing profile', '[directories]\n"~/x" = "nope"', `${FILE}:1: directories."~/x": names profile "nope", which is not defined; known: anthropic, bedrock, vertex, foundry`],
-    ['a relative directory', '[directories]\n"src/x" = "bedrock"', `${FILE}:1: directories."src/x": expected an absolute path or one starting with ~/`],
+    ['an unknown backend', '[profiles.work]\nbackend = "bedrok"', `${FILE}:2: profiles.work.backend: expected one of anthropic, bedrock, vertex, foundry, got "bedrok"`],
+    ['a misspelt profile key', '[profiles.work]\nbackend = "bedrock"\nregoin = "x"', `${FILE}:3: profiles.work.regoin: unknown key (did you mean region?); expected one of backend, description, region, awsProfile, projectId, resource, baseUrl, model, opusModel, sonnetModel, haikuModel, smallFastModel, smallFastModelRegion, apiKeyCommand, authTokenCommand, apiKey, env`],
+    ['a number for a string', '[profiles.work]\nbackend = "bedrock"\n\nregion = 5', `${FILE}:4: profiles.work.region: expected a string, got a number`],
+    ['a key for another backend', '[profiles.work]\nbackend = "anthropic"\nawsProfile = "x"', `${FILE}:3: profiles.work.awsProfile: only for backend bedrock; this profile's backend is anthropic`],
+    ['a Bedrock profile without a region', '[profiles.work]\nbackend = "bedrock"\nawsProfile = "w"', `${FILE}:1: profiles.work.region: required for a bedrock profile: add region = "us-east-1" (the AWS region of your Bedrock models)`],
+    ['an empty key command', '[profiles.p]\nbackend = "anthropic"\napiKeyCommand = " "', `${FILE}:3: profiles.p.apiKeyCommand: expected a command, got an empty string`],
+    ['a bad variable name', '[profiles.work]\nbackend = "anthropic"\nenv = { "1X" = "y" }', `${FILE}:3: profiles.work.env.1X: expected a shell variable name (letters, digits, "_", not starting with a digit)`],
+    ['PATH in env', '[profiles.work]\nbackend = "anthropic"\n[profiles.work.env]\nPATH = "/evil"', `${FILE}:4: profiles.work.env.PATH: this variable changes how your shell or every program runs; a profile may not set it`],
+    ['LD_PRELOAD in env', '[profiles.work]\nbackend = "anthropic"\nenv = { LD_PRELOAD = "/evil.so" }', `${FILE}:3: profiles.work.env.LD_PRELOAD: this variable changes how your shell or every program runs; a profile may not set it`],
+    ['PROMPT_COMMAND in env', '[profiles.work]\nbackend = "anthropic"\nenv = { PROMPT_COMMAND = "x" }', `${FILE}:3: profiles.work.env.PROMPT_COMMAND: this variable changes how your shell or every program runs; a profile may not set it`],
+    ['a literal key', '[profiles.p]\nbackend = "anthropic"\napiKey = "sk-ant-x"', `${FILE}:3: profiles.p.apiKey: a literal secret in the config is refused: use apiKeyCommand = "op read op://vault/item/field" (or keep it in your environment); to allow it anyway, chmod 600 ${FILE} and set allowInlineSecrets = true`],
+    ['a secret in env', '[profiles.p]\nbackend = "anthropic"\nenv = { ANTHROPIC_API_KEY = "sk-ant-x" }', `${FILE}:3: profiles.p.env.ANTHROPIC_API_KEY: a literal secret in the config is refused`],
+    ['a literal key in a file others can read', 'allowInlineSecrets = true\n[profiles.p]\nbackend = "anthropic"\napiKey = "sk-ant-x"', `${FILE}:4: profiles.p.apiKey: allowInlineSecrets is on, but ${FILE} can be read by others (mode 644); chmod 600 it`],
+    ['apiKey with apiKeyCommand', 'allowInlineSecrets = true\n[profiles.p]\nbackend = "anthropic"\napiKeyCommand = "x"\napiKey = "k"', `${FILE}:5: profiles.p.apiKey: use apiKey or apiKeyCommand, not both`],
+    ['a directory mapped to a missing profile', '[directories]\n"~/x" = "nope"', `${FILE}:2: directories."~/x": names profile "nope", which is not defined; known: anthropic, bedrock, vertex, foundry`],
+    ['a relative directory', '[directories]\n"src/x" = "bedrock"', `${FILE}:2: directories."src/x": expected an absolute path or one starting with ~/`],
   ])('refuses %s', (_what, toml, message) => {
-    expect(error(toml)).toContain(message);
-    expect(error(toml)).not.toContain('\n');
+    const got = error(toml);
+    expect(got.startsWith(message), `got: ${got}`).toBe(true);
+    expect(got).not.toContain('\n');
   });
 });

@@ -1,35 +1,22 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, normalize } from 'node:path';
 import { parse, TomlError } from 'smol-toml';
 import { InputError } from '../errors.js';
 import { BUILTIN_PROFILES } from './builtin.js';
 import { looksSecret } from './managed.js';
-import { BACKENDS, type Backend, type Config, type DirectoryRule, type Profile } from './types.js';
+import { PROFILE_FIELDS, PROFILE_NAME, SHELL_NAME, TOP_FIELDS, type FieldSpec, type ProfileField } from './schema.js';
+import { BACKENDS, type Backend, type Config, type DirectoryRule, type Profile, type SecretSource } from './types.js';
 
-export const PROFILE_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
-const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+export { PROFILE_NAME } from './schema.js';
 
 // Variables a profile may not set: they would change how the shell itself or every program
 // started from it behaves, far beyond choosing a Claude Code backend.
 const FORBIDDEN_VARS =
   /^(PATH|HOME|SHELL|USER|LOGNAME|IFS|ENV|BASH_ENV|CDPATH|PS[0-4]|PROMPT_COMMAND|PROMPT|RPROMPT|ZDOTDIR|FPATH|TERM|TMPDIR|LD_.*|DYLD_.*|BASH.*|SHELLOPTS|GLOBIGNORE|HIST.*|NODE_OPTIONS|CLAUDE_HOOKS_.*|_cb_.*|fish_.*|__fish.*)$/;
 
-const STRING_KEYS = [
-  'description',
-  'region',
-  'awsProfile',
-  'projectId',
-  'resource',
-  'baseUrl',
-  'model',
-  'opusModel',
-  'sonnetModel',
-  'haikuModel',
-  'smallFastModel',
-  'smallFastModelRegion',
-] as const;
-const PROFILE_KEYS = new Set<string>(['backend', 'env', ...STRING_KEYS]);
+/** Which variable a profile's key command or literal key fills, by backend. */
+const KEY_VARIABLE: Partial<Record<Backend, string>> = { anthropic: 'ANTHROPIC_API_KEY', foundry: 'ANTHROPIC_FOUNDRY_API_KEY' };
 
 type Env = Record<string, string | undefined>;
 
@@ -56,22 +43,42 @@ export function builtinConfig(env: Env = process.env): Config {
   return { path: configPath(env), profiles: BUILTIN_PROFILES.map((p) => ({ ...p, env: {} })), directories: [] };
 }
 
+/** A parsed config plus the literal secrets it holds, which only `claude-hooks secret` reads. */
+export interface LoadedConfig {
+  config: Config;
+  /** Literal secrets by `${profile}.${key}`; never rendered, never printed but by `secret`. */
+  inlineSecrets: Map<string, string>;
+  /** False when there is no file: the built-ins only. */
+  exists: boolean;
+}
+
 /** Reads and validates the user's config. A missing file is not an error: built-ins only.
  *  Anything else wrong throws InputError with one line naming the file, key and what was expected. */
 export function loadConfig(env: Env = process.env): Config {
-  const path = configPath(env);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' && !env.CLAUDE_HOOKS_CONFIG) return builtinConfig(env);
-    throw new InputError(`${path}: cannot read the config (${code ?? String(err)})`);
-  }
-  return parseConfig(text, path, env);
+  return loadConfigWithSecrets(env).config;
 }
 
-export function parseConfig(text: string, path: string, env: Env = process.env): Config {
+export function loadConfigWithSecrets(env: Env = process.env): LoadedConfig {
+  const path = configPath(env);
+  let text: string;
+  let mode: number;
+  try {
+    text = readFileSync(path, 'utf8');
+    mode = statSync(path).mode;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && !env.CLAUDE_HOOKS_CONFIG) return { config: builtinConfig(env), inlineSecrets: new Map(), exists: false };
+    throw new InputError(`${path}: cannot read the config (${code ?? String(err)})`);
+  }
+  return { ...parseConfigWithSecrets(text, path, env, mode), exists: true };
+}
+
+/** `mode` is the file's permission bits, which decide whether literal secrets are allowed. */
+export function parseConfig(text: string, path: string, env: Env = process.env, mode = 0o600): Config {
+  return parseConfigWithSecrets(text, path, env, mode).config;
+}
+
+function parseConfigWithSecrets(text: string, path: string, env: Env, mode: number): Omit<LoadedConfig, 'exists'> {
   let doc: Record<string, unknown>;
   try {
     doc = parse(text) as Record<string, unknown>;
@@ -82,85 +89,140 @@ export function parseConfig(text: string, path: string, env: Env = process.env):
     }
     throw err;
   }
-  const fail = (keyPath: string, expected: string, line?: number): never => {
-    throw new InputError(`${path}${line ? `:${line}` : ''}: ${keyPath}: ${expected}`);
+  const lines = new LineFinder(text);
+  const fail = (keyPath: string[], expected: string): never => {
+    const line = lines.find(keyPath);
+    throw new InputError(`${path}${line ? `:${line}` : ''}: ${formatPath(keyPath)}: ${expected}`);
   };
 
   for (const key of Object.keys(doc)) {
-    if (key !== 'profiles' && key !== 'directories') {
-      fail(key, 'unknown key; expected [profiles.<name>] tables and a [directories] table', lineOfKey(text, key));
-    }
+    if (!(key in TOP_FIELDS)) fail([key], `unknown key${didYouMean(key, Object.keys(TOP_FIELDS))}; expected ${Object.keys(TOP_FIELDS).join(', ')}`);
   }
+  const allowInline = doc.allowInlineSecrets ?? false;
+  if (typeof allowInline !== 'boolean') fail(['allowInlineSecrets'], `expected true or false, got ${typeOf(allowInline)}`);
+  const privateFile = (mode & 0o077) === 0;
+  const inlineSecrets = new Map<string, string>();
+  // A literal secret passes only in a private file that says it wants them.
+  const acceptSecret = (keyPath: string[]) => {
+    if (!allowInline) {
+      fail(
+        keyPath,
+        `a literal secret in the config is refused: use apiKeyCommand = "op read op://vault/item/field" (or keep it in your environment); to allow it anyway, chmod 600 ${path} and set allowInlineSecrets = true`,
+      );
+    }
+    if (!privateFile) {
+      fail(keyPath, `allowInlineSecrets is on, but ${path} can be read by others (mode ${(mode & 0o777).toString(8)}); chmod 600 it`);
+    }
+  };
 
   const profiles = new Map<string, Profile>(BUILTIN_PROFILES.map((p) => [p.name, { ...p, env: {} }]));
   const rawProfiles = doc.profiles ?? {};
-  if (!isTable(rawProfiles)) fail('profiles', 'expected a table of [profiles.<name>] tables');
+  if (!isTable(rawProfiles)) fail(['profiles'], 'expected [profiles.<name>] tables');
   for (const [name, raw] of Object.entries(rawProfiles as Record<string, unknown>)) {
-    const at = `profiles.${name}`;
-    const line = lineOfTable(text, at);
-    if (!PROFILE_NAME.test(name)) fail(at, 'profile names are lower-case letters, digits, "-" and "_", starting with a letter or digit', line);
-    if (!isTable(raw)) fail(at, 'expected a table', line);
-    profiles.set(name, readProfile(name, raw as Record<string, unknown>, profiles.get(name), (k, e) => fail(`${at}.${k}`, e, line)));
+    const at = ['profiles', name];
+    if (!PROFILE_NAME.test(name)) fail(at, 'a profile name is lower-case letters, digits, "-" and "_", starting with a letter or digit, at most 64 long');
+    if (!isTable(raw)) fail(at, `expected a table, got ${typeOf(raw)}`);
+    const profile = readProfile(name, raw as Record<string, unknown>, profiles.get(name), (key, expected) => fail([...at, ...key], expected), (key, value) => {
+      acceptSecret([...at, ...key]);
+      inlineSecrets.set(`${name}.${key.join('.')}`, value);
+    });
+    profiles.set(name, profile);
   }
 
   const directories: DirectoryRule[] = [];
   const rawDirs = doc.directories ?? {};
-  if (!isTable(rawDirs)) fail('directories', 'expected a table of "path" = "profile"');
+  if (!isTable(rawDirs)) fail(['directories'], 'expected a table of "path" = "profile"');
   for (const [key, value] of Object.entries(rawDirs as Record<string, unknown>)) {
-    const at = `directories."${key}"`;
-    const line = lineOfTable(text, 'directories');
-    if (typeof value !== 'string') fail(at, 'expected a profile name (a string)', line);
-    if (!profiles.has(value as string)) fail(at, `names profile "${value as string}", which is not defined; known: ${[...profiles.keys()].join(', ')}`, line);
+    const at = ['directories', key];
+    if (typeof value !== 'string') fail(at, `expected a profile name, got ${typeOf(value)}`);
+    if (!profiles.has(value as string)) fail(at, `names profile "${value as string}", which is not defined; known: ${[...profiles.keys()].join(', ')}`);
     const dir = expandDir(key, env);
-    if (!dir) fail(at, 'expected an absolute path or one starting with ~/', line);
+    if (!dir) fail(at, 'expected an absolute path or one starting with ~/');
     directories.push({ dir: dir as string, profile: value as string });
   }
 
-  return { path, profiles: [...profiles.values()], directories };
+  return { config: { path, profiles: [...profiles.values()], directories }, inlineSecrets };
 }
 
 function readProfile(
   name: string,
   raw: Record<string, unknown>,
   base: Profile | undefined,
-  fail: (key: string, expected: string) => never,
+  fail: (key: string[], expected: string) => never,
+  acceptSecret: (key: string[], value: string) => void,
 ): Profile {
+  const fields = Object.keys(PROFILE_FIELDS);
   for (const key of Object.keys(raw)) {
-    if (!PROFILE_KEYS.has(key)) fail(key, `unknown key; expected one of ${[...PROFILE_KEYS].join(', ')}`);
+    if (!(key in PROFILE_FIELDS)) fail([key], `unknown key${didYouMean(key, fields)}; expected one of ${fields.join(', ')}`);
   }
   let backend: Backend;
   if (raw.backend === undefined) {
-    if (!base) return fail('backend', `missing; expected one of ${BACKENDS.join(', ')}`);
+    if (!base) return fail(['backend'], `missing; expected one of ${BACKENDS.join(', ')}`);
     backend = base.backend;
   } else if (typeof raw.backend === 'string' && (BACKENDS as readonly string[]).includes(raw.backend)) {
     backend = raw.backend as Backend;
   } else {
-    return fail('backend', `expected one of ${BACKENDS.join(', ')}, got ${JSON.stringify(raw.backend)}`);
+    return fail(['backend'], `expected one of ${BACKENDS.join(', ')}, got ${JSON.stringify(raw.backend)}`);
   }
 
   const profile: Profile = { name, backend, description: base?.description ?? '', env: {} };
-  for (const key of STRING_KEYS) {
-    const value = raw[key];
-    if (value === undefined) continue;
-    if (typeof value !== 'string') fail(key, `expected a string, got ${typeOf(value)}`);
-    if ((value as string).includes('\0')) fail(key, 'expected no NUL character');
-    profile[key] = value as string;
-  }
-
-  const env = raw.env ?? {};
-  if (!isTable(env)) fail('env', 'expected a table of NAME = "value"');
-  for (const [varName, value] of Object.entries(env as Record<string, unknown>)) {
-    const key = `env.${varName}`;
-    if (!SHELL_NAME.test(varName)) fail(key, 'expected a shell variable name (letters, digits, "_", not starting with a digit)');
-    if (FORBIDDEN_VARS.test(varName)) fail(key, 'this variable changes how your shell or every program runs; a profile may not set it');
-    if (looksSecret(varName)) {
-      fail(key, 'looks like a secret, and secrets are never written into shell code; keep it in your own environment or a password manager');
+  const secrets: SecretSource[] = [];
+  for (const [key, value] of Object.entries(raw) as Array<[ProfileField, unknown]>) {
+    const spec: FieldSpec = PROFILE_FIELDS[key];
+    if (spec.backends && !spec.backends.includes(backend)) {
+      fail([key], `only for backend ${spec.backends.join(' or ')}; this profile's backend is ${backend}`);
     }
-    if (typeof value !== 'string') fail(key, `expected a string, got ${typeOf(value)}`);
-    if ((value as string).includes('\0')) fail(key, 'expected no NUL character');
-    profile.env[varName] = value as string;
+    if (spec.type === 'env') {
+      readEnv(value, (k, e) => fail([key, ...k], e)).forEach(([variable, v]) => {
+        if (looksSecret(variable)) {
+          acceptSecret([key, variable], v);
+          secrets.push({ variable, label: `${name}: env.${variable}`, inline: { profile: name, key: `env.${variable}` } });
+        } else profile.env[variable] = v;
+      });
+      continue;
+    }
+    if (key === 'backend') continue;
+    const text = readString(value, (e) => fail([key], e));
+    switch (key) {
+      case 'apiKeyCommand':
+      case 'authTokenCommand': {
+        if (!text.trim()) fail([key], 'expected a command, got an empty string');
+        const variable = key === 'authTokenCommand' ? 'ANTHROPIC_AUTH_TOKEN' : (KEY_VARIABLE[backend] as string);
+        secrets.push({ variable, label: `${name}: ${key}`, command: text });
+        break;
+      }
+      case 'apiKey':
+        if (raw.apiKeyCommand !== undefined) fail([key], 'use apiKey or apiKeyCommand, not both');
+        acceptSecret([key], text);
+        secrets.push({ variable: KEY_VARIABLE[backend] as string, label: `${name}: apiKey`, inline: { profile: name, key } });
+        break;
+      default:
+        // The remaining fields are the profile's plain string values, stored under their own names.
+        (profile as unknown as Record<string, string>)[key] = text;
+    }
   }
+  // Your own Bedrock profile says where its models are; the built-in one may take AWS_REGION
+  // from the environment.
+  if (backend === 'bedrock' && !profile.region && !BUILTIN_PROFILES.some((p) => p.name === name)) {
+    fail(['region'], 'required for a bedrock profile: add region = "us-east-1" (the AWS region of your Bedrock models)');
+  }
+  if (secrets.length) profile.secrets = secrets;
   return profile;
+}
+
+function readString(value: unknown, fail: (expected: string) => never): string {
+  if (typeof value !== 'string') return fail(`expected a string, got ${typeOf(value)}`);
+  if (value.includes('\0')) fail('expected no NUL character (an environment variable cannot hold one)');
+  return value;
+}
+
+function readEnv(value: unknown, fail: (key: string[], expected: string) => never): Array<[string, string]> {
+  if (!isTable(value)) return fail([], `expected a table of NAME = "value", got ${typeOf(value)}`);
+  return Object.entries(value as Record<string, unknown>).map(([variable, v]) => {
+    if (!SHELL_NAME.test(variable)) fail([variable], 'expected a shell variable name (letters, digits, "_", not starting with a digit)');
+    if (FORBIDDEN_VARS.test(variable)) fail([variable], 'this variable changes how your shell or every program runs; a profile may not set it');
+    return [variable, readString(v, (e) => fail([variable], e))];
+  });
 }
 
 function expandDir(key: string, env: Env): string | undefined {
@@ -178,23 +240,65 @@ function isTable(v: unknown): boolean {
 function typeOf(v: unknown): string {
   if (Array.isArray(v)) return 'an array';
   if (isTable(v)) return 'a table';
+  if (v instanceof Date) return 'a date';
   return `a ${typeof v}`;
 }
 
-// Best-effort line numbers, so an error points at the table the user has to fix.
-function lineOfTable(text: string, dotted: string): number | undefined {
-  const lines = text.split('\n');
-  const [head, ...rest] = dotted.split('.');
-  const pattern = new RegExp(`^\\s*\\[\\s*${escape(head ?? '')}${rest.map((r) => `\\s*\\.\\s*["']?${escape(r)}["']?`).join('')}\\s*\\]`);
-  const i = lines.findIndex((l) => pattern.test(l));
-  return i >= 0 ? i + 1 : undefined;
+/** `profiles.work.env.X`, quoting the parts a TOML key would need quoted. */
+function formatPath(keyPath: string[]): string {
+  return keyPath.map((k) => (/^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k))).join('.');
 }
 
-function lineOfKey(text: string, key: string): number | undefined {
-  const i = text.split('\n').findIndex((l) => new RegExp(`^\\s*\\[?\\s*${escape(key)}\\b`).test(l));
-  return i >= 0 ? i + 1 : undefined;
+function didYouMean(word: string, known: string[]): string {
+  const close = known.find((k) => editDistance(word.toLowerCase(), k.toLowerCase()) <= 2);
+  return close ? ` (did you mean ${close}?)` : '';
 }
 
-function escape(s: string): string {
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}
+
+/** Best-effort line numbers for a key path, so an error points where the user has to fix it:
+ *  the key's own line inside its table, else the table's header line. */
+class LineFinder {
+  private readonly lines: string[];
+  constructor(text: string) {
+    this.lines = text.split('\n');
+  }
+
+  find(keyPath: string[]): number | undefined {
+    // The longest prefix of the path that is a [table] header, then the next key below it.
+    for (let n = keyPath.length; n >= 1; n--) {
+      const header = this.header(keyPath.slice(0, n));
+      if (header === undefined) continue;
+      const key = keyPath[n];
+      if (key === undefined) return header + 1;
+      for (let i = header + 1; i < this.lines.length && !/^\s*\[/.test(this.lines[i] ?? ''); i++) {
+        if (new RegExp(`^\\s*["']?${escapeRe(key)}["']?\\s*[=.]`).test(this.lines[i] ?? '')) return i + 1;
+      }
+      return header + 1;
+    }
+    // A top-level key: `key = ...`, or a table `[key.sub]` under it.
+    const top = keyPath[0] ?? '';
+    const i = this.lines.findIndex((l) => new RegExp(`^\\s*(\\[\\s*)?["']?${escapeRe(top)}["']?\\s*[=.\\]]`).test(l));
+    return i >= 0 ? i + 1 : undefined;
+  }
+
+  private header(parts: string[]): number | undefined {
+    const pattern = new RegExp(`^\\s*\\[\\s*${parts.map((p) => `["']?${escapeRe(p)}["']?`).join('\\s*\\.\\s*')}\\s*\\]`);
+    const i = this.lines.findIndex((l) => pattern.test(l));
+    return i >= 0 ? i : undefined;
+  }
+}
+
+function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,5 +1,5 @@
 import { ANTHROPIC_AUTH, AWS_STATIC_CREDENTIALS, FOUNDRY_VARS, SELECTORS, VERTEX_VARS } from './managed.js';
-import type { Backend, Profile } from './types.js';
+import type { Backend, Profile, SecretSource } from './types.js';
 
 /** A variable the backend cannot work without: after the switch, if every name in `anyOf` is
  *  unset or empty, the shell prints `hint` (one line) and keeps the switch. */
@@ -13,6 +13,8 @@ export interface SwitchPlan {
   profile: string;
   clear: string[];
   set: Array<[name: string, value: string]>;
+  /** Variables whose values the shell fetches at switch time (never written into the code). */
+  secrets: SecretSource[];
   require: Requirement[];
 }
 
@@ -93,8 +95,9 @@ export function planFor(profile: Profile, configHint: string): SwitchPlan {
   put('ANTHROPIC_SMALL_FAST_MODEL', profile.smallFastModel);
   for (const [name, value] of Object.entries(profile.env)) put(name, value);
 
-  for (const name of set.keys()) clear.delete(name);
+  const secrets = profile.secrets ?? [];
+  for (const name of [...set.keys(), ...secrets.map((s) => s.variable)]) clear.delete(name);
   // A requirement the profile meets itself needs no check at switch time.
   const unmet = require.filter((r) => !r.anyOf.some((name) => set.get(name)));
-  return { profile: profile.name, clear: [...clear], set: [...set], require: unmet };
+  return { profile: profile.name, clear: [...clear], set: [...set], secrets, require: unmet };
 }

@@ -22,9 +22,18 @@ export interface Profile {
   smallFastModel?: string;
   /** ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION (Bedrock). */
   smallFastModelRegion?: string;
-  /** Extra variables the profile sets, by name. Never secrets: the loader refuses those. */
+  /** Extra variables the profile sets, by name. Never secrets: those are in `secrets`. */
   env: Record<string, string>;
+  /** Secret variables, fetched by the shell at switch time: never written into shell code. */
+  secrets?: SecretSource[];
 }
+
+/** Where a secret variable's value comes from when the shell switches to the profile. */
+export type SecretSource =
+  /** A command of the user's (`apiKeyCommand`), run by sh; its output is the value. */
+  | { variable: string; label: string; command: string }
+  /** A literal in the config (allowed for private files only), read back by `claude-hooks secret`. */
+  | { variable: string; label: string; inline: { profile: string; key: string } };
 
 /** One entry of the `[directories]` table: inside `dir` (or below it), `profile` applies. */
 export interface DirectoryRule {

@@ -5,6 +5,7 @@ import { MANAGED_VARS, SECRET_VARS, looksSecret } from '../profiles/managed.js';
 import { planFor, type SwitchPlan } from '../profiles/plan.js';
 import type { Config, Profile } from '../profiles/types.js';
 import { bash } from './bash.js';
+import { posixQuote } from './posix.js';
 import { fish } from './fish.js';
 import type { Dialect, ShellName } from './types.js';
 import { zsh } from './zsh.js';
@@ -48,13 +49,15 @@ function renderData(d: Dialect, config: Config, options: RenderOptions): string[
     d.list('_cb_managed', managed),
     d.list('_cb_secrets', secrets),
     d.list('_cb_profiles', config.profiles.map((p) => p.name)),
+    // Where fetched secrets are kept (see _cb_secret), so cb-off and cb-reload can forget them.
+    d.list('_cb_secret_caches', plans.flatMap((p, i) => p.secrets.map((s) => `_cb_k${i}_${s.variable}`))),
     '',
     '# Prints this integration again (cb-reload).',
     ...d.func('_cb_cli', [`${options.cli.map(d.quote).join(' ')} ${d.allArgs}`]),
     '',
     '# Applies a profile on top of the restored baseline: clears, then sets, then checks.',
     '# shellcheck disable=SC2016 # a `$` in a value is literal: single quotes on purpose',
-    ...d.func('_cb_profile_apply', d.switchOnFirstArg(plans.map((p) => ({ word: p.profile, body: applyBody(d, p) })), ['return 1'])),
+    ...d.func('_cb_profile_apply', d.switchOnFirstArg(plans.map((p, i) => ({ word: p.profile, body: applyBody(d, p, i, options.cli) })), ['return 1'])),
     '',
     '# Sets _cb_r to what cb-status says about a profile; fails for an unknown profile.',
     '# shellcheck disable=SC2016',
@@ -85,10 +88,17 @@ function describe(p: Profile): string {
   return `${p.backend} backend${p.description ? ', ' + p.description : ''}`;
 }
 
-function applyBody(d: Dialect, plan: SwitchPlan): string[] {
+/** `id` names the shell's cache of the profile's fetched secrets (profile names may hold `-`). */
+function applyBody(d: Dialect, plan: SwitchPlan, id: number, cli: string[]): string[] {
   const lines: string[] = [];
   if (plan.clear.length) lines.push(`_cb_drop ${plan.clear.join(' ')}`);
   for (const [name, value] of plan.set) lines.push(`_cb_put ${name} ${d.quote(value)}`);
+  for (const secret of plan.secrets) {
+    // sh runs the command in every shell, so it is quoted for sh; the line itself for this shell.
+    const command =
+      'command' in secret ? secret.command : [...cli, 'secret', secret.inline.profile, secret.inline.key].map(posixQuote).join(' ');
+    lines.push(`_cb_secret ${id} ${secret.variable} ${d.quote(secret.label)} ${d.quote(command)}`);
+  }
   for (const r of plan.require) lines.push(`_cb_need ${d.quote(r.hint)} ${r.anyOf.join(' ')}`);
   return lines.length ? lines : [d.name === 'fish' ? 'true' : ':'];
 }

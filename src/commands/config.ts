@@ -1,0 +1,80 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fse from 'fs-extra';
+import { InputError } from '../errors.js';
+import { configPath, displayPath, loadConfigWithSecrets } from '../profiles/config.js';
+
+const SCHEMA = fileURLToPath(new URL('../../schema/config.schema.json', import.meta.url));
+
+/** The starter config: every key shown, commented, with what it is for. */
+function starter(): string {
+  return `#:schema ${SCHEMA}
+# claude-hooks profiles. Switch with cb-use <name>; check this file with \`claude-hooks config check\`;
+# load your edits into an open shell with cb-reload. Reference: docs/profiles.md.
+
+# The built-in profiles anthropic, bedrock, vertex and foundry take their values from your
+# environment. A table with their name fills them in:
+# [profiles.bedrock]
+# region = "us-east-1"
+
+# Your own profiles. Each names its backend: anthropic, bedrock, vertex or foundry.
+# [profiles.work]
+# backend = "bedrock"
+# region = "us-east-1"              # AWS_REGION, required for Bedrock
+# awsProfile = "work-sso"           # AWS_PROFILE from ~/.aws/config; AWS keys in your environment are cleared
+# model = "us.anthropic.claude-sonnet-4-5-20250929-v1:0"
+# description = "Work account, SSO"
+
+# Keys come from a command, run when you switch, never from this file:
+# [profiles.personal]
+# backend = "anthropic"
+# apiKeyCommand = "op read op://Private/Anthropic/credential"
+
+# An LLM gateway in front of the Anthropic API:
+# [profiles.gateway]
+# backend = "anthropic"
+# baseUrl = "https://llm-gateway.example.com"
+# authTokenCommand = "gateway-cli token"
+# env = { DISABLE_TELEMETRY = "1" }
+
+# Directories and the profile that applies in them and below (a .claude-backend file in a
+# project does the same, and wins):
+# [directories]
+# "~/src/acme" = "work"
+`;
+}
+
+export async function configInit(): Promise<void> {
+  const path = configPath();
+  if (await fse.pathExists(path)) throw new InputError(`config init: ${path} already exists; edit it, or move it away first`);
+  await fse.ensureDir(dirname(path));
+  // Written beside its final place, then renamed: never a half-written config.
+  const temp = join(dirname(path), `.config.toml.${process.pid}.tmp`);
+  try {
+    await fse.writeFile(temp, starter(), { mode: 0o600, flag: 'wx' });
+    // A link, not a rename, so that a config created meanwhile is never replaced.
+    await fse.link(temp, path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new InputError(`config init: ${path} already exists; edit it, or move it away first`);
+    throw err;
+  } finally {
+    await fse.remove(temp);
+  }
+  process.stdout.write(`claude-hooks: wrote ${displayPath(path)}; edit it, then run cb-reload in open shells\n`);
+}
+
+/** Exit 0 when the config is valid (or absent), 2 with one line when it is not. */
+export function configCheck(): void {
+  const { config, exists } = loadConfigWithSecrets();
+  if (!exists) {
+    process.stdout.write(`claude-hooks: no config at ${displayPath(config.path)}: the built-in profiles apply (claude-hooks config init writes a starter)\n`);
+    return;
+  }
+  process.stdout.write(
+    `claude-hooks: ${displayPath(config.path)} is valid: ${config.profiles.length} profiles (built-ins included), ${config.directories.length} directories\n`,
+  );
+}
+
+export function configShowPath(): void {
+  process.stdout.write(configPath() + '\n');
+}

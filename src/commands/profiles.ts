@@ -1,0 +1,74 @@
+import { InputError } from '../errors.js';
+import { BUILTIN_PROFILES } from '../profiles/builtin.js';
+import { displayPath, loadConfig } from '../profiles/config.js';
+import { planFor } from '../profiles/plan.js';
+import type { Profile } from '../profiles/types.js';
+
+const isBuiltin = (p: Profile) => BUILTIN_PROFILES.some((b) => b.name === p.name);
+
+/** What a script may rely on: the profile's values and what switching to it does. No secret
+ *  values: only which variables are fetched and from where. */
+function profileJson(p: Profile, configHint: string) {
+  const plan = planFor(p, configHint);
+  return {
+    name: p.name,
+    backend: p.backend,
+    builtin: isBuiltin(p),
+    description: p.description,
+    region: p.region ?? null,
+    awsProfile: p.awsProfile ?? null,
+    projectId: p.projectId ?? null,
+    resource: p.resource ?? null,
+    baseUrl: p.baseUrl ?? null,
+    sets: Object.fromEntries(plan.set),
+    clears: plan.clear,
+    fetches: plan.secrets.map((s) => ({ variable: s.variable, from: 'command' in s ? 'command' : 'config' })),
+  };
+}
+
+export function listProfiles(json: boolean): void {
+  const config = loadConfig();
+  const hint = displayPath(config.path);
+  if (json) {
+    process.stdout.write(JSON.stringify(config.profiles.map((p) => profileJson(p, hint)), null, 2) + '\n');
+    return;
+  }
+  const rows = config.profiles.map((p) => [p.name, p.backend, p.region ?? '-', (isBuiltin(p) ? '(built-in) ' : '') + p.description]);
+  process.stdout.write(table([['PROFILE', 'BACKEND', 'REGION', 'DESCRIPTION'], ...rows]));
+  if (config.directories.length) {
+    process.stdout.write('\n' + table([['DIRECTORY', 'PROFILE'], ...config.directories.map((d) => [displayPath(d.dir), d.profile])]));
+  }
+}
+
+export function showProfile(name: string, json: boolean): void {
+  const config = loadConfig();
+  const profile = config.profiles.find((p) => p.name === name);
+  if (!profile) throw new InputError(`profiles show: no profile "${name}"; known: ${config.profiles.map((p) => p.name).join(', ')}`);
+  const hint = displayPath(config.path);
+  const data = profileJson(profile, hint);
+  if (json) {
+    process.stdout.write(JSON.stringify(data, null, 2) + '\n');
+    return;
+  }
+  const plan = planFor(profile, hint);
+  const rows: string[][] = [
+    ['profile', `${profile.name}${data.builtin ? ' (built-in)' : ''}`],
+    ['backend', profile.backend],
+  ];
+  if (profile.description) rows.push(['description', profile.description]);
+  for (const [variable, value] of plan.set) rows.push(['sets', `${variable}=${value}`]);
+  for (const secret of plan.secrets) {
+    rows.push(['fetches', `${secret.variable} from ${'command' in secret ? `the command: ${secret.command}` : `the config (${secret.inline.key})`}`]);
+  }
+  if (plan.clear.length) rows.push(['clears', plan.clear.join(' ')]);
+  for (const r of plan.require) rows.push(['needs', `${r.anyOf.join(' or ')} (from your environment)`]);
+  const dirs = config.directories.filter((d) => d.profile === profile.name).map((d) => displayPath(d.dir));
+  if (dirs.length) rows.push(['directories', dirs.join(', ')]);
+  process.stdout.write(table(rows));
+}
+
+/** Left-aligned columns, two spaces apart; the last column is not padded. */
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ') + '\n').join('');
+}
