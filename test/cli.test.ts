@@ -63,6 +63,19 @@ const HOSTILE_MODEL = 'model $(touch pwned) `touch pwned` \\ "q" \\\' \n second 
 const HOSTILE_URL = 'https://gw.example/$HOME/${PATH}/\\\\x';
 
 for (const shell of shellsUnderTest()) {
+  describe(`${shell}: a broken config`, () => {
+    it('still gives a working shell with the built-in profiles', async () => {
+      const sb = makeSandbox();
+      sb.writeConfig('[profiles.work]\nbackend = "bedrock"\nregion = "us-east-1"\n\n[profiles.work]\nbackend = "vertex"\n');
+      const run = await runWithInit(sb, shell, 'cb-bedrock\ndump b\ncb-use work\ncb-off\ndump off', { env: { AWS_REGION: 'eu-west-1' } });
+      expect(run.exitCode).toBe(0);
+      expect(run.dumps.b!.get('CLAUDE_CODE_USE_BEDROCK')).toBe('1');
+      expect(run.dumps.b!.get('AWS_REGION')).toBe('eu-west-1');
+      expect(run.stderr).toContain("claude-hooks: unknown profile 'work'");
+      expect(run.dumps.off!.has('CLAUDE_CODE_USE_BEDROCK')).toBe(false);
+    });
+  });
+
   describe(`${shell}: config values round-trip`, () => {
     it('sets hostile values from the config byte for byte, and runs none of them', async () => {
       const sb = makeSandbox();
