@@ -166,6 +166,12 @@ _cb_governor() {
     _cb_gkey=
     _cb_gprofile=
     _cb_gwhy=
+    # An .envrc with `use claude` governs its directory: direnv applies and restores it.
+    if [ -n "${CLAUDE_HOOKS_DIRENV-}" ]; then
+        _cb_gkey="direnv:$CLAUDE_HOOKS_DIRENV"
+        _cb_gwhy="direnv: .envrc in $CLAUDE_HOOKS_DIRENV"
+        return 0
+    fi
     while :; do
         _cb_f=$_cb_d/.claude-backend
         if [ -f "$_cb_f" ]; then
@@ -198,6 +204,9 @@ _cb_governor() {
 
 _cb_on_governor_change() {
     local IFS=' '
+    case $_cb_gkey in
+    direnv:*) return 0 ;;
+    esac
     if [ -z "$_cb_gkey" ]; then
         # Nothing governs here: an automatic switch ends; a manual one holds.
         if [ -n "${_cb_auto-}" ]; then
@@ -237,8 +246,21 @@ _cb_hook() {
     return "$_cb_status"
 }
 
+# Inside a directory whose .envrc says `use claude`, direnv owns the backend: a switch here
+# would be half undone when direnv restores its own variables on the way out.
+_cb_direnv_owns() {
+    if [ -n "${CLAUDE_HOOKS_DIRENV-}" ]; then
+        printf "claude-hooks: direnv sets the backend here (.envrc in %s says: use claude %s); edit that .envrc, or leave the directory, to switch\n" "$CLAUDE_HOOKS_DIRENV" "${CLAUDE_HOOKS_PROFILE-}" >&2
+        return 0
+    fi
+    return 1
+}
+
 cb-use() {
     local IFS=' '
+    if _cb_direnv_owns; then
+        return 1
+    fi
     if [ $# -ne 1 ] || [ -z "$1" ]; then
         printf 'usage: cb-use <profile>; profiles: %s\n' "${_cb_profiles[*]}" >&2
         return 2
@@ -259,6 +281,9 @@ cb-vertex() { cb-use vertex; }
 cb-foundry() { cb-use foundry; }
 
 cb-off() {
+    if _cb_direnv_owns; then
+        return 1
+    fi
     _cb_manual=
     _cb_auto=
     _cb_switch '' ''
@@ -283,7 +308,11 @@ _cb_mask() {
 cb-status() {
     local IFS=' '
     local _cb_v _cb_s _cb_shown=
-    if [ -n "${_cb_active-}" ]; then
+    if [ -n "${CLAUDE_HOOKS_DIRENV-}" ]; then
+        _cb_profile_describe "${CLAUDE_HOOKS_PROFILE-}" || _cb_r=unknown
+        printf 'profile   %s: %s\n' "${CLAUDE_HOOKS_PROFILE-}" "$_cb_r"
+        printf 'why       direnv: .envrc in %s\n' "$CLAUDE_HOOKS_DIRENV"
+    elif [ -n "${_cb_active-}" ]; then
         _cb_profile_describe "$_cb_active" || _cb_r=unknown
         printf 'profile   %s: %s\n' "$_cb_active" "$_cb_r"
         printf 'why       %s\n' "$_cb_why"
@@ -293,7 +322,7 @@ cb-status() {
         printf 'profile   none: your own variables, as you set them\n'
     fi
     _cb_governor
-    if [ -n "$_cb_gkey" ] && { [ "${_cb_why-}" != "$_cb_gwhy" ] || [ "$_cb_gprofile" != "${_cb_active-}" ]; }; then
+    if [ -n "$_cb_gprofile" ] && { [ "${_cb_why-}" != "$_cb_gwhy" ] || [ "$_cb_gprofile" != "${_cb_active-}" ]; }; then
         printf "here      %s says '%s'; your manual choice holds until you leave\n" "$_cb_gwhy" "${_cb_gprofile:0:64}"
     fi
     printf 'variables\n'
@@ -331,7 +360,8 @@ cb-reload() {
     # replaces the list of where the old profiles kept them.
     _cb_forget_secrets
     eval "$_cb_code"
-    if [ -n "${_cb_active-}" ]; then
+    # Under direnv the variables are direnv's until you leave; the new profile data applies then.
+    if [ -n "${_cb_active-}" ] && [ -z "${CLAUDE_HOOKS_DIRENV-}" ]; then
         if _cb_profile_describe "$_cb_active"; then
             _cb_switch "$_cb_active" "$_cb_why"
         else

@@ -169,6 +169,12 @@ function _cb_governor
     set -g _cb_gkey
     set -g _cb_gprofile
     set -g _cb_gwhy
+    # An .envrc with `use claude` governs its directory: direnv applies and restores it.
+    if test -n "$CLAUDE_HOOKS_DIRENV"
+        set -g _cb_gkey "direnv:$CLAUDE_HOOKS_DIRENV"
+        set -g _cb_gwhy "direnv: .envrc in $CLAUDE_HOOKS_DIRENV"
+        return 0
+    end
     # Every ancestor's marker path, nearest first, from one split of $PWD: a command
     # substitution per level would cost more than all the tests together.
     set -l d ''
@@ -199,6 +205,7 @@ function _cb_governor
 end
 
 function _cb_on_governor_change
+    string match -q -- 'direnv:*' "$_cb_gkey"; and return 0
     if test -z "$_cb_gkey"
         # Nothing governs here: an automatic switch ends; a manual one holds.
         if test -n "$_cb_auto"
@@ -233,7 +240,16 @@ function _cb_hook --on-variable PWD --on-event fish_prompt
     return $_cb_status
 end
 
+# Inside a directory whose .envrc says `use claude`, direnv owns the backend: a switch here
+# would be half undone when direnv restores its own variables on the way out.
+function _cb_direnv_owns
+    test -z "$CLAUDE_HOOKS_DIRENV"; and return 1
+    printf "claude-hooks: direnv sets the backend here (.envrc in %s says: use claude %s); edit that .envrc, or leave the directory, to switch\n" $CLAUDE_HOOKS_DIRENV "$CLAUDE_HOOKS_PROFILE" >&2
+    return 0
+end
+
 function cb-use --description 'Switch Claude Code to a claude-hooks profile'
+    _cb_direnv_owns; and return 1
     if test (count $argv) -ne 1; or test -z "$argv[1]"
         printf 'usage: cb-use <profile>; profiles: %s\n' "$_cb_profiles" >&2
         return 2
@@ -265,6 +281,7 @@ function cb-foundry --description 'Switch Claude Code to Microsoft Foundry'
 end
 
 function cb-off --description 'Put your own Claude Code variables back'
+    _cb_direnv_owns; and return 1
     set -g _cb_manual
     set -g _cb_auto
     _cb_switch '' ''
@@ -289,7 +306,11 @@ function _cb_mask
 end
 
 function cb-status --description 'Show the Claude Code backend of this shell, and why'
-    if test -n "$_cb_active"
+    if test -n "$CLAUDE_HOOKS_DIRENV"
+        _cb_profile_describe "$CLAUDE_HOOKS_PROFILE"; or set -g _cb_r unknown
+        printf 'profile   %s: %s\n' "$CLAUDE_HOOKS_PROFILE" $_cb_r
+        printf 'why       direnv: .envrc in %s\n' $CLAUDE_HOOKS_DIRENV
+    else if test -n "$_cb_active"
         _cb_profile_describe $_cb_active; or set -g _cb_r unknown
         printf 'profile   %s: %s\n' $_cb_active $_cb_r
         printf 'why       %s\n' $_cb_why
@@ -299,7 +320,7 @@ function cb-status --description 'Show the Claude Code backend of this shell, an
         printf 'profile   none: your own variables, as you set them\n'
     end
     _cb_governor
-    if test -n "$_cb_gkey"; and begin
+    if test -n "$_cb_gprofile"; and begin
             test "x$_cb_why" != "x$_cb_gwhy"; or test "x$_cb_gprofile" != "x$_cb_active"
         end
         printf "here      %s says '%s'; your manual choice holds until you leave\n" $_cb_gwhy (string sub -l 64 -- $_cb_gprofile)
@@ -333,7 +354,8 @@ function cb-reload --description 'Re-read the claude-hooks config'
     # replaces the list of where the old profiles kept them.
     _cb_forget_secrets
     printf '%s\n' $code | source
-    if test -n "$_cb_active"
+    # Under direnv the variables are direnv's until you leave; the new profile data applies then.
+    if test -n "$_cb_active"; and test -z "$CLAUDE_HOOKS_DIRENV"
         if _cb_profile_describe $_cb_active
             _cb_switch $_cb_active $_cb_why
         else

@@ -152,6 +152,12 @@ _cb_governor() {
     emulate -L zsh
     local _cb_d=${PWD%/} _cb_f _cb_line
     typeset -g _cb_gkey= _cb_gprofile= _cb_gwhy=
+    # An .envrc with `use claude` governs its directory: direnv applies and restores it.
+    if [[ -n ${CLAUDE_HOOKS_DIRENV-} ]]; then
+        _cb_gkey="direnv:$CLAUDE_HOOKS_DIRENV"
+        _cb_gwhy="direnv: .envrc in $CLAUDE_HOOKS_DIRENV"
+        return 0
+    fi
     while true; do
         _cb_f=$_cb_d/.claude-backend
         if [[ -f $_cb_f ]]; then
@@ -181,6 +187,7 @@ _cb_governor() {
 
 _cb_on_governor_change() {
     emulate -L zsh
+    [[ $_cb_gkey == direnv:* ]] && return 0
     if [[ -z $_cb_gkey ]]; then
         # Nothing governs here: an automatic switch ends; a manual one holds.
         if [[ -n ${_cb_auto-} ]]; then
@@ -219,8 +226,18 @@ _cb_hook() {
     return $_cb_status
 }
 
+# Inside a directory whose .envrc says `use claude`, direnv owns the backend: a switch here
+# would be half undone when direnv restores its own variables on the way out.
+_cb_direnv_owns() {
+    emulate -L zsh
+    [[ -z ${CLAUDE_HOOKS_DIRENV-} ]] && return 1
+    print -r -- "claude-hooks: direnv sets the backend here (.envrc in $CLAUDE_HOOKS_DIRENV says: use claude ${CLAUDE_HOOKS_PROFILE-}); edit that .envrc, or leave the directory, to switch" >&2
+    return 0
+}
+
 cb-use() {
     emulate -L zsh
+    _cb_direnv_owns && return 1
     if (( $# != 1 )) || [[ -z $1 ]]; then
         print -r -- "usage: cb-use <profile>; profiles: ${(j: :)_cb_profiles}" >&2
         return 2
@@ -241,6 +258,7 @@ cb-foundry() { cb-use foundry; }
 
 cb-off() {
     emulate -L zsh
+    _cb_direnv_owns && return 1
     typeset -g _cb_manual= _cb_auto=
     _cb_switch '' ''
     _cb_forget_secrets
@@ -265,7 +283,11 @@ _cb_mask() {
 cb-status() {
     emulate -L zsh
     local _cb_v _cb_shown=
-    if [[ -n ${_cb_active-} ]]; then
+    if [[ -n ${CLAUDE_HOOKS_DIRENV-} ]]; then
+        _cb_profile_describe "${CLAUDE_HOOKS_PROFILE-}" || _cb_r=unknown
+        print -r -- "profile   ${CLAUDE_HOOKS_PROFILE-}: $_cb_r"
+        print -r -- "why       direnv: .envrc in $CLAUDE_HOOKS_DIRENV"
+    elif [[ -n ${_cb_active-} ]]; then
         _cb_profile_describe $_cb_active || _cb_r=unknown
         print -r -- "profile   $_cb_active: $_cb_r"
         print -r -- "why       $_cb_why"
@@ -275,7 +297,7 @@ cb-status() {
         print -r -- "profile   none: your own variables, as you set them"
     fi
     _cb_governor
-    if [[ -n $_cb_gkey && ( ${_cb_why-} != "$_cb_gwhy" || $_cb_gprofile != "${_cb_active-}" ) ]]; then
+    if [[ -n $_cb_gprofile && ( ${_cb_why-} != "$_cb_gwhy" || $_cb_gprofile != "${_cb_active-}" ) ]]; then
         print -r -- "here      $_cb_gwhy says '${_cb_gprofile[1,64]}'; your manual choice holds until you leave"
     fi
     print -r -- "variables"
@@ -304,7 +326,8 @@ cb-reload() {
     # replaces the list of where the old profiles kept them.
     _cb_forget_secrets
     eval "$_cb_code"
-    if [[ -n ${_cb_active-} ]]; then
+    # Under direnv the variables are direnv's until you leave; the new profile data applies then.
+    if [[ -n ${_cb_active-} && -z ${CLAUDE_HOOKS_DIRENV-} ]]; then
         if _cb_profile_describe $_cb_active; then
             _cb_switch $_cb_active $_cb_why
         else

@@ -2,12 +2,12 @@
 // The entry point. `init <shell>` runs at every shell start-up, so it skips loading yargs
 // (most of the CLI's start-up time); everything else goes through the full parser.
 import { runInit } from './init.js';
-import { SHELLS, type ShellName } from './shells/types.js';
+import { TARGETS, type Target } from './shells/types.js';
 
 const args = process.argv.slice(2);
 const [command, shell] = args;
-if (args.length === 2 && command === 'init' && (SHELLS as readonly string[]).includes(shell ?? '')) {
-  runInit(shell as ShellName);
+if (args.length === 2 && command === 'init' && (TARGETS as readonly string[]).includes(shell ?? '')) {
+  runInit(shell as Target);
 } else {
   const { main } = await import('./commands/index.js');
   await main(args);

@@ -3,7 +3,7 @@ import { InputError } from './errors.js';
 import { builtinConfig, loadConfig } from './profiles/config.js';
 import type { Config } from './profiles/types.js';
 import { renderInit } from './shells/render.js';
-import type { ShellName } from './shells/types.js';
+import type { Target } from './shells/types.js';
 import { VERSION } from './version.js';
 
 /** The command line that runs this CLI again, for `cb-reload` in the generated code. */
@@ -13,8 +13,13 @@ function selfCommand(): string[] {
 }
 
 /** `claude-hooks init <shell>`: prints the integration. A broken config must never break
- *  shell start-up, so it warns on stderr and falls back to the built-in profiles. */
-export function runInit(shell: ShellName): void {
+ *  shell start-up (or a direnv load), so it warns on stderr and falls back to the built-ins. */
+export function runInit(target: Target): void {
+  process.stdout.write(initCode(target));
+}
+
+/** The integration's text; `libFile` when it is being written as direnv's library. */
+export function initCode(target: Target, libFile?: string): string {
   let config: Config;
   try {
     config = loadConfig();
@@ -23,5 +28,5 @@ export function runInit(shell: ShellName): void {
     process.stderr.write(`claude-hooks: ${err.message}; using the built-in profiles only\n`);
     config = builtinConfig();
   }
-  process.stdout.write(renderInit(shell, config, { cli: selfCommand(), version: VERSION }));
+  return renderInit(target, config, { cli: selfCommand(), version: VERSION, ...(libFile ? { libFile } : {}) });
 }

@@ -1,23 +1,13 @@
 // What runs at every prompt and every cd must start no process: counted with strace, which
 // sees every fork, clone and exec the shell makes. No timings here: see `npm run bench`.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { cli, makeSandbox } from './helpers/sandbox.js';
+import { requireTool } from './helpers/tools.js';
 import { initShell, shellBinary, shellsUnderTest } from './helpers/shells.js';
 
-function hasStrace(): boolean {
-  try {
-    execFileSync('strace', ['-f', '-o', '/dev/null', 'true'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    if (process.env.CI === 'true') throw new Error('strace is missing or cannot trace here, and CI=true requires it');
-    console.warn('\n  SKIPPING hot-path process counts: strace is missing or cannot trace here\n');
-    return false;
-  }
-}
 
 /** Process starts in an strace log: execs, forks, and clones that are not threads. */
 function processStarts(log: string): string[] {
@@ -26,7 +16,7 @@ function processStarts(log: string): string[] {
     .filter((l) => /\b(execve|fork|vfork|clone3?)\(/.test(l) && !/CLONE_THREAD/.test(l) && !/resumed|unfinished|= -1/.test(l));
 }
 
-const strace = hasStrace();
+const strace = requireTool('strace', ['strace', '-f', '-o', '/dev/null', 'true']);
 
 for (const shell of shellsUnderTest()) {
   describe.skipIf(!strace)(`${shell}: hot path`, () => {

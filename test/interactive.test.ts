@@ -1,25 +1,15 @@
 // Real interactive shells in tmux: the user's keystrokes, the shell's own prompt cycle, and
 // what lands on the screen. This is the wiring the other tests stand in for with `prompt`.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cli, makeSandbox } from './helpers/sandbox.js';
+import { requireTool } from './helpers/tools.js';
 import { shellBinary, shellsUnderTest } from './helpers/shells.js';
 
-function hasTmux(): boolean {
-  try {
-    execFileSync('tmux', ['-V'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    if (process.env.CI === 'true') throw new Error('tmux is missing, and CI=true requires it');
-    console.warn('\n  SKIPPING interactive tests: tmux is not installed\n');
-    return false;
-  }
-}
 
-const tmuxOk = hasTmux();
+const tmuxOk = requireTool('tmux', ['tmux', '-V']);
 const sockets: string[] = [];
 afterEach(async () => {
   for (const s of sockets.splice(0)) await execa('tmux', ['-L', s, 'kill-server'], { reject: false });

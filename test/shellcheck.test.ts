@@ -1,24 +1,14 @@
 // The generated bash must pass shellcheck, with data of every kind rendered in; the template
 // itself too, but for the names only the rendered data defines. zsh and fish have no such
 // linter: their own parsers check the syntax (-n), and the real-shell tests the behaviour.
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { ROOT, cli, makeSandbox } from './helpers/sandbox.js';
 import { shellBinary } from './helpers/shells.js';
+import { requireTool } from './helpers/tools.js';
 
-function has(tool: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    if (process.env.CI === 'true') throw new Error(`${tool} is missing, and CI=true requires it`);
-    console.warn(`\n  SKIPPING ${tool} checks: ${tool} is not installed\n`);
-    return false;
-  }
-}
 
 const RICH_CONFIG = `
 [profiles.work]
@@ -31,29 +21,34 @@ env = { DISABLE_TELEMETRY = "1", HTTPS_PROXY = "http://proxy:8080" }
 [profiles.gw]
 backend = "anthropic"
 baseUrl = "https://llm-gateway.example/v1"
+apiKeyCommand = "op read 'op://Private/My Key/credential'"
 
 [directories]
 "~/src/acme" = "work"
 "/" = "gw"
 `;
 
-describe.skipIf(!has('shellcheck'))('shellcheck', () => {
-  it('passes on the generated bash, with and without a config', async () => {
-    for (const config of ['', RICH_CONFIG]) {
-      const sb = makeSandbox();
-      if (config) sb.writeConfig(config);
-      const init = await cli(sb, ['init', 'bash']);
-      const file = join(sb.root, 'init.bash');
-      writeFileSync(file, init.stdout);
-      const r = await execa('shellcheck', ['-s', 'bash', '-S', 'style', file], { reject: false });
-      expect(r.stdout + r.stderr).toBe('');
-      expect(r.exitCode).toBe(0);
-    }
-  });
+describe.skipIf(!requireTool('shellcheck'))('shellcheck', () => {
+  for (const target of ['bash', 'direnv']) {
+    it(`passes on the generated ${target} code, with and without a config`, async () => {
+      for (const config of ['', RICH_CONFIG]) {
+        const sb = makeSandbox();
+        if (config) sb.writeConfig(config);
+        const init = await cli(sb, ['init', target]);
+        const file = join(sb.root, `init.${target}`);
+        writeFileSync(file, init.stdout);
+        const r = await execa('shellcheck', ['-s', 'bash', '-S', 'style', file], { reject: false });
+        expect(r.stdout + r.stderr).toBe('');
+        expect(r.exitCode).toBe(0);
+      }
+    });
+  }
 
-  it('passes on the template itself', async () => {
-    const r = await execa('shellcheck', ['-s', 'bash', '-S', 'style', '-e', 'SC2154', join(ROOT, 'shells', 'bash.sh')], { reject: false });
-    expect(r.stdout + r.stderr).toBe('');
+  it('passes on the templates themselves', async () => {
+    for (const template of ['bash.sh', 'direnv.sh']) {
+      const r = await execa('shellcheck', ['-s', 'bash', '-S', 'style', '-e', 'SC2154', join(ROOT, 'shells', template)], { reject: false });
+      expect(r.stdout + r.stderr, template).toBe('');
+    }
   });
 });
 

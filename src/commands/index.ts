@@ -1,9 +1,10 @@
 import yargs from 'yargs';
 import { InputError } from '../errors.js';
 import { runInit } from '../init.js';
-import { SHELLS } from '../shells/types.js';
+import { TARGETS } from '../shells/types.js';
 import { VERSION } from '../version.js';
 import { configCheck, configInit, configShowPath } from './config.js';
+import { envrc, writeDirenvLib } from './direnv.js';
 import { listProfiles, showProfile } from './profiles.js';
 import { printInlineSecret } from './secret.js';
 
@@ -20,17 +21,34 @@ export async function main(args: string[]): Promise<void> {
     .usage('$0 <command>\n\nSwitch Claude Code between Anthropic, Bedrock, Vertex and Foundry, per shell and per directory.')
     .command(
       'init [shell]',
-      'print the shell integration (cb-bedrock, cb-anthropic, cb-use, cb-off, cb-status, and the per-directory hook)',
+      'print the shell integration (cb-bedrock, cb-anthropic, cb-use, cb-off, cb-status, and the per-directory hook), or the direnv library',
       (y) =>
         y
-          .positional('shell', { choices: SHELLS, describe: 'the shell to print code for' })
+          .positional('shell', { choices: TARGETS, describe: 'the shell to print code for, or direnv' })
+          .option('write', { type: 'boolean', default: false, describe: "direnv only: install the library into direnv's lib directory" })
           .example('eval "$(claude-hooks init bash)"', 'in ~/.bashrc')
           .example('source <(claude-hooks init zsh)', 'in ~/.zshrc')
-          .example('claude-hooks init fish | source', 'in ~/.config/fish/config.fish'),
-      (argv) => {
-        if (!argv.shell) throw new InputError('init: name a shell: bash, zsh or fish, as in eval "$(claude-hooks init bash)"');
-        runInit(argv.shell);
+          .example('claude-hooks init fish | source', 'in ~/.config/fish/config.fish')
+          .example('claude-hooks init direnv --write', 'once, so an .envrc can say: use claude bedrock'),
+      async (argv) => {
+        if (!argv.shell) throw new InputError('init: name a shell: bash, zsh or fish (or direnv), as in eval "$(claude-hooks init bash)"');
+        if (argv.write && argv.shell !== 'direnv') throw new InputError('init: --write goes with direnv; for a shell, add the init line to its start-up file');
+        if (argv.write) await writeDirenvLib();
+        else runInit(argv.shell);
       },
+    )
+    .command(
+      'envrc <profile>',
+      "print the .envrc lines that switch Claude Code to a profile, or write them into the directory's .envrc",
+      (y) =>
+        y
+          .positional('profile', { type: 'string', demandOption: true, describe: 'the profile' })
+          .option('region', { type: 'string', describe: 'a region for this directory (bedrock, vertex)' })
+          .option('aws-profile', { type: 'string', describe: 'an AWS profile for this directory (bedrock)' })
+          .option('write', { type: 'boolean', default: false, describe: 'put the lines into .envrc, in a marked block; the rest of the file stays as it is' })
+          .option('dir', { type: 'string', describe: 'the directory whose .envrc to write (default: here)' })
+          .example('claude-hooks envrc bedrock --region eu-west-1 --write', 'then: direnv allow'),
+      (argv) => envrc({ profile: argv.profile, region: argv.region, awsProfile: argv.awsProfile, write: argv.write, dir: argv.dir }),
     )
     .command(
       'profiles',

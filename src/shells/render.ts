@@ -7,10 +7,11 @@ import type { Config, Profile } from '../profiles/types.js';
 import { bash } from './bash.js';
 import { posixQuote } from './posix.js';
 import { fish } from './fish.js';
-import type { Dialect, ShellName } from './types.js';
+import type { Dialect, Target } from './types.js';
 import { zsh } from './zsh.js';
 
-export const DIALECTS: Record<ShellName, Dialect> = { bash, zsh, fish };
+// direnv runs an .envrc in bash: the bash dialect, with its own template.
+export const DIALECTS: Record<Target, Dialect> = { bash, zsh, fish, direnv: { ...bash, name: 'direnv', templateFile: 'direnv.sh' } };
 
 const TEMPLATE_DIR = fileURLToPath(new URL('../../shells/', import.meta.url));
 const DATA_MARKER = /^#@data$/m;
@@ -20,12 +21,14 @@ export interface RenderOptions {
   cli: string[];
   version: string;
   env?: Record<string, string | undefined>;
+  /** direnv: where the library is being written, so a load can tell when the config is newer. */
+  libFile?: string;
 }
 
 /** The shell integration for `shell`: its template with the profile data rendered in.
  *  Nothing secret is in here: profiles carry names, regions and URLs, never keys. */
-export function renderInit(shellName: ShellName, config: Config, options: RenderOptions): string {
-  const dialect = DIALECTS[shellName];
+export function renderInit(target: Target, config: Config, options: RenderOptions): string {
+  const dialect = DIALECTS[target];
   const template = readFileSync(TEMPLATE_DIR + dialect.templateFile, 'utf8');
   if (!DATA_MARKER.test(template)) throw new Error(`shells/${dialect.templateFile} has no #@data line`);
   const data = renderData(dialect, config, options).join('\n');
@@ -46,6 +49,8 @@ function renderData(d: Dialect, config: Config, options: RenderOptions): string[
   return [
     '# ---- data rendered from your profiles by `claude-hooks init` ----',
     d.scalar('_cb_version', options.version),
+    d.scalar('_cb_config_file', config.path),
+    ...(options.libFile ? [d.scalar('_cb_lib_file', options.libFile)] : []),
     d.list('_cb_managed', managed),
     d.list('_cb_secrets', secrets),
     d.list('_cb_profiles', config.profiles.map((p) => p.name)),
@@ -68,6 +73,9 @@ function renderData(d: Dialect, config: Config, options: RenderOptions): string[
         ['return 1'],
       ),
     ),
+    '',
+    '# Sets _cb_r to the profile\'s backend; fails for an unknown profile.',
+    ...d.func('_cb_profile_backend', d.switchOnFirstArg(config.profiles.map((p) => ({ word: p.name, body: [d.assign('_cb_r', p.backend)] })), ['return 1'])),
     '',
     '# Sets _cb_map_dir and _cb_map_profile from the [directories] table; fails outside it.',
     '# shellcheck disable=SC2016',

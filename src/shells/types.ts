@@ -1,6 +1,10 @@
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type ShellName = (typeof SHELLS)[number];
 
+/** What `init` can print for: the three shells, and direnv's stdlib (bash, in direnv's own process). */
+export const TARGETS = [...SHELLS, 'direnv'] as const;
+export type Target = (typeof TARGETS)[number];
+
 export interface Arm {
   /** A literal word compared with the first argument (profile names only: [a-z0-9_-]). */
   word: string;
@@ -16,7 +20,7 @@ export interface DirArm {
 /** What differs between shells when turning profile data into code. Each shell's template
  *  (shells/<name>) holds the logic; a dialect only writes data and dispatch in that shell's syntax. */
 export interface Dialect {
-  readonly name: ShellName;
+  readonly name: Target;
   /** The template under shells/, with a `#@data` line where the rendered data goes. */
   readonly templateFile: string;
   /** Quotes a value so the shell reads back exactly these characters, whatever they are. */

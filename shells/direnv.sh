@@ -1,0 +1,144 @@
+# shellcheck shell=bash
+# claude-hooks for direnv: `use claude <profile>` in an .envrc switches Claude Code's backend
+# while you are in that directory; direnv restores your variables when you leave.
+# Install with:   claude-hooks init direnv --write
+# (writes ${DIRENV_CONFIG:-${XDG_CONFIG_HOME:-~/.config}/direnv}/lib/claude-hooks.sh, which direnv loads)
+#
+# In an .envrc:
+#   use claude bedrock
+#   use claude work --region eu-west-1 --aws-profile acme
+#
+# direnv runs the .envrc in its own bash and keeps the difference it made, so this file only
+# applies the profile: the same clears and sets as cb-use in your shell. Profile data is
+# rendered in below, so a load runs no node, unless your config changed since this file was
+# written (then the data is printed afresh for that load) or the profile fetches a key.
+# It exports CLAUDE_HOOKS_DIRENV (the .envrc's directory): while it is set, the shell hooks
+# of `claude-hooks init` leave the backend to direnv.
+
+#@data
+
+_cb_put() {
+    export "$1=$2"
+}
+
+_cb_drop() {
+    unset -v "$@"
+}
+
+# Sets $2 from the output of command $4 (run by sh) at every load: each load is a fresh bash,
+# and direnv keeps the result for as long as you stay. Never printed; on failure unset.
+_cb_secret() {
+    local _cb_val
+    if _cb_val=$(command sh -c "$4") && [ -n "$_cb_val" ]; then
+        export "$2=$_cb_val"
+    else
+        unset -v "$2"
+        log_error "claude-hooks: $3 failed or printed nothing; $2 is not set"
+    fi
+}
+
+_cb_need() {
+    local _cb_hint=$1 _cb_n
+    shift
+    for _cb_n in "$@"; do
+        if [ -n "${!_cb_n-}" ]; then
+            return 0
+        fi
+    done
+    log_error "claude-hooks: $_cb_hint"
+}
+
+# Exports the values given on the `use claude` line. Run before the profile, so its checks
+# see them, and after, so they win over the profile's own.
+_cb_direnv_overrides() {
+    if [ -n "$1" ]; then
+        case $_cb_r in
+        bedrock) export AWS_REGION="$1" ;;
+        vertex) export CLOUD_ML_REGION="$1" ;;
+        esac
+    fi
+    if [ -n "$2" ]; then
+        unset -v AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_BEARER_TOKEN_BEDROCK
+        export AWS_PROFILE="$2"
+    fi
+}
+
+use_claude() {
+    local IFS=' '
+    local _cb_usage='use claude <profile> [--region REGION] [--aws-profile NAME]'
+    local _cb_name=${1-} _cb_region='' _cb_aws='' _cb_code
+    if [ -z "$_cb_name" ]; then
+        log_error "claude-hooks: $_cb_usage; profiles: ${_cb_profiles[*]}"
+        return 1
+    fi
+    shift
+    while [ $# -gt 0 ]; do
+        case $1 in
+        --region=*) _cb_region=${1#*=} ;;
+        --aws-profile=*) _cb_aws=${1#*=} ;;
+        --region | --aws-profile)
+            if [ $# -lt 2 ]; then
+                log_error "claude-hooks: $1 needs a value; $_cb_usage"
+                return 1
+            fi
+            if [ "$1" = --region ]; then _cb_region=$2; else _cb_aws=$2; fi
+            shift
+            ;;
+        *)
+            log_error "claude-hooks: unknown argument '$1'; $_cb_usage"
+            return 1
+            ;;
+        esac
+        shift
+    done
+
+    # Reload when the config changes; and if it changed since this file was written, use
+    # the config as it is now, at the cost of one node start per load until it is rewritten.
+    if [ -f "$_cb_config_file" ]; then
+        watch_file "$_cb_config_file"
+        if [ -n "${_cb_lib_file-}" ] && [ "$_cb_config_file" -nt "$_cb_lib_file" ] && _cb_code=$(_cb_cli init direnv); then
+            eval "$_cb_code"
+            log_status "claude-hooks: your config is newer than $_cb_lib_file; run 'claude-hooks init direnv --write' to make loads fast again"
+        fi
+    fi
+
+    if ! _cb_profile_backend "$_cb_name"; then
+        log_error "claude-hooks: unknown profile '$_cb_name'; known: ${_cb_profiles[*]}"
+        return 1
+    fi
+    # Checked before anything changes, so a bad line leaves the environment alone.
+    if [ -n "$_cb_region" ]; then
+        case $_cb_r in
+        bedrock | vertex) ;;
+        *)
+            log_error "claude-hooks: --region is for bedrock and vertex profiles; '$_cb_name' is $_cb_r"
+            return 1
+            ;;
+        esac
+        case $_cb_region in
+        *[!a-z0-9-]* | -* | '')
+            log_error "claude-hooks: --region '$_cb_region' is not a region name (lower-case letters, digits and -)"
+            return 1
+            ;;
+        esac
+    fi
+    if [ -n "$_cb_aws" ]; then
+        if [ "$_cb_r" != bedrock ]; then
+            log_error "claude-hooks: --aws-profile is for bedrock profiles; '$_cb_name' is $_cb_r"
+            return 1
+        fi
+        case $_cb_aws in
+        *[!A-Za-z0-9_.@+=,-]* | -*)
+            log_error "claude-hooks: --aws-profile '$_cb_aws' is not an AWS profile name (letters, digits and _.@+=,-)"
+            return 1
+            ;;
+        esac
+    fi
+
+    _cb_direnv_overrides "$_cb_region" "$_cb_aws"
+    _cb_profile_apply "$_cb_name"
+    _cb_profile_backend "$_cb_name"
+    _cb_direnv_overrides "$_cb_region" "$_cb_aws"
+    export CLAUDE_HOOKS_PROFILE="$_cb_name"
+    export CLAUDE_HOOKS_DIRENV="$PWD"
+}

@@ -1,0 +1,115 @@
+import { isAbsolute, join, resolve } from 'node:path';
+import fse from 'fs-extra';
+import { InputError } from '../errors.js';
+import { writeFileAtomic } from '../files.js';
+import { initCode } from '../init.js';
+import { displayPath, loadConfig } from '../profiles/config.js';
+
+type Env = Record<string, string | undefined>;
+
+export const BLOCK_START = '# >>> claude-hooks >>>';
+export const BLOCK_END = '# <<< claude-hooks <<<';
+
+// The same rules `use claude` applies in direnv: anything else is refused, never quoted through.
+const REGION = /^[a-z0-9][a-z0-9-]{0,39}$/;
+const AWS_PROFILE = /^[A-Za-z0-9_.@+=,][A-Za-z0-9_.@+=,-]{0,127}$/;
+
+/** Where direnv looks for libraries: $DIRENV_CONFIG/lib, else $XDG_CONFIG_HOME/direnv/lib. */
+export function direnvLibPath(env: Env = process.env): string {
+  const xdg = env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : join(env.HOME ?? '', '.config');
+  const config = env.DIRENV_CONFIG || join(xdg, 'direnv');
+  return join(config, 'lib', 'claude-hooks.sh');
+}
+
+/** `claude-hooks init direnv --write`: installs the library direnv loads before every .envrc. */
+export async function writeDirenvLib(): Promise<void> {
+  const path = direnvLibPath();
+  const changed = await writeFileAtomic(path, initCode('direnv', path));
+  process.stdout.write(
+    changed
+      ? `claude-hooks: wrote ${displayPath(path)}; an .envrc can now say: use claude <profile>\n`
+      : `claude-hooks: ${displayPath(path)} is up to date\n`,
+  );
+}
+
+export interface EnvrcOptions {
+  profile: string;
+  region?: string | undefined;
+  awsProfile?: string | undefined;
+  write: boolean;
+  dir?: string | undefined;
+}
+
+/** The `use claude` line for a profile, after checking every value that goes into it. */
+function useLine(o: EnvrcOptions): string {
+  const config = loadConfig();
+  const profile = config.profiles.find((p) => p.name === o.profile);
+  if (!profile) throw new InputError(`envrc: no profile "${o.profile}"; known: ${config.profiles.map((p) => p.name).join(', ')}`);
+  const parts = ['use', 'claude', profile.name];
+  if (o.region !== undefined) {
+    if (profile.backend !== 'bedrock' && profile.backend !== 'vertex') {
+      throw new InputError(`envrc: --region is for bedrock and vertex profiles; "${profile.name}" is ${profile.backend}`);
+    }
+    if (!REGION.test(o.region)) throw new InputError(`envrc: --region ${JSON.stringify(o.region)}: expected a region name (lower-case letters, digits and -), such as eu-west-1`);
+    parts.push('--region', o.region);
+  }
+  if (o.awsProfile !== undefined) {
+    if (profile.backend !== 'bedrock') throw new InputError(`envrc: --aws-profile is for bedrock profiles; "${profile.name}" is ${profile.backend}`);
+    if (!AWS_PROFILE.test(o.awsProfile)) {
+      throw new InputError(`envrc: --aws-profile ${JSON.stringify(o.awsProfile)}: expected an AWS profile name (letters, digits and _.@+=,-)`);
+    }
+    parts.push('--aws-profile', o.awsProfile);
+  }
+  return parts.join(' ');
+}
+
+export function envrcBlock(line: string): string {
+  return `${BLOCK_START}\n# Claude Code's backend in this directory. Written by \`claude-hooks envrc\`, which rewrites only this block.\n${line}\n${BLOCK_END}\n`;
+}
+
+/** The .envrc with our block put in: replaced where it is, else appended. Every other byte
+ *  stays; a last line without a newline gets one, so the block starts on its own line. */
+export function withBlock(existing: string, block: string, path: string): string {
+  const lines = existing.split(/(?<=\n)/);
+  const starts = lines.flatMap((l, i) => (l.replace(/\r?\n$/, '') === BLOCK_START ? [i] : []));
+  const ends = lines.flatMap((l, i) => (l.replace(/\r?\n$/, '') === BLOCK_END ? [i] : []));
+  if (starts.length === 0 && ends.length === 0) {
+    if (existing === '') return block;
+    return existing + (existing.endsWith('\n') ? '' : '\n') + block;
+  }
+  const [start] = starts;
+  const [end] = ends;
+  if (starts.length !== 1 || ends.length !== 1 || start === undefined || end === undefined || end < start) {
+    throw new InputError(`envrc: ${path} has a damaged claude-hooks block (expected one "${BLOCK_START}" line and one "${BLOCK_END}" after it); fix it by hand`);
+  }
+  const after = lines.slice(end + 1).join('');
+  // A block that was the file's last line without a newline keeps it that way around it.
+  return lines.slice(0, start).join('') + block + after;
+}
+
+export async function envrc(o: EnvrcOptions): Promise<void> {
+  const line = useLine(o);
+  const block = envrcBlock(line);
+  if (!o.write) {
+    process.stdout.write(block);
+    return;
+  }
+  const dir = resolve(o.dir ?? process.cwd());
+  if (!(await fse.pathExists(dir))) throw new InputError(`envrc: --dir ${dir}: no such directory`);
+  const path = join(dir, '.envrc');
+  let existing = '';
+  try {
+    existing = await fse.readFile(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new InputError(`envrc: cannot read ${path} (${(err as NodeJS.ErrnoException).code})`);
+  }
+  const changed = await writeFileAtomic(path, withBlock(existing, block, path));
+  if (!changed) {
+    process.stdout.write(`claude-hooks: ${path} already says: ${line}\n`);
+    return;
+  }
+  process.stdout.write(`claude-hooks: wrote ${path} (${line}); run \`direnv allow ${dir}\` to trust it\n`);
+  if (!(await fse.pathExists(direnvLibPath()))) {
+    process.stdout.write('claude-hooks: direnv does not know `use claude` yet: run `claude-hooks init direnv --write` once\n');
+  }
+}

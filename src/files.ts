@@ -1,0 +1,28 @@
+import { randomBytes } from 'node:crypto';
+import { dirname, join, basename } from 'node:path';
+import fse from 'fs-extra';
+
+/** Writes `content` to `path` through a temporary file beside it and a rename, so that a reader
+ *  (or a crash) sees the old file or the new one, never half of either. An existing file keeps
+ *  its mode. Returns false, touching nothing, when the file already holds exactly `content`. */
+export async function writeFileAtomic(path: string, content: string, defaultMode = 0o644): Promise<boolean> {
+  let mode = defaultMode;
+  try {
+    const current = await fse.readFile(path, 'utf8');
+    if (current === content) return false;
+    mode = (await fse.stat(path)).mode & 0o7777;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  await fse.ensureDir(dirname(path));
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await fse.writeFile(temp, content, { mode, flag: 'wx' });
+    await fse.chmod(temp, mode); // the umask may have taken bits off
+    await fse.rename(temp, path);
+  } catch (err) {
+    await fse.remove(temp);
+    throw err;
+  }
+  return true;
+}
