@@ -381,3 +381,6 @@ case ${PROMPT_COMMAND-} in
 *) PROMPT_COMMAND="_cb_hook${PROMPT_COMMAND:+
 $PROMPT_COMMAND}" ;;
 esac
+
+# Lets `claude-hooks doctor` (a child of this shell) tell that the hooks are loaded here.
+export CLAUDE_HOOKS_SHELL="bash:$$"

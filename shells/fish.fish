@@ -367,3 +367,6 @@ end
 
 complete -c cb-use -e
 complete -c cb-use -x -a "$_cb_profiles"
+
+# Lets `claude-hooks doctor` (a child of this shell) tell that the hooks are loaded here.
+set -gx CLAUDE_HOOKS_SHELL fish:$fish_pid

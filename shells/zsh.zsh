@@ -354,3 +354,6 @@ _cb_install() {
     return 0
 }
 _cb_install
+
+# Lets `claude-hooks doctor` (a child of this shell) tell that the hooks are loaded here.
+export CLAUDE_HOOKS_SHELL="zsh:$$"

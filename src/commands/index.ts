@@ -7,6 +7,7 @@ import { configCheck, configInit, configShowPath } from './config.js';
 import { envrc, writeDirenvLib } from './direnv.js';
 import { listProfiles, showProfile } from './profiles.js';
 import { printInlineSecret } from './secret.js';
+import { doctor, status } from './status.js';
 
 function failWith(message: string): never {
   // yargs writes some messages over several lines; a user (and a script) gets one.
@@ -66,6 +67,30 @@ export async function main(args: string[]): Promise<void> {
           .example('claude-hooks profiles show work', 'one profile')
           .example('claude-hooks profiles --json | jq -r ".[].name"', 'the names'),
       (argv) => listProfiles(argv.json),
+    )
+    .command(
+      'status',
+      'say which backend Claude Code will use here, and where each value comes from (settings files included)',
+      (y) =>
+        y
+          .option('json', { type: 'boolean', default: false, describe: 'print JSON (shape in docs/status.md)' })
+          .option('dir', { type: 'string', describe: 'the directory Claude Code would start in (default: here)' })
+          .example('claude-hooks status', 'before you start claude')
+          .example('claude-hooks status --json | jq -r .provider', 'firstParty, bedrock, vertex or foundry'),
+      (argv) => status(argv.dir, argv.json),
+    )
+    .command(
+      'doctor',
+      'find what would make Claude Code use another backend, key or region than you think, with the fix; exit 1 on errors',
+      (y) =>
+        y
+          .option('json', { type: 'boolean', default: false, describe: 'print JSON' })
+          .option('dir', { type: 'string', describe: 'the directory Claude Code would start in (default: here)' })
+          .option('live', { type: 'boolean', default: false, describe: 'also ask `claude auth status` and `aws sts get-caller-identity`' })
+          .option('migrate', { type: 'boolean', default: false, describe: 'print the steps from a hand-edited settings.json to profiles' })
+          .example('claude-hooks doctor', 'one line per problem, and the fix')
+          .example('claude-hooks doctor --live', 'compare with what claude and aws say'),
+      (argv) => doctor({ dir: argv.dir, json: argv.json, live: argv.live, migrate: argv.migrate }),
     )
     .command('config', 'the config file: init, check, path', (y) =>
       y

@@ -1,0 +1,137 @@
+// doctor's checks: each finding says what is wrong, how bad it is, and the fix.
+import { existsSync, readdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { InputError } from '../errors.js';
+import { displayPath, loadConfig } from '../profiles/config.js';
+import { ANTHROPIC_AUTH, SELECTORS } from '../profiles/managed.js';
+import type { Prediction } from './predict.js';
+import { readMarker } from './marker.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  id: string;
+  severity: Severity;
+  message: string;
+  fix: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+export const PROVIDER_NAMES = { firstParty: 'the Anthropic API', bedrock: 'Amazon Bedrock', vertex: 'Google Vertex AI', foundry: 'Microsoft Foundry' } as const;
+
+// Bedrock model ids: anthropic.claude-..., a cross-region prefix (us., eu., apac., global., ...),
+// or an ARN of a model or inference profile.
+const BEDROCK_MODEL = /^(arn:aws[a-z-]*:bedrock:|([a-z]{2,6}\.)?anthropic\.)/;
+
+export function findings(p: Prediction, env: Env = process.env, ppid = process.ppid): Finding[] {
+  const out: Finding[] = [];
+  const add = (id: string, severity: Severity, message: string, fix: string) => out.push({ id, severity, message, fix });
+  const where = (path: string) => displayPath(path, env);
+  const value = (name: string) => p.variables[name]?.value;
+
+  for (const s of p.settings) {
+    if (s.state === 'invalid' || s.state === 'unreadable') {
+      add('settings-invalid', 'error', `${where(s.path)} is ${s.problem}: Claude Code ignores the whole file`, 'fix it (settings files are strict JSON: no comments, no trailing commas)');
+    }
+  }
+  for (const o of p.overrides) {
+    const strong = SELECTORS.includes(o.name as (typeof SELECTORS)[number]) || ANTHROPIC_AUTH.includes(o.name as (typeof ANTHROPIC_AUTH)[number]);
+    add(
+      'settings-override',
+      strong ? 'error' : 'warning',
+      `${where(o.path)} sets ${o.name}=${o.settings || "''"} over your shell's ${o.name}=${o.shell || "''"}, and the settings file wins`,
+      `remove "${o.name}" from the "env" block of ${where(o.path)}, so that switching in the shell works`,
+    );
+  }
+  if (p.selectorsOn.length > 1) {
+    add(
+      'several-backends',
+      'warning',
+      `${p.selectorsOn.join(' and ')} are all on; ${p.selectorsOn[0]} wins`,
+      'switch with cb-use <profile>, which turns the others off',
+    );
+  }
+  if (p.apiKeyHelper && p.provider !== 'firstParty') {
+    add(
+      'helper-third-party',
+      'warning',
+      `apiKeyHelper in ${where(p.apiKeyHelper.path)} still runs in ${PROVIDER_NAMES[p.provider]} mode (its key is not sent there)`,
+      `remove "apiKeyHelper" from ${where(p.apiKeyHelper.path)} and give the command to a profile as apiKeyCommand (claude-hooks doctor --migrate)`,
+    );
+  }
+  if (p.provider === 'bedrock') {
+    for (const name of ['ANTHROPIC_API_KEY', 'ANTHROPIC_AUTH_TOKEN']) {
+      if (value(name)) {
+        add(
+          'key-in-bedrock',
+          'error',
+          `${name} is set (${value(name)}) in Bedrock mode: Claude Code 2.1.197 sends it to the Bedrock endpoint`,
+          p.variables[name]!.origin.kind === 'settings' ? `remove "${name}" from ${where((p.variables[name]!.origin as { path: string }).path)}` : `switch with cb-bedrock, which clears it, or unset ${name}`,
+        );
+      }
+    }
+    if (!value('AWS_REGION')) add('bedrock-no-region', 'error', 'Bedrock mode with no AWS_REGION', 'export AWS_REGION=us-east-1, or set region in the profile you switch to');
+    if (!awsCredentialsFound(p, env)) {
+      add(
+        'bedrock-no-credentials',
+        'warning',
+        'Bedrock mode, but no AWS credentials found: no AWS_PROFILE, keys, bearer token, SSO cache, ~/.aws files or awsCredentialExport',
+        'set awsProfile in the profile (and run aws sso login), or export AWS keys',
+      );
+    }
+    for (const name of ['ANTHROPIC_MODEL', 'ANTHROPIC_DEFAULT_OPUS_MODEL', 'ANTHROPIC_DEFAULT_SONNET_MODEL', 'ANTHROPIC_DEFAULT_HAIKU_MODEL', 'ANTHROPIC_SMALL_FAST_MODEL']) {
+      const model = value(name);
+      if (model && !BEDROCK_MODEL.test(model)) {
+        add('bedrock-model-id', 'error', `${name}=${model} is not a Bedrock model id`, 'use a Bedrock id such as us.anthropic.claude-sonnet-4-5-20250929-v1:0, or an inference profile ARN');
+      }
+    }
+  }
+  if (p.provider === 'vertex') {
+    if (!value('ANTHROPIC_VERTEX_PROJECT_ID')) add('vertex-no-project', 'error', 'Vertex mode with no ANTHROPIC_VERTEX_PROJECT_ID', 'set projectId in the profile, or export ANTHROPIC_VERTEX_PROJECT_ID');
+    if (!value('CLOUD_ML_REGION')) add('vertex-no-region', 'error', 'Vertex mode with no CLOUD_ML_REGION', 'set region in the profile, or export CLOUD_ML_REGION');
+  }
+  if (p.provider === 'foundry' && !value('ANTHROPIC_FOUNDRY_RESOURCE') && !value('ANTHROPIC_FOUNDRY_BASE_URL')) {
+    add('foundry-no-resource', 'error', 'Foundry mode with no ANTHROPIC_FOUNDRY_RESOURCE (or ANTHROPIC_FOUNDRY_BASE_URL)', 'set resource in the profile, or export ANTHROPIC_FOUNDRY_RESOURCE');
+  }
+
+  // claude-hooks itself: the config, the marker here, and whether this shell loaded the hooks.
+  let profiles: string[] | undefined;
+  try {
+    profiles = loadConfig(env).profiles.map((x) => x.name);
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    add('config-invalid', 'error', err.message, 'fix the config (claude-hooks config check says the same)');
+  }
+  const marker = readMarker(p.dir);
+  if (marker && profiles && !profiles.includes(marker.profile)) {
+    add(
+      'marker-unknown-profile',
+      'error',
+      marker.profile ? `${marker.path} names unknown profile '${marker.profile.slice(0, 64)}'` : `${marker.path} is empty`,
+      `write one of your profiles into it: ${profiles.join(', ')}`,
+    );
+  }
+  const shell = env.CLAUDE_HOOKS_SHELL;
+  if (!shell) {
+    add('shell-not-loaded', 'info', 'the claude-hooks shell integration is not loaded in this shell', 'add eval "$(claude-hooks init bash)" (or zsh, fish) to your shell start-up file; or use direnv (docs/direnv.md)');
+  } else if (!shell.endsWith(`:${ppid}`)) {
+    add('shell-parent', 'info', `the shell integration was loaded in a parent shell (${shell}), not in this one`, 'load it in this shell too, to switch here');
+  }
+  return out;
+}
+
+function awsCredentialsFound(p: Prediction, env: Env): boolean {
+  const v = (n: string) => p.variables[n]?.value || env[n];
+  if (v('AWS_PROFILE') || v('AWS_ACCESS_KEY_ID') || v('AWS_BEARER_TOKEN_BEDROCK') || v('CLAUDE_CODE_SKIP_BEDROCK_AUTH')) return true;
+  if (env.AWS_WEB_IDENTITY_TOKEN_FILE || env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI || env.AWS_CONTAINER_CREDENTIALS_FULL_URI) return true;
+  if (p.awsCredentialExport) return true;
+  const aws = join(env.HOME || homedir(), '.aws');
+  if (existsSync(env.AWS_SHARED_CREDENTIALS_FILE ?? join(aws, 'credentials')) || existsSync(env.AWS_CONFIG_FILE ?? join(aws, 'config'))) return true;
+  try {
+    return readdirSync(join(aws, 'sso', 'cache')).some((f) => f.endsWith('.json'));
+  } catch {
+    return false;
+  }
+}

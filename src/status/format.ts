@@ -1,0 +1,89 @@
+import { painter } from '../colors.js';
+import { displayPath } from '../profiles/config.js';
+import { MODEL_VARS } from '../profiles/managed.js';
+import { PROVIDER_NAMES, type Finding } from './findings.js';
+import type { Origin, Prediction } from './predict.js';
+
+type Env = Record<string, string | undefined>;
+type Paint = ReturnType<typeof painter>;
+
+/** A command shown to people: any Anthropic key written into it is masked. */
+export function maskCommand(command: string): string {
+  return command.replace(/sk-ant-[A-Za-z0-9_-]{8,}/g, (k) => `sk-ant-…${k.slice(-4)}`);
+}
+
+export function originText(o: Origin, env: Env): string {
+  return o.kind === 'shell' ? 'your shell' : `${o.level} settings ${displayPath(o.path, env)}`;
+}
+
+/** The version of the prediction that `status --json` prints: documented in docs/status.md. */
+export function statusJson(p: Prediction, env: Env) {
+  const region = p.provider === 'bedrock' ? 'AWS_REGION' : p.provider === 'vertex' ? 'CLOUD_ML_REGION' : null;
+  return {
+    schemaVersion: 1,
+    dir: p.dir,
+    provider: p.provider,
+    providerVariable: p.providerVariable,
+    selectorsOn: p.selectorsOn,
+    authMethod: p.authMethod,
+    apiKeySource: p.apiKeySource,
+    apiKeyHelper: p.apiKeyHelper && { ...p.apiKeyHelper, command: maskCommand(p.apiKeyHelper.command) },
+    region: region && p.variables[region] ? { variable: region, ...p.variables[region] } : null,
+    models: Object.fromEntries(MODEL_VARS.filter((m) => p.variables[m]).map((m) => [m, p.variables[m]])),
+    variables: p.variables,
+    overrides: p.overrides,
+    settings: p.settings.map((s) => ({ level: s.level, path: s.path, state: s.state, problem: s.problem ?? null })),
+    claudeHooksProfile: env.CLAUDE_HOOKS_PROFILE ?? null,
+  };
+}
+
+/** Columns padded to the longest cell (colour codes aside); the last column is not padded. */
+function rows(table: string[][], indent = '  '): string[] {
+  const visible = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '').length;
+  const widths = table[0]?.map((_, i) => Math.max(...table.map((r) => visible(r[i] ?? '')))) ?? [];
+  return table.map((r) => indent + r.map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - visible(cell)))).join('  '));
+}
+
+export function statusText(p: Prediction, env: Env, paint: Paint): string {
+  const lines: string[] = [];
+  const via = p.providerVariable ? `${p.providerVariable}=${p.variables[p.providerVariable]!.value}, from ${originText(p.variables[p.providerVariable]!.origin, env)}` : 'no CLAUDE_CODE_USE_* is on';
+  lines.push(`${paint('bold', 'Claude Code')} in ${displayPath(p.dir, env)} will use ${paint('bold', PROVIDER_NAMES[p.provider])} (${via})`);
+  const key =
+    p.apiKeySource === 'ANTHROPIC_API_KEY'
+      ? `ANTHROPIC_API_KEY ${p.variables.ANTHROPIC_API_KEY!.value}, from ${originText(p.variables.ANTHROPIC_API_KEY!.origin, env)}`
+      : p.apiKeySource === 'apiKeyHelper'
+        ? `apiKeyHelper (${maskCommand(p.apiKeyHelper!.command)}), from ${displayPath(p.apiKeyHelper!.path, env)}`
+        : 'none';
+  const summary: Array<[string, string]> = [
+    ['auth', p.authMethod],
+    ['key source', p.provider === 'firstParty' || p.apiKeySource === null ? key : `${key} (${paint('yellow', 'not used by ' + PROVIDER_NAMES[p.provider])})`],
+  ];
+  if (env.CLAUDE_HOOKS_PROFILE) summary.push(['profile', `${env.CLAUDE_HOOKS_PROFILE} (claude-hooks${env.CLAUDE_HOOKS_DIRENV ? ', from direnv' : ''})`]);
+  lines.push(...rows(summary));
+  lines.push('', paint('bold', 'variables Claude Code reads'));
+  const vars = Object.entries(p.variables).map(([name, v]): [string, string] => [`${name}=${v.value === '' ? "''" : v.value}`, paint('dim', originText(v.origin, env))]);
+  lines.push(...(vars.length ? rows(vars) : ['  (none set)']));
+  lines.push('', paint('bold', 'settings files, strongest first'));
+  lines.push(
+    ...rows(
+      p.settings.map((s): string[] => {
+        const state = s.state === 'ok' ? paint('green', 'read') : s.state === 'missing' ? paint('dim', 'not there') : paint('red', `ignored: ${s.problem}`);
+        return [s.level, displayPath(s.path, env), state];
+      }),
+    ),
+  );
+  if (p.overrides.length) lines.push('', paint('yellow', `${p.overrides.length} shell value(s) replaced by a settings file: see claude-hooks doctor`));
+  return lines.join('\n') + '\n';
+}
+
+const MARK = { error: 'red', warning: 'yellow', info: 'cyan' } as const;
+
+export function doctorText(found: Finding[], paint: Paint): string {
+  if (found.length === 0) return `${paint('green', 'ok')}  nothing wrong found\n`;
+  const width = Math.max(...found.map((f) => f.severity.length));
+  return (
+    found
+      .map((f) => `${paint(MARK[f.severity], f.severity.padEnd(width))}  ${f.message}\n${' '.repeat(width)}  ${paint('dim', 'fix:')} ${f.fix}`)
+      .join('\n') + '\n'
+  );
+}
