@@ -33,7 +33,10 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
 
   for (const s of p.settings) {
     if (s.state === 'invalid' || s.state === 'unreadable') {
-      add('settings-invalid', 'error', `${where(s.path)} is ${s.problem}: Claude Code ignores the whole file`, 'fix it (settings files are strict JSON: no comments, no trailing commas)');
+      // Checked with 2.1.332: a broken managed file stops `claude auth status` with an error;
+      // any other level is skipped without a word.
+      const effect = s.level === 'managed' ? 'Claude Code applies none of it and reports an error' : 'Claude Code ignores the whole file, silently';
+      add('settings-invalid', 'error', `${where(s.path)} is ${s.problem}: ${effect}`, 'fix it (settings files are strict JSON: no comments, no trailing commas)');
     }
   }
   for (const o of p.overrides) {

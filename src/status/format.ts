@@ -56,7 +56,7 @@ export function statusText(p: Prediction, env: Env, paint: Paint): string {
         : 'none';
   const summary: Array<[string, string]> = [
     ['auth', p.authMethod],
-    ['key source', p.provider === 'firstParty' || p.apiKeySource === null ? key : `${key} (${paint('yellow', 'not used by ' + PROVIDER_NAMES[p.provider])})`],
+    ['key source', p.provider === 'firstParty' || p.apiKeySource === null ? key : `${key} (${paint('yellow', notUsed(p))})`],
   ];
   if (env.CLAUDE_HOOKS_PROFILE) summary.push(['profile', `${env.CLAUDE_HOOKS_PROFILE} (claude-hooks${env.CLAUDE_HOOKS_DIRENV ? ', from direnv' : ''})`]);
   lines.push(...rows(summary));
@@ -74,6 +74,12 @@ export function statusText(p: Prediction, env: Env, paint: Paint): string {
   );
   if (p.overrides.length) lines.push('', paint('yellow', `${p.overrides.length} shell value(s) replaced by a settings file: see claude-hooks doctor`));
   return lines.join('\n') + '\n';
+}
+
+/** Why a key source outside Anthropic mode matters anyway. */
+function notUsed(p: Prediction): string {
+  if (p.provider !== 'bedrock') return `not used by ${PROVIDER_NAMES[p.provider]}`;
+  return p.apiKeySource === 'apiKeyHelper' ? 'Bedrock does not use it, but the helper still runs' : 'Bedrock does not use it, but Claude Code 2.1.197 sends it along: see claude-hooks doctor';
 }
 
 const MARK = { error: 'red', warning: 'yellow', info: 'cyan' } as const;

@@ -1,0 +1,153 @@
+// status and doctor as people and scripts read them: every finding with its fix, masking,
+// colours, the migration guide, and --live against the real claude.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, cli, makeSandbox, type Sandbox } from './helpers/sandbox.js';
+
+const KEY = 'sk-ant-api03-doctor-test-key-000009876';
+
+interface Setup {
+  env?: Record<string, string>;
+  user?: unknown;
+  project?: unknown;
+  managed?: string;
+  marker?: string;
+  config?: string;
+}
+
+function setUp(o: Setup) {
+  const sb = makeSandbox();
+  const work = join(sb.home, 'work');
+  mkdirSync(work, { recursive: true });
+  const json = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v, null, 2));
+  if (o.user !== undefined) {
+    mkdirSync(join(sb.home, '.claude'), { recursive: true });
+    writeFileSync(join(sb.home, '.claude', 'settings.json'), json(o.user));
+  }
+  if (o.project !== undefined) {
+    mkdirSync(join(work, '.claude'), { recursive: true });
+    writeFileSync(join(work, '.claude', 'settings.json'), json(o.project));
+  }
+  const managed = join(sb.root, 'managed-settings.json');
+  if (o.managed !== undefined) writeFileSync(managed, o.managed);
+  if (o.marker !== undefined) writeFileSync(join(work, '.claude-backend'), o.marker);
+  if (o.config !== undefined) sb.writeConfig(o.config);
+  // The real managed path needs root: point the tests at the sandbox's.
+  const env = { CLAUDE_HOOKS_MANAGED_SETTINGS: managed, ...o.env };
+  return { sb, work, env };
+}
+
+async function doctor(o: Setup, extra: string[] = []) {
+  const { sb, work, env } = setUp(o);
+  const r = await cli(sb, ['doctor', '--json', '--dir', work, ...extra], env);
+  const body = JSON.parse(r.stdout) as { findings: Array<{ id: string; severity: string; message: string; fix: string }> };
+  return { ...r, findings: body.findings, ids: body.findings.map((f) => `${f.severity}:${f.id}`), sb, work };
+}
+
+describe('claude-hooks doctor', () => {
+  it.each<[string, Setup, string[]]>([
+    ['a clean Anthropic setup', { env: { ANTHROPIC_API_KEY: KEY, CLAUDE_HOOKS_SHELL: 'bash:1' } }, ['info:shell-parent']],
+    ['settings env over the shell', { env: { CLAUDE_CODE_USE_BEDROCK: '0', ANTHROPIC_API_KEY: KEY }, user: { env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'us-east-1', AWS_PROFILE: 'p' } } }, ['error:settings-override', 'error:key-in-bedrock']],
+    ['a model override only warns', { env: { ANTHROPIC_MODEL: 'a' }, user: { env: { ANTHROPIC_MODEL: 'b' } } }, ['warning:settings-override']],
+    ['an apiKeyHelper in Bedrock mode', { env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'us-east-1', AWS_PROFILE: 'p' }, user: { apiKeyHelper: 'echo k' } }, ['warning:helper-third-party']],
+    ['a token in Bedrock mode', { env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'us-east-1', AWS_PROFILE: 'p', ANTHROPIC_AUTH_TOKEN: 'tok-tok-tok-tok-tok' } }, ['error:key-in-bedrock']],
+    ['two backends on', { env: { CLAUDE_CODE_USE_VERTEX: '1', CLAUDE_CODE_USE_FOUNDRY: '1', ANTHROPIC_FOUNDRY_RESOURCE: 'r' } }, ['warning:several-backends']],
+    ['Bedrock without a region or credentials', { env: { CLAUDE_CODE_USE_BEDROCK: '1' } }, ['error:bedrock-no-region', 'warning:bedrock-no-credentials']],
+    ['Bedrock credentials from awsCredentialExport', { env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'us-east-1' }, user: { awsCredentialExport: 'creds' } }, []],
+    ['a non-Bedrock model id', { env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'us-east-1', AWS_PROFILE: 'p', ANTHROPIC_MODEL: 'claude-sonnet-4-5' } }, ['error:bedrock-model-id']],
+    ['Bedrock model ids and ARNs pass', { env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'us-east-1', AWS_PROFILE: 'p', ANTHROPIC_MODEL: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0', ANTHROPIC_DEFAULT_HAIKU_MODEL: 'arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc' } }, []],
+    ['Vertex without project and region', { env: { CLAUDE_CODE_USE_VERTEX: '1' } }, ['error:vertex-no-project', 'error:vertex-no-region']],
+    ['Foundry without a resource', { env: { CLAUDE_CODE_USE_FOUNDRY: '1' } }, ['error:foundry-no-resource']],
+    ['a settings file with a comment', { user: '{\n  // mine\n  "env": {}\n}\n' }, ['error:settings-invalid']],
+    ['a broken managed file', { managed: '{ nope' }, ['error:settings-invalid']],
+    ['a marker naming an unknown profile', { marker: 'nope\n' }, ['error:marker-unknown-profile']],
+    ['a broken claude-hooks config', { config: '[profiles.x]\nbackend = 1\n' }, ['error:config-invalid']],
+  ])('%s', async (_name, setup, expected) => {
+    const env = { CLAUDE_HOOKS_SHELL: 'bash:1', ...setup.env };
+    const r = await doctor({ ...setup, env });
+    const relevant = r.ids.filter((id) => id !== 'info:shell-parent' || expected.includes(id));
+    expect(relevant).toEqual(expected);
+    expect(r.exitCode).toBe(expected.some((e) => e.startsWith('error:')) ? 1 : 0);
+    for (const f of r.findings) expect(f.fix.length).toBeGreaterThan(0);
+    expect(r.stdout).not.toContain(KEY);
+    expect(r.stdout).not.toContain('tok-tok-tok-tok-tok');
+  });
+
+  it('names the file, line and column of invalid JSON', async () => {
+    const r = await doctor({ user: '{\n  "env": {},\n  // mine\n}\n' });
+    const f = r.findings.find((x) => x.id === 'settings-invalid')!;
+    expect(f.message).toBe(`${join(r.sb.home, '.claude', 'settings.json').replace(r.sb.home, '~')} is not valid JSON at line 3, column 3: Expected double-quoted property name: Claude Code ignores the whole file, silently`);
+  });
+
+  it('says whether this shell loaded the hooks', async () => {
+    const none = await doctor({});
+    expect(none.ids).toContain('info:shell-not-loaded');
+    // cli() runs node straight from this test process: its parent pid is ours.
+    const mine = await doctor({ env: { CLAUDE_HOOKS_SHELL: `bash:${process.pid}` } });
+    expect(mine.ids).toEqual([]);
+  });
+
+  it('prints aligned findings without colour for NO_COLOR, with colour for FORCE_COLOR', async () => {
+    const { sb, work, env } = setUp({ env: { CLAUDE_CODE_USE_VERTEX: '1' } });
+    const plain = await cli(sb, ['doctor', '--dir', work], { ...env, NO_COLOR: '1', FORCE_COLOR: '1' });
+    expect(plain.stdout).not.toContain('\x1b[');
+    expect(plain.stdout).toMatch(/^error  Vertex mode with no ANTHROPIC_VERTEX_PROJECT_ID\n {7}fix: set projectId/m);
+    expect(plain.stdout).toMatch(/^info {3}the claude-hooks shell integration is not loaded/m);
+    const colour = await cli(sb, ['doctor', '--dir', work], { ...env, FORCE_COLOR: '1' });
+    expect(colour.stdout).toContain('\x1b[31merror');
+  });
+
+  it('--live compares the prediction with the real claude', async () => {
+    const bin = join(ROOT, 'node_modules', '.bin');
+    const r = await doctor({ env: { ANTHROPIC_API_KEY: KEY, CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1', PATH: `${bin}:${process.env.PATH}` } }, ['--live']);
+    expect(r.findings.find((f) => f.id.startsWith('live-claude'))).toMatchObject({ id: 'live-claude-agrees', message: 'claude auth status agrees: firstParty/ANTHROPIC_API_KEY' });
+  }, 60_000);
+});
+
+describe('claude-hooks status', () => {
+  it('says what Claude Code will use, where each value comes from, and masks secrets', async () => {
+    const { sb, work, env } = setUp({
+      env: { ANTHROPIC_API_KEY: KEY, AWS_REGION: 'us-east-1', NO_COLOR: '1' },
+      user: { env: { CLAUDE_CODE_USE_BEDROCK: '1' }, apiKeyHelper: 'echo sk-ant-api03-in-a-command-123456' },
+    });
+    const r = await cli(sb, ['status', '--dir', work], env);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain(`will use Amazon Bedrock (CLAUDE_CODE_USE_BEDROCK=1, from user settings ~/.claude/settings.json)`);
+    expect(r.stdout).toMatch(/^ {2}key source {2}ANTHROPIC_API_KEY sk-ant-…9876, from your shell \(Bedrock does not use it, but Claude Code 2\.1\.197 sends it along: see claude-hooks doctor\)$/m);
+    expect(r.stdout).toMatch(/^ {2}AWS_REGION=us-east-1 +your shell$/m);
+    expect(r.stdout).toMatch(/^ {2}user +~\/\.claude\/settings\.json +read$/m);
+    const json = await cli(sb, ['status', '--json', '--dir', work], env);
+    const data = JSON.parse(json.stdout);
+    expect(data).toMatchObject({
+      schemaVersion: 1,
+      provider: 'bedrock',
+      apiKeySource: 'ANTHROPIC_API_KEY',
+      region: { variable: 'AWS_REGION', value: 'us-east-1', origin: { kind: 'shell' } },
+      apiKeyHelper: { command: 'echo sk-ant-…3456', level: 'user' },
+    });
+    expect(json.stdout + r.stdout).not.toContain(KEY);
+    expect(json.stdout + r.stdout).not.toContain('in-a-command');
+  });
+});
+
+describe('claude-hooks doctor --migrate', () => {
+  it('prints the exact lines to remove and the profile to write, and edits nothing', async () => {
+    const settings = '{\n  "apiKeyHelper": "op read op://v/anthropic",\n  "env": {\n    "CLAUDE_CODE_USE_BEDROCK": "1",\n    "AWS_REGION": "eu-west-1",\n    "AWS_PROFILE": "work",\n    "ANTHROPIC_API_KEY": "sk-ant-api03-in-settings-000011112222"\n  },\n  "model": "opus"\n}\n';
+    const { sb, work, env } = setUp({ user: settings });
+    const r = await cli(sb, ['doctor', '--migrate', '--dir', work], env);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('In ~/.claude/settings.json, remove these lines');
+    for (const [n, line] of [[2, '"apiKeyHelper": "op read op://v/anthropic",'], [4, '"CLAUDE_CODE_USE_BEDROCK": "1",'], [5, '"AWS_REGION": "eu-west-1",'], [6, '"AWS_PROFILE": "work",'], [7, '"ANTHROPIC_API_KEY": "…"']] as const) {
+      expect(r.stdout).toContain(`${String(n).padStart(4)}  ${line}`);
+    }
+    expect(r.stdout).not.toContain('"model"');
+    expect(r.stdout).toContain('apiKeyCommand = "op read op://v/anthropic"');
+    expect(r.stdout).toContain('region = "eu-west-1"');
+    expect(r.stdout).toContain('awsProfile = "work"');
+    expect(r.stdout).not.toContain('in-settings');
+    expect(readFileSync(join(sb.home, '.claude', 'settings.json'), 'utf8')).toBe(settings);
+  });
+});
+
+export type { Sandbox };
