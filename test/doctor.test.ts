@@ -48,7 +48,7 @@ async function doctor(o: Setup, extra: string[] = []) {
 describe('claude-hooks doctor', () => {
   it.each<[string, Setup, string[]]>([
     ['a clean Anthropic setup', { env: { ANTHROPIC_API_KEY: KEY, CLAUDE_HOOKS_SHELL: 'bash:1' } }, ['info:shell-parent']],
-    ['settings env over the shell', { env: { CLAUDE_CODE_USE_BEDROCK: '0', ANTHROPIC_API_KEY: KEY }, user: { env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'us-east-1', AWS_PROFILE: 'p' } } }, ['error:settings-override', 'error:key-in-bedrock']],
+    ['settings env over the shell', { env: { CLAUDE_CODE_USE_BEDROCK: '0', ANTHROPIC_API_KEY: KEY }, user: { env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'us-east-1', AWS_PROFILE: 'p' } } }, ['error:settings-override', 'warning:settings-override', 'warning:settings-override', 'error:key-in-bedrock']],
     ['a model override only warns', { env: { ANTHROPIC_MODEL: 'a' }, user: { env: { ANTHROPIC_MODEL: 'b' } } }, ['warning:settings-override']],
     ['an apiKeyHelper in Bedrock mode', { env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'us-east-1', AWS_PROFILE: 'p' }, user: { apiKeyHelper: 'echo k' } }, ['warning:helper-third-party']],
     ['a token in Bedrock mode', { env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'us-east-1', AWS_PROFILE: 'p', ANTHROPIC_AUTH_TOKEN: 'tok-tok-tok-tok-tok' } }, ['error:key-in-bedrock']],

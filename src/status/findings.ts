@@ -41,10 +41,11 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
   }
   for (const o of p.overrides) {
     const strong = SELECTORS.includes(o.name as (typeof SELECTORS)[number]) || ANTHROPIC_AUTH.includes(o.name as (typeof ANTHROPIC_AUTH)[number]);
+    const shell = o.shell === null ? 'which your shell does not set' : `over your shell's ${o.name}=${o.shell || "''"}`;
     add(
       'settings-override',
       strong ? 'error' : 'warning',
-      `${where(o.path)} sets ${o.name}=${o.settings || "''"} over your shell's ${o.name}=${o.shell || "''"}, and the settings file wins`,
+      `${where(o.path)} sets ${o.name}=${o.settings || "''"}, ${shell}: the settings file wins over any switch`,
       `remove "${o.name}" from the "env" block of ${where(o.path)}, so that switching in the shell works`,
     );
   }

@@ -72,7 +72,7 @@ export function statusText(p: Prediction, env: Env, paint: Paint): string {
       }),
     ),
   );
-  if (p.overrides.length) lines.push('', paint('yellow', `${p.overrides.length} shell value(s) replaced by a settings file: see claude-hooks doctor`));
+  if (p.overrides.length) lines.push('', paint('yellow', `${p.overrides.length} variable(s) set by a settings file, which no switch can change: see claude-hooks doctor`));
   return lines.join('\n') + '\n';
 }
 

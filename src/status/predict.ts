@@ -21,9 +21,11 @@ export interface Value {
   origin: Origin;
 }
 
+/** A variable a settings file decides, whatever the shell says: switching cannot change it. */
 export interface Override {
   name: string;
-  shell: string;
+  /** The shell's own value, masked when secret; null when the shell has none. */
+  shell: string | null;
   settings: string;
   level: Level;
   path: string;
@@ -42,7 +44,7 @@ export interface Prediction {
   apiKeyHelper: { command: string; level: Level; path: string } | null;
   /** Every managed variable that is set for Claude Code, secrets masked. */
   variables: Record<string, Value>;
-  /** Shell values that a settings file replaces. */
+  /** Variables a settings file sets, which no switch in the shell can change. */
   overrides: Override[];
   settings: SettingsFile[];
   awsCredentialExport: string | null;
@@ -73,10 +75,11 @@ export function predict(dir: string, env: Env = process.env): Prediction {
       effective.set(name, { value, origin: { kind: 'settings', level: file.level, path: file.path } });
     }
   }
-  for (const [name, shellValue] of Object.entries(env)) {
+  for (const name of MANAGED_VARS) {
     const eff = effective.get(name);
-    if (shellValue === undefined || !eff || eff.origin.kind !== 'settings' || !MANAGED_VARS.includes(name)) continue;
-    overrides.push({ name, shell: show(name, shellValue), settings: show(name, eff.value), level: eff.origin.level, path: eff.origin.path });
+    if (!eff || eff.origin.kind !== 'settings') continue;
+    const shellValue = env[name];
+    overrides.push({ name, shell: shellValue === undefined ? null : show(name, shellValue), settings: show(name, eff.value), level: eff.origin.level, path: eff.origin.path });
   }
   const get = (name: string) => effective.get(name)?.value;
 
