@@ -116,32 +116,47 @@ end
 # Switches to profile $argv[1] for reason $argv[2], or with an empty $argv[1] back to the baseline.
 function _cb_switch
     for v in $_cb_managed
-        _cb_state $v
         set -l as _cb_as_$v
-        set -l av _cb_av_$v
-        # Not what we left (or never switched): the current value is the user's own.
-        if test "x$_cb_rs" != "x$$as"; or test "x$_cb_rv" != "x$$av"
-            set -g _cb_bs_$v $_cb_rs
-            set -g _cb_bv_$v $_cb_rv
-        end
         set -l bs _cb_bs_$v
         set -l bv _cb_bv_$v
-        _cb_restore $v $$bs $$bv
+        # A missing record means unset: unset variables, most of them, cost little.
+        if not set -q $v
+            if set -q $as
+                # We left it set, and you unset it: unset is yours now.
+                set -e -g $bs $bv
+            else if set -q $bs
+                _cb_restore $v $$bs $$bv
+            end
+            continue
+        end
+        _cb_state $v
+        set -l av _cb_av_$v
+        if not set -q $as; or test "x$_cb_rs" != "x$$as"; or test "x$_cb_rv" != "x$$av"
+            # Not what we left (or never switched): the current value is yours, in place.
+            set -g $bs $_cb_rs
+            set -g $bv $_cb_rv
+        else if not set -q $bs
+            _cb_drop $v
+        else if test "x$$bs" != "x$_cb_rs"; or test "x$$bv" != "x$_cb_rv"
+            _cb_restore $v $$bs $$bv
+        end
     end
     if test -z "$argv[1]"
-        for v in $_cb_managed
-            set -e -g _cb_as_$v _cb_av_$v _cb_bs_$v _cb_bv_$v
-        end
+        # One call for every record: the name list multiplies out over $_cb_managed.
+        set -e -g _cb_as_$_cb_managed _cb_av_$_cb_managed _cb_bs_$_cb_managed _cb_bv_$_cb_managed
         set -g _cb_active
         set -g _cb_why
         return 0
     end
     _cb_profile_apply $argv[1]
     set -gx CLAUDE_HOOKS_PROFILE $argv[1]
+    set -e -g _cb_as_$_cb_managed _cb_av_$_cb_managed
     for v in $_cb_managed
-        _cb_state $v
-        set -g _cb_as_$v $_cb_rs
-        set -g _cb_av_$v $_cb_rv
+        if set -q $v
+            _cb_state $v
+            set -g _cb_as_$v $_cb_rs
+            set -g _cb_av_$v $_cb_rv
+        end
     end
     set -g _cb_active $argv[1]
     set -g _cb_why $argv[2]
@@ -175,28 +190,38 @@ function _cb_governor
         set -g _cb_gwhy "direnv: .envrc in $CLAUDE_HOOKS_DIRENV"
         return 0
     end
-    # Every ancestor's marker path, nearest first, from one split of $PWD: a command
-    # substitution per level would cost more than all the tests together.
-    set -l d ''
-    set -l candidates /.claude-backend
-    for part in (string split -n / -- $PWD)
-        set d $d/$part
-        set -p candidates $d/.claude-backend
-    end
-    for f in $candidates
-        if test -f $f
-            set -l line
-            if test -r $f
-                read -- line <$f 2>/dev/null
-            end
-            set line (string trim -- (string replace -r -- '^\x{feff}' '' "$line"))
-            set -g _cb_gkey "marker:$f:$line"
-            set -g _cb_gprofile "$line"
-            set -g _cb_gwhy ".claude-backend at $f"
-            return 0
+    # Where a marker could be, nearest first: worked out once per directory...
+    if test "x$_cb_cands_pwd" != "x$PWD"
+        set -g _cb_cands_pwd $PWD
+        set -g _cb_cands /.claude-backend
+        set -l d ''
+        for part in (string split -n / -- $PWD)
+            set d $d/$part
+            set -p _cb_cands $d/.claude-backend
         end
     end
-    if _cb_dirmap $PWD
+    # ...and checked at every prompt with `test -f`, no command substitution: in fish one
+    # costs more than this whole loop (`path filter`, which needs one, is slower too).
+    set -l found
+    for f in $_cb_cands
+        if test -f $f
+            set found $f
+            break
+        end
+    end
+    if set -q found[1]
+        set -l f $found[1]
+        set -l line
+        if test -r $f
+            read -- line <$f 2>/dev/null
+        end
+        set line (string trim -- (string replace -r -- '^\x{feff}' '' "$line"))
+        set -g _cb_gkey "marker:$f:$line"
+        set -g _cb_gprofile "$line"
+        set -g _cb_gwhy ".claude-backend at $f"
+        return 0
+    end
+    if test -n "$_cb_has_dirmap"; and _cb_dirmap $PWD
         set -g _cb_gkey "map:$_cb_map_dir:$_cb_map_profile"
         set -g _cb_gprofile $_cb_map_profile
         set -g _cb_gwhy "directory map: $_cb_map_dir"

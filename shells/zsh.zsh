@@ -14,19 +14,19 @@
 #   nearest .claude-backend up the tree, else the [directories] map) and acts only when that
 #   changes, so a manual switch holds until you enter a directory governed by something else.
 # - What runs at a prompt is builtins only: no subshell, no external command, no node.
-# - Every function starts with `emulate -L zsh`, so your options (KSH_ARRAYS, SH_WORD_SPLIT,
-#   NO_UNSET, ERR_EXIT, ...) stay yours and do not change how this code runs.
+# - Every entry point (the hook, the cb-* commands, completion) starts with `emulate -L zsh`,
+#   and the helpers they call inherit it, so your options (KSH_ARRAYS, SH_WORD_SPLIT, NO_UNSET,
+#   ERR_EXIT, ...) stay yours and do not change how this code runs. The helpers are internal:
+#   call them only through an entry point.
 
 #@data
 
 # The state of variable $1, into _cb_r: 'u' unset, 'x'+value exported, 's'+value set only.
+# A missing record (_cb_a_NAME, _cb_b_NAME) means 'u', so unset variables cost nothing to keep.
 _cb_state() {
-    emulate -L zsh
     if (( ! ${(P)+1} )); then
         _cb_r=u
-        return 0
-    fi
-    if [[ ${(Pt)1} == *-export* ]]; then
+    elif [[ ${(Pt)1} == *-export* ]]; then
         _cb_r=x${(P)1}
     else
         _cb_r=s${(P)1}
@@ -35,7 +35,6 @@ _cb_state() {
 
 # Puts variable $1 back into state $2 (as written by _cb_state).
 _cb_restore() {
-    emulate -L zsh
     case $2 in
     u) unset -v -- $1 ;;
     x*) export -- "$1=${2#x}" ;;
@@ -48,12 +47,10 @@ _cb_restore() {
 
 # Used by _cb_profile_apply (rendered above).
 _cb_put() {
-    emulate -L zsh
     export -- "$1=$2"
 }
 
 _cb_drop() {
-    emulate -L zsh
     unset -v -- "$@"
 }
 
@@ -62,7 +59,6 @@ _cb_drop() {
 # is never printed; on failure $2 is left unset rather than holding some other key. $3 names
 # the source in messages.
 _cb_secret() {
-    emulate -L zsh
     local _cb_cache=_cb_k${1}_${2} _cb_val
     if [[ -n ${(P)_cb_cache-} ]]; then
         export -- "$2=${(P)_cb_cache}"
@@ -78,14 +74,12 @@ _cb_secret() {
 }
 
 _cb_forget_secrets() {
-    emulate -L zsh
     (( ${#_cb_secret_caches} )) && unset -v -- $_cb_secret_caches
     return 0
 }
 
 # Prints the hint $1 when every variable named after it is unset or empty.
 _cb_need() {
-    emulate -L zsh
     local _cb_hint=$1 _cb_n
     shift
     for _cb_n in "$@"; do
@@ -95,36 +89,49 @@ _cb_need() {
 }
 
 _cb_say() {
-    emulate -L zsh
     [[ -n ${CLAUDE_HOOKS_QUIET-} ]] || print -r -- "claude-hooks: $1" >&2
 }
 
 # Switches to profile $1 for reason $2, or with an empty $1 back to the baseline.
 _cb_switch() {
-    emulate -L zsh
-    local _cb_v _cb_rec
+    local _cb_v _cb_s _cb_rec
     for _cb_v in $_cb_managed; do
-        _cb_state $_cb_v
-        _cb_rec=_cb_a_$_cb_v
-        # Not what we left (or never switched): the current value is the user's own.
-        if [[ $_cb_r != "${(P)_cb_rec-}" ]]; then
-            typeset -g -- "_cb_b_$_cb_v=$_cb_r"
+        # _cb_state, inlined: this loop is what a switch costs.
+        if (( ! ${(P)+_cb_v} )); then
+            _cb_s=u
+        elif [[ ${(Pt)_cb_v} == *-export* ]]; then
+            _cb_s=x${(P)_cb_v}
+        else
+            _cb_s=s${(P)_cb_v}
         fi
-        _cb_rec=_cb_b_$_cb_v
-        _cb_restore $_cb_v "${(P)_cb_rec}"
+        _cb_rec=_cb_a_$_cb_v
+        if [[ $_cb_s != "${(P)_cb_rec-u}" ]]; then
+            # Not what we left (or never switched): the current value is the user's own,
+            # and already in place.
+            if [[ $_cb_s == u ]]; then
+                unset -v -- _cb_b_$_cb_v
+            else
+                typeset -g -- "_cb_b_$_cb_v=$_cb_s"
+            fi
+        else
+            _cb_rec=_cb_b_$_cb_v
+            [[ $_cb_s == "${(P)_cb_rec-u}" ]] || _cb_restore $_cb_v "${(P)_cb_rec-u}"
+        fi
     done
     if [[ -z $1 ]]; then
-        for _cb_v in $_cb_managed; do
-            unset -v -- _cb_a_$_cb_v _cb_b_$_cb_v
-        done
+        unset -m '_cb_[ab]_*'
         typeset -g _cb_active= _cb_why=
         return 0
     fi
     _cb_profile_apply $1
     export CLAUDE_HOOKS_PROFILE=$1
     for _cb_v in $_cb_managed; do
-        _cb_state $_cb_v
-        typeset -g -- "_cb_a_$_cb_v=$_cb_r"
+        if (( ${(P)+_cb_v} )); then
+            _cb_state $_cb_v
+            typeset -g -- "_cb_a_$_cb_v=$_cb_r"
+        else
+            unset -v -- _cb_a_$_cb_v
+        fi
     done
     typeset -g _cb_active=$1 _cb_why=$2
 }
@@ -132,7 +139,6 @@ _cb_switch() {
 # Makes profile $1 (reason $2) active without re-applying it when it already is, so a
 # variable changed by hand is not overwritten by a mere change of directory.
 _cb_select() {
-    emulate -L zsh
     if [[ $1 == "${_cb_active-}" ]]; then
         typeset -g _cb_why=$2
         return 0
@@ -149,8 +155,7 @@ _cb_select() {
 # What governs the current directory, into _cb_gkey (empty: nothing), _cb_gprofile, _cb_gwhy.
 # Reads the marker's first line with the read builtin: it is data, never executed.
 _cb_governor() {
-    emulate -L zsh
-    local _cb_d=${PWD%/} _cb_f _cb_line
+    local _cb_d _cb_f _cb_line
     typeset -g _cb_gkey= _cb_gprofile= _cb_gwhy=
     # An .envrc with `use claude` governs its directory: direnv applies and restores it.
     if [[ -n ${CLAUDE_HOOKS_DIRENV-} ]]; then
@@ -158,26 +163,38 @@ _cb_governor() {
         _cb_gwhy="direnv: .envrc in $CLAUDE_HOOKS_DIRENV"
         return 0
     fi
-    while true; do
-        _cb_f=$_cb_d/.claude-backend
-        if [[ -f $_cb_f ]]; then
-            _cb_line=
-            if [[ -r $_cb_f ]]; then
-                { IFS= read -r _cb_line <$_cb_f; } 2>/dev/null
-            fi
-            _cb_line=${_cb_line#$'\xef\xbb\xbf'}
-            _cb_line=${_cb_line%$'\r'}
-            _cb_line=${_cb_line#"${_cb_line%%[![:space:]]*}"}
-            _cb_line=${_cb_line%"${_cb_line##*[![:space:]]}"}
-            _cb_gkey="marker:$_cb_f:$_cb_line"
-            _cb_gprofile=$_cb_line
-            _cb_gwhy=".claude-backend at $_cb_f"
-            return 0
-        fi
-        [[ -z $_cb_d ]] && break
-        _cb_d=${_cb_d%/*}
+    # Where a marker could be, nearest first: worked out once per directory...
+    if [[ $PWD != "${_cb_cands_pwd-}" ]]; then
+        typeset -g _cb_cands_pwd=$PWD
+        typeset -ga _cb_cands
+        _cb_cands=()
+        _cb_d=${PWD%/}
+        while true; do
+            _cb_cands+=("$_cb_d/.claude-backend")
+            [[ -z $_cb_d ]] && break
+            _cb_d=${_cb_d%/*}
+        done
+    fi
+    # ...and checked at every prompt with [[ -f ]] (faster here than one glob with qualifiers).
+    for _cb_f in $_cb_cands; do
+        [[ -f $_cb_f ]] && break
+        _cb_f=
     done
-    if _cb_dirmap "$PWD"; then
+    if [[ -n $_cb_f ]]; then
+        _cb_line=
+        if [[ -r $_cb_f ]]; then
+            { IFS= read -r _cb_line <$_cb_f; } 2>/dev/null
+        fi
+        _cb_line=${_cb_line#$'\xef\xbb\xbf'}
+        _cb_line=${_cb_line%$'\r'}
+        _cb_line=${_cb_line#"${_cb_line%%[![:space:]]*}"}
+        _cb_line=${_cb_line%"${_cb_line##*[![:space:]]}"}
+        _cb_gkey="marker:$_cb_f:$_cb_line"
+        _cb_gprofile=$_cb_line
+        _cb_gwhy=".claude-backend at $_cb_f"
+        return 0
+    fi
+    if [[ -n $_cb_has_dirmap ]] && _cb_dirmap "$PWD"; then
         _cb_gkey="map:$_cb_map_dir:$_cb_map_profile"
         _cb_gprofile=$_cb_map_profile
         _cb_gwhy="directory map: $_cb_map_dir"
@@ -186,7 +203,6 @@ _cb_governor() {
 }
 
 _cb_on_governor_change() {
-    emulate -L zsh
     [[ $_cb_gkey == direnv:* ]] && return 0
     if [[ -z $_cb_gkey ]]; then
         # Nothing governs here: an automatic switch ends; a manual one holds.
@@ -229,7 +245,6 @@ _cb_hook() {
 # Inside a directory whose .envrc says `use claude`, direnv owns the backend: a switch here
 # would be half undone when direnv restores its own variables on the way out.
 _cb_direnv_owns() {
-    emulate -L zsh
     [[ -z ${CLAUDE_HOOKS_DIRENV-} ]] && return 1
     print -r -- "claude-hooks: direnv sets the backend here (.envrc in $CLAUDE_HOOKS_DIRENV says: use claude ${CLAUDE_HOOKS_PROFILE-}); edit that .envrc, or leave the directory, to switch" >&2
     return 0
@@ -267,7 +282,6 @@ cb-off() {
 
 # Masks a secret for display, into _cb_r: sk-ant-…1234, AKIA…WXYZ, or … when short.
 _cb_mask() {
-    emulate -L zsh
     local _cb_keep=
     case $1 in
     sk-ant-*) _cb_keep=sk-ant- ;;
@@ -338,6 +352,7 @@ cb-reload() {
 }
 
 _cb_complete_profiles() {
+    emulate -L zsh
     compadd -- $_cb_profiles
 }
 

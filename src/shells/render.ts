@@ -78,6 +78,8 @@ function renderData(d: Dialect, config: Config, options: RenderOptions): string[
     ...d.func('_cb_profile_backend', d.switchOnFirstArg(config.profiles.map((p) => ({ word: p.name, body: [d.assign('_cb_r', p.backend)] })), ['return 1'])),
     '',
     '# Sets _cb_map_dir and _cb_map_profile from the [directories] table; fails outside it.',
+    '# Without a table the prompt hook skips the call.',
+    d.scalar('_cb_has_dirmap', dirs.length ? '1' : ''),
     '# shellcheck disable=SC2016',
     ...d.func(
       '_cb_dirmap',

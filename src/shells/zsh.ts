@@ -9,8 +9,9 @@ export const zsh: Dialect = {
   scalar: (name, value) => `typeset -g ${name}=${posixQuote(value)}`,
   assign: (name, value) => `${name}=${posixQuote(value)}`,
   list: (name, items) => `typeset -ga ${name}; ${name}=(${items.map(posixQuote).join(' ')})`,
-  // Rendered functions run under zsh's own options too, whatever the user set.
-  func: (name, body) => posixFunc(name, ['emulate -L zsh', ...body]),
+  // Rendered functions are helpers: they run under the `emulate -L zsh` of the entry point
+  // (hook or cb-* command) that calls them.
+  func: posixFunc,
   allArgs: '"$@"',
   switchOnFirstArg: posixSwitchOnFirstArg,
   switchOnDir: posixSwitchOnDir,
