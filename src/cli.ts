@@ -9,6 +9,5 @@ const [command, shell] = args;
 if (args.length === 2 && command === 'init' && (TARGETS as readonly string[]).includes(shell ?? '')) {
   runInit(shell as Target);
 } else {
-  const { main } = await import('./commands/index.js');
-  await main(args);
+  void import('./commands/index.js').then(({ main }) => main(args));
 }

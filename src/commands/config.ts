@@ -1,10 +1,10 @@
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../paths.js';
 import fse from 'fs-extra';
 import { InputError } from '../errors.js';
 import { configPath, displayPath, loadConfigWithSecrets } from '../profiles/config.js';
 
-const SCHEMA = fileURLToPath(new URL('../../schema/config.schema.json', import.meta.url));
+const SCHEMA = join(PACKAGE_ROOT, 'schema', 'config.schema.json');
 
 /** The starter config: every key shown, commented, with what it is for. */
 function starter(): string {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../paths.js';
 import { displayPath } from '../profiles/config.js';
 import { MANAGED_VARS, SECRET_VARS, looksSecret } from '../profiles/managed.js';
 import { planFor, type SwitchPlan } from '../profiles/plan.js';
@@ -13,7 +14,7 @@ import { zsh } from './zsh.js';
 // direnv runs an .envrc in bash: the bash dialect, with its own template.
 export const DIALECTS: Record<Target, Dialect> = { bash, zsh, fish, direnv: { ...bash, name: 'direnv', templateFile: 'direnv.sh' } };
 
-const TEMPLATE_DIR = fileURLToPath(new URL('../../shells/', import.meta.url));
+const TEMPLATE_DIR = join(PACKAGE_ROOT, 'shells');
 const DATA_MARKER = /^#@data$/m;
 
 export interface RenderOptions {
@@ -29,7 +30,7 @@ export interface RenderOptions {
  *  Nothing secret is in here: profiles carry names, regions and URLs, never keys. */
 export function renderInit(target: Target, config: Config, options: RenderOptions): string {
   const dialect = DIALECTS[target];
-  const template = readFileSync(TEMPLATE_DIR + dialect.templateFile, 'utf8');
+  const template = readFileSync(join(TEMPLATE_DIR, dialect.templateFile), 'utf8');
   if (!DATA_MARKER.test(template)) throw new Error(`shells/${dialect.templateFile} has no #@data line`);
   const data = renderData(dialect, config, options).join('\n');
   // A function replacement: `$` in the data must not be read as a replacement pattern.

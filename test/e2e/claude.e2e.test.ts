@@ -186,8 +186,8 @@ describe.skipIf(!claudeOk)('a settings file that overrides the shell', () => {
       env,
       before: [
         askFunction('bash'),
-        `claude-hooks-status() { '${process.execPath}' '${join(ROOT, 'dist', 'cli.js')}' status --json > '${join(sb.root, 'status.json')}'; }`,
-        `claude-hooks-doctor() { '${process.execPath}' '${join(ROOT, 'dist', 'cli.js')}' doctor --json > '${join(sb.root, 'doctor.json')}' || true; }`,
+        `claude-hooks-status() { '${process.execPath}' '${join(ROOT, 'dist', 'cli.cjs')}' status --json > '${join(sb.root, 'status.json')}'; }`,
+        `claude-hooks-doctor() { '${process.execPath}' '${join(ROOT, 'dist', 'cli.cjs')}' doctor --json > '${join(sb.root, 'doctor.json')}' || true; }`,
       ].join('\n'),
     });
     expect(run.exitCode, run.stderr).toBe(0);

@@ -5,7 +5,7 @@ import { execa } from 'execa';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const CLI = join(ROOT, 'dist', 'cli.js');
+export const CLI = join(ROOT, 'dist', 'cli.cjs');
 
 /** A throw-away HOME and XDG_CONFIG_HOME: tests never see the developer's own config. */
 export interface Sandbox {
