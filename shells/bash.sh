@@ -198,7 +198,8 @@ _cb_governor() {
         if [[ -f $_cb_f ]]; then
             _cb_line=
             if [[ -r $_cb_f ]]; then
-                { IFS= read -r _cb_line <"$_cb_f"; } 2>/dev/null || :
+                # At most 256 characters: a huge marker must not slow the prompt down.
+                { IFS= read -r -n 256 _cb_line <"$_cb_f"; } 2>/dev/null || :
             fi
             _cb_line=${_cb_line#$'\xef\xbb\xbf'}
             _cb_line=${_cb_line%$'\r'}

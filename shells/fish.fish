@@ -213,7 +213,8 @@ function _cb_governor
         set -l f $found[1]
         set -l line
         if test -r $f
-            read -- line <$f 2>/dev/null
+            # At most 256 characters: a huge marker must not slow the prompt down.
+            read -n 256 -- line <$f 2>/dev/null
         end
         set line (string trim -- (string replace -r -- '^\x{feff}' '' "$line"))
         set -g _cb_gkey "marker:$f:$line"

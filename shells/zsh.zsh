@@ -183,7 +183,10 @@ _cb_governor() {
     if [[ -n $_cb_f ]]; then
         _cb_line=
         if [[ -r $_cb_f ]]; then
-            { IFS= read -r _cb_line <$_cb_f; } 2>/dev/null
+            # At most 256 characters (zsh reads byte by byte: a 1 MB line took half a second),
+            # then the first line of them.
+            { IFS= read -r -u 0 -k 256 _cb_line <$_cb_f; } 2>/dev/null
+            _cb_line=${_cb_line%%$'\n'*}
         fi
         _cb_line=${_cb_line#$'\xef\xbb\xbf'}
         _cb_line=${_cb_line%$'\r'}

@@ -24,7 +24,12 @@ export function migrationGuide(p: Prediction, env: Env): string {
         remove.map(({ text, n }) => `    ${String(n).padStart(4)}  ${maskCommand(text.trim()).replace(/("[A-Z_]*(KEY|TOKEN|SECRET)[A-Z_]*"\s*:\s*")[^"]+/, '$1…')}`).join('\n') +
         '\n  and fix the commas around them so the file stays valid JSON.',
     );
-    if (file.apiKeyHelper) profile.push('[profiles.personal]', 'backend = "anthropic"', `apiKeyCommand = ${JSON.stringify(file.apiKeyHelper)}`, '');
+    if (file.apiKeyHelper) {
+      const masked = maskCommand(file.apiKeyHelper);
+      // A helper with the key written into it: the key goes to a password manager, not here.
+      const note = masked === file.apiKeyHelper ? [] : ['# your apiKeyHelper has the key written in it: keep the key in a password manager and use its command'];
+      profile.push('[profiles.personal]', 'backend = "anthropic"', ...note, `apiKeyCommand = ${JSON.stringify(masked)}`, '');
+    }
     const e = file.env;
     if (isOn(e.CLAUDE_CODE_USE_BEDROCK) || e.AWS_REGION || e.AWS_PROFILE) {
       profile.push('[profiles.bedrock]');

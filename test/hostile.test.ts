@@ -1,0 +1,126 @@
+// Hostile input at the prompt: directory names and .claude-backend files built to break,
+// block or inject. Nothing may run, nothing may hang, the switch happens or a one-line
+// warning says why not. Plus secret hygiene across every command's output.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fishQuote } from '../src/shells/fish.js';
+import { posixQuote } from '../src/shells/posix.js';
+import { cli, makeSandbox } from './helpers/sandbox.js';
+import { runWithInit, shellsUnderTest, type TestShell } from './helpers/shells.js';
+
+const quote = (shell: TestShell, s: string) => (shell === 'fish' ? fishQuote(s) : posixQuote(s));
+
+const HOSTILE_DIRS = ['$(touch pwned)', '`touch pwned`', ';touch pwned;', '-n', 'new\nline', 'trailing ', 'ünï 中文 😀', '*', '[a]', "it's", '"q"', '\\back'];
+
+for (const shell of shellsUnderTest()) {
+  describe(`${shell}: hostile directories`, () => {
+    it('enters and leaves each, switching inside and restoring outside, running nothing', async () => {
+      const sb = makeSandbox();
+      const steps: string[] = [];
+      HOSTILE_DIRS.forEach((name, i) => {
+        const dir = join(sb.home, name);
+        mkdirSync(dir);
+        writeFileSync(join(dir, '.claude-backend'), 'vertex\n');
+        steps.push(`cd ${quote(shell, dir)}`, 'prompt', `dump in${i}`, 'cd ~', 'prompt', `dump out${i}`);
+      });
+      // A path of about 4,000 characters.
+      let deep = join(sb.home, 'deep');
+      for (let i = 0; i < 19; i++) deep = join(deep, 'd'.repeat(200));
+      mkdirSync(deep, { recursive: true });
+      writeFileSync(join(sb.home, 'deep', '.claude-backend'), 'foundry\n');
+      steps.push(`cd ${quote(shell, deep)}`, 'prompt', 'dump deep', 'cd ~', 'prompt', 'dump deepout');
+      const env = { CLAUDE_HOOKS_QUIET: '1', ANTHROPIC_API_KEY: 'sk-ant-k', CLOUD_ML_REGION: 'r', ANTHROPIC_VERTEX_PROJECT_ID: 'p', ANTHROPIC_FOUNDRY_RESOURCE: 'f' };
+      const run = await runWithInit(sb, shell, steps.join('\n'), { env });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.stderr).toBe('');
+      HOSTILE_DIRS.forEach((name, i) => {
+        expect(run.dumps[`in${i}`]!.get('CLAUDE_CODE_USE_VERTEX'), name).toBe('1');
+        expect(run.dumps[`out${i}`]!.has('CLAUDE_CODE_USE_VERTEX'), name).toBe(false);
+        expect(run.dumps[`out${i}`]!.get('ANTHROPIC_API_KEY'), name).toBe('sk-ant-k');
+      });
+      expect(run.dumps.deep!.get('CLAUDE_CODE_USE_FOUNDRY')).toBe('1');
+      expect(run.dumps.deepout!.has('CLAUDE_CODE_USE_FOUNDRY')).toBe(false);
+      const pwned = (dir: string): boolean => readdirSync(dir, { withFileTypes: true }).some((e) => e.name === 'pwned' || (e.isDirectory() && !e.name.startsWith('d') && pwned(join(dir, e.name))));
+      expect(pwned(sb.home)).toBe(false);
+      expect(existsSync(join(sb.root, 'pwned'))).toBe(false);
+    });
+  });
+
+  describe(`${shell}: hostile .claude-backend files`, () => {
+    it.each<[string, (dir: string) => void, 'switch' | 'warn' | 'ignore']>([
+      ['empty', (d) => writeFileSync(join(d, '.claude-backend'), ''), 'warn'],
+      ['only whitespace', (d) => writeFileSync(join(d, '.claude-backend'), ' \t \r\n'), 'warn'],
+      ['spaces around the name', (d) => writeFileSync(join(d, '.claude-backend'), '  vertex  \n'), 'switch'],
+      ['a 1 MB line', (d) => writeFileSync(join(d, '.claude-backend'), 'v'.repeat(1 << 20)), 'warn'],
+      ['shell code', (d) => writeFileSync(join(d, '.claude-backend'), '$(touch pwned); `touch pwned`\n'), 'warn'],
+      ['a FIFO', (d) => execFileSync('mkfifo', [join(d, '.claude-backend')]), 'ignore'],
+      ['a directory', (d) => mkdirSync(join(d, '.claude-backend')), 'ignore'],
+    ])('%s', async (_name, make, expected) => {
+      const sb = makeSandbox();
+      const dir = join(sb.home, 'p');
+      mkdirSync(dir);
+      make(dir);
+      const run = await runWithInit(sb, shell, ['cd p', 'prompt', 'prompt', 'dump in', 'cd ~', 'prompt', 'dump out'].join('\n'), { env: { CLAUDE_HOOKS_QUIET: '1' } });
+      expect(run.exitCode).toBe(0);
+      const lines = run.stderr.trim() ? run.stderr.trim().split('\n') : [];
+      if (expected === 'switch') {
+        expect(run.dumps.in!.get('CLAUDE_HOOKS_PROFILE')).toBe('vertex');
+        expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(/^claude-hooks: vertex: no /)]));
+      } else {
+        expect(run.dumps.in!.has('CLAUDE_HOOKS_PROFILE')).toBe(false);
+        if (expected === 'warn') {
+          expect(lines).toHaveLength(1); // once, not at every prompt
+          expect(lines[0]).toMatch(/^claude-hooks: \.claude-backend at .* (is empty|names unknown profile '.{0,64}'); .*not switching$/);
+        } else expect(lines).toEqual([]);
+      }
+      expect(existsSync(join(dir, 'pwned'))).toBe(false);
+      expect(existsSync(join(sb.home, 'pwned'))).toBe(false);
+    });
+  });
+}
+
+describe('secret hygiene', () => {
+  const SECRETS = {
+    ANTHROPIC_API_KEY: 'sk-ant-api03-HYGIENE-anthropic-key-111111',
+    ANTHROPIC_AUTH_TOKEN: 'HYGIENE-auth-token-222222222222',
+    AWS_SECRET_ACCESS_KEY: 'HYGIENE/aws/secret/access/key/33333333',
+    AWS_SESSION_TOKEN: 'HYGIENE-aws-session-token-44444444444',
+    AWS_BEARER_TOKEN_BEDROCK: 'HYGIENE-bedrock-bearer-5555555555',
+    ANTHROPIC_FOUNDRY_API_KEY: 'HYGIENE-foundry-key-66666666666666',
+  };
+  const FETCHED = 'sk-ant-api03-HYGIENE-fetched-777777777';
+  const leaks = (text: string) => [...Object.values(SECRETS), FETCHED].filter((s) => text.includes(s) || text.includes(s.slice(0, 20)));
+
+  it('no command prints a secret, and no file it writes holds one', async () => {
+    const sb = makeSandbox();
+    // The key command is a script, as a password manager would be: the key is not in the command.
+    const fetch = join(sb.root, 'fetch-key');
+    writeFileSync(fetch, `#!/bin/sh\nprintf '%s\\n' '${FETCHED}'\n`, { mode: 0o755 });
+    sb.writeConfig(`[profiles.personal]\nbackend = "anthropic"\napiKeyCommand = "${fetch}"\n\n[profiles.work]\nbackend = "bedrock"\nregion = "us-east-1"\n`);
+    mkdirSync(join(sb.home, '.claude'), { recursive: true });
+    writeFileSync(join(sb.home, '.claude', 'settings.json'), JSON.stringify({ apiKeyHelper: `echo ${SECRETS.ANTHROPIC_API_KEY}`, env: { ANTHROPIC_AUTH_TOKEN: SECRETS.ANTHROPIC_AUTH_TOKEN } }));
+    const env = { ...SECRETS, CLAUDE_CODE_USE_BEDROCK: '1' };
+    const proj = join(sb.home, 'proj');
+    mkdirSync(proj);
+    const commands = [
+      ['init', 'bash'], ['init', 'zsh'], ['init', 'fish'], ['init', 'direnv'], ['init', 'direnv', '--write'],
+      ['status'], ['status', '--json'], ['doctor'], ['doctor', '--json'], ['doctor', '--migrate'],
+      ['profiles'], ['profiles', '--json'], ['profiles', 'show', 'personal'], ['config', 'check'], ['config', 'path'],
+      ['envrc', 'work', '--write', '--dir', proj], ['envrc', 'nope'], ['init', 'tcsh'], ['--help'],
+    ];
+    for (const args of commands) {
+      const r = await cli(sb, args, env);
+      expect(leaks(r.stdout + r.stderr), args.join(' ')).toEqual([]);
+    }
+    const written = [join(proj, '.envrc'), join(sb.xdg, 'direnv', 'lib', 'claude-hooks.sh')];
+    for (const f of written) expect(leaks(readFileSync(f, 'utf8')), f).toEqual([]);
+    // And in every shell: cb-status after switching, fetching and clearing.
+    for (const shell of shellsUnderTest()) {
+      const run = await runWithInit(sb, shell, 'cb-use personal\ncb-status\ncb-bedrock\ncb-status\ncb-off\ncb-status', { env });
+      expect(run.exitCode).toBe(0);
+      expect(leaks(run.stdout + run.stderr), shell).toEqual([]);
+    }
+  });
+});
