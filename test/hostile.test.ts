@@ -2,7 +2,7 @@
 // block or inject. Nothing may run, nothing may hang, the switch happens or a one-line
 // warning says why not. Plus secret hygiene across every command's output.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fishQuote } from '../src/shells/fish.js';
@@ -57,6 +57,8 @@ for (const shell of shellsUnderTest()) {
       ['shell code', (d) => writeFileSync(join(d, '.claude-backend'), '$(touch pwned); `touch pwned`\n'), 'warn'],
       ['a FIFO', (d) => execFileSync('mkfifo', [join(d, '.claude-backend')]), 'ignore'],
       ['a directory', (d) => mkdirSync(join(d, '.claude-backend')), 'ignore'],
+      ['a symlink loop', (d) => symlinkSync('.claude-backend', join(d, '.claude-backend')), 'ignore'],
+      ['a symlink to a marker elsewhere', (d) => (writeFileSync(join(d, '..', 'real-marker'), 'vertex\n'), symlinkSync(join(d, '..', 'real-marker'), join(d, '.claude-backend'))), 'switch'],
     ])('%s', async (_name, make, expected) => {
       const sb = makeSandbox();
       const dir = join(sb.home, 'p');

@@ -31,6 +31,34 @@ for (const shell of shells) {
       expect(withoutNoise(run.dumps.end!)).toEqual(withoutNoise(run.dumps.start!));
     });
 
+    it("works with a user function named cd, inside a subshell, and with fish_trace", async () => {
+      const sb = markerTree();
+      const before =
+        shell === 'fish'
+          ? 'set -g fish_trace 1\nfunction cd; builtin cd $argv; end'
+          : 'cd() { builtin cd "$@"; }';
+      const sub = shell === 'fish' ? "fish --no-config -c 'exit 0'" : '( cb-bedrock; dump sub )';
+      const run = await runWithInit(sb, shell, ['dump start', sub, 'dump after-sub', 'cd p', 'prompt', 'dump in', 'cd ~', 'prompt', 'dump out'].join('\n'), {
+        before,
+        env: { ANTHROPIC_API_KEY: 'sk-ant-x', ANTHROPIC_FOUNDRY_RESOURCE: 'r' },
+      });
+      expect(run.exitCode).toBe(0);
+      if (run.dumps.sub) expect(run.dumps.sub.get('CLAUDE_CODE_USE_BEDROCK')).toBe('1');
+      // A switch in a subshell stays there.
+      expect(withoutNoise(run.dumps['after-sub']!)).toEqual(withoutNoise(run.dumps.start!));
+      expect(run.dumps.in!.get('CLAUDE_CODE_USE_FOUNDRY')).toBe('1');
+      expect(withoutNoise(run.dumps.out!)).toEqual(withoutNoise(run.dumps.start!));
+    });
+
+    it('loads and switches with a config of 500 profiles', async () => {
+      const sb = makeSandbox();
+      sb.writeConfig(Array.from({ length: 500 }, (_, i) => `[profiles.p${i}]\nbackend = "bedrock"\nregion = "r-${i}"\n`).join('\n'));
+      const run = await runWithInit(sb, shell, 'cb-use p499\ndump last\ncb-use p0\ndump first');
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.dumps.last!.get('AWS_REGION')).toBe('r-499');
+      expect(run.dumps.first!.get('AWS_REGION')).toBe('r-0');
+    });
+
     it('cb-reload picks up an edited config and re-applies the active profile', async () => {
       const sb = makeSandbox();
       const config = sb.writeConfig('[profiles.work]\nbackend = "bedrock"\nregion = "us-east-1"\n');
