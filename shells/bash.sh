@@ -176,6 +176,7 @@ _cb_governor() {
     _cb_gkey=
     _cb_gprofile=
     _cb_gwhy=
+    _cb_gbad='is empty'
     # An .envrc with `use claude` governs its directory: direnv applies and restores it.
     if [[ -n ${CLAUDE_HOOKS_DIRENV-} ]]; then
         _cb_gkey="direnv:$CLAUDE_HOOKS_DIRENV"
@@ -200,6 +201,8 @@ _cb_governor() {
             if [[ -r $_cb_f ]]; then
                 # At most 256 characters: a huge marker must not slow the prompt down.
                 { IFS= read -r -n 256 _cb_line <"$_cb_f"; } 2>/dev/null || :
+            else
+                _cb_gbad='cannot be read'
             fi
             _cb_line=${_cb_line#$'\xef\xbb\xbf'}
             _cb_line=${_cb_line%$'\r'}
@@ -238,7 +241,7 @@ _cb_on_governor_change() {
         return 0
     fi
     if [ -z "$_cb_gprofile" ]; then
-        printf 'claude-hooks: %s is empty; expected one profile name (%s); not switching\n' "$_cb_gwhy" "${_cb_profiles[*]}" >&2
+        printf 'claude-hooks: %s %s; expected one profile name (%s); not switching\n' "$_cb_gwhy" "$_cb_gbad" "${_cb_profiles[*]}" >&2
         return 0
     fi
     if ! _cb_profile_describe "$_cb_gprofile"; then

@@ -184,6 +184,7 @@ function _cb_governor
     set -g _cb_gkey
     set -g _cb_gprofile
     set -g _cb_gwhy
+    set -g _cb_gbad 'is empty'
     # An .envrc with `use claude` governs its directory: direnv applies and restores it.
     if test -n "$CLAUDE_HOOKS_DIRENV"
         set -g _cb_gkey "direnv:$CLAUDE_HOOKS_DIRENV"
@@ -215,6 +216,8 @@ function _cb_governor
         if test -r $f
             # At most 256 characters: a huge marker must not slow the prompt down.
             read -n 256 -- line <$f 2>/dev/null
+        else
+            set -g _cb_gbad 'cannot be read'
         end
         set line (string trim -- (string replace -r -- '^\x{feff}' '' "$line"))
         set -g _cb_gkey "marker:$f:$line"
@@ -245,7 +248,7 @@ function _cb_on_governor_change
         return 0
     end
     if test -z "$_cb_gprofile"
-        printf 'claude-hooks: %s is empty; expected one profile name (%s); not switching\n' $_cb_gwhy "$_cb_profiles" >&2
+        printf 'claude-hooks: %s %s; expected one profile name (%s); not switching\n' $_cb_gwhy $_cb_gbad "$_cb_profiles" >&2
         return 0
     end
     if not _cb_profile_describe $_cb_gprofile

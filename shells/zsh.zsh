@@ -156,7 +156,7 @@ _cb_select() {
 # Reads the marker's first line with the read builtin: it is data, never executed.
 _cb_governor() {
     local _cb_d _cb_f _cb_line
-    typeset -g _cb_gkey= _cb_gprofile= _cb_gwhy=
+    typeset -g _cb_gkey= _cb_gprofile= _cb_gwhy= _cb_gbad='is empty'
     # An .envrc with `use claude` governs its directory: direnv applies and restores it.
     if [[ -n ${CLAUDE_HOOKS_DIRENV-} ]]; then
         _cb_gkey="direnv:$CLAUDE_HOOKS_DIRENV"
@@ -187,6 +187,8 @@ _cb_governor() {
             # then the first line of them.
             { IFS= read -r -u 0 -k 256 _cb_line <$_cb_f; } 2>/dev/null
             _cb_line=${_cb_line%%$'\n'*}
+        else
+            _cb_gbad='cannot be read'
         fi
         _cb_line=${_cb_line#$'\xef\xbb\xbf'}
         _cb_line=${_cb_line%$'\r'}
@@ -220,7 +222,7 @@ _cb_on_governor_change() {
         return 0
     fi
     if [[ -z $_cb_gprofile ]]; then
-        print -r -- "claude-hooks: $_cb_gwhy is empty; expected one profile name (${(j: :)_cb_profiles}); not switching" >&2
+        print -r -- "claude-hooks: $_cb_gwhy $_cb_gbad; expected one profile name (${(j: :)_cb_profiles}); not switching" >&2
         return 0
     fi
     if ! _cb_profile_describe $_cb_gprofile; then

@@ -83,6 +83,43 @@ for (const shell of shellsUnderTest()) {
   });
 }
 
+// Root reads every file: permissions are tested as `nobody`, where the tests run as root (CI).
+const canDropRoot = process.getuid?.() === 0 && (() => {
+  try {
+    execFileSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true']);
+    return true;
+  } catch {
+    return false;
+  }
+})();
+if (!canDropRoot) console.warn('\n  SKIPPING permission tests: they need root and setpriv to run a shell as nobody\n');
+
+for (const shell of canDropRoot ? shellsUnderTest() : []) {
+  describe(`${shell}: files and directories it may not read`, () => {
+    it('warns once about an unreadable marker, and finds a marker in a directory it may not list', async () => {
+      const sb = makeSandbox();
+      for (const d of ['locked', 'nolist']) mkdirSync(join(sb.home, d));
+      writeFileSync(join(sb.home, 'locked', '.claude-backend'), 'vertex\n', { mode: 0o000 });
+      writeFileSync(join(sb.home, 'nolist', '.claude-backend'), 'foundry\n', { mode: 0o644 });
+      const { chmodSync } = await import('node:fs');
+      chmodSync(join(sb.home, 'locked', '.claude-backend'), 0o000);
+      chmodSync(join(sb.home, 'nolist'), 0o111); // enter, but not list
+      // fish's own cd refuses a directory it cannot read, so only the others go in there.
+      const nolist = shell === 'fish' ? [] : ['cd ../nolist', 'prompt', 'dump nolist'];
+      const run = await runWithInit(sb, shell, ['cd locked', 'prompt', 'prompt', 'dump locked', ...nolist].join('\n'), {
+        asNobody: true,
+        env: { CLAUDE_HOOKS_QUIET: '1', ANTHROPIC_FOUNDRY_RESOURCE: 'r' },
+      });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.dumps.locked!.has('CLAUDE_HOOKS_PROFILE')).toBe(false);
+      expect(run.stderr.trim().split('\n')).toEqual([
+        `claude-hooks: .claude-backend at ${join(sb.home, 'locked', '.claude-backend')} cannot be read; expected one profile name (anthropic bedrock vertex foundry); not switching`,
+      ]);
+      if (shell !== 'fish') expect(run.dumps.nolist!.get('CLAUDE_HOOKS_PROFILE')).toBe('foundry');
+    });
+  });
+}
+
 describe('secret hygiene', () => {
   const SECRETS = {
     ANTHROPIC_API_KEY: 'sk-ant-api03-HYGIENE-anthropic-key-111111',

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { cli, type Sandbox } from './sandbox.js';
@@ -77,6 +77,9 @@ export interface RunOptions {
   /** fish only: run without --no-config, which also turns universal variables off. The
    *  sandbox's XDG_CONFIG_HOME holds no fish config, so nothing of the developer's is read. */
   fishUniversals?: boolean;
+  /** Run the shell as the unprivileged user `nobody` (via setpriv; the tests must run as root),
+   *  so that a file without read permission really cannot be read. */
+  asNobody?: boolean;
 }
 
 let counter = 0;
@@ -98,7 +101,11 @@ export async function runWithInit(sb: Sandbox, shell: TestShell, script: string,
   const bin = shellBinary(shell);
   if (!bin) throw new Error(`no ${shell}`);
   const args = shell === 'fish' ? (opts.fishUniversals ? [scriptFile] : ['--no-config', scriptFile]) : shell === 'zsh' ? ['-f', scriptFile] : ['--norc', '--noprofile', scriptFile];
-  const r = await execa(bin, args, {
+  if (opts.asNobody) {
+    for (const dir of [sb.root, sb.home, dumpDir]) chmodSync(dir, dir === dumpDir ? 0o777 : 0o755);
+  }
+  const command = opts.asNobody ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', bin, ...args] : [bin, ...args];
+  const r = await execa(command[0]!, command.slice(1), {
     env: sb.env({ ...opts.env, CB_DUMP: dumpDir }),
     extendEnv: false,
     reject: false,
