@@ -18,6 +18,21 @@
 
 #@data
 
+# A cached copy (claude-hooks init bash --cache) refreshes itself when the config or claude-hooks
+# changed since it was written, and hands back to the start-up line when claude-hooks moved.
+# (Once: a config dated in the future must not make it refresh for ever.)
+if [[ -n $_cb_cache_file && -z ${_cb_refreshing-} ]]; then
+    if [[ ! -e $_cb_cli_file ]]; then
+        return 1
+    fi
+    if [[ $_cb_config_file -nt $_cb_cache_file || $_cb_cli_file -nt $_cb_cache_file ]]; then
+        _cb_refreshing=1
+        eval "$(_cb_cli init bash --cache)"
+        unset -v _cb_refreshing
+        return 0
+    fi
+fi
+
 # bash 4.4 and later can read a variable's export flag without a subshell (${name@a});
 # before that every set variable is taken as exported.
 if [ "${BASH_VERSINFO[0]}" -gt 4 ] || { [ "${BASH_VERSINFO[0]}" -eq 4 ] && [ "${BASH_VERSINFO[1]}" -ge 4 ]; }; then

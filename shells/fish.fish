@@ -20,6 +20,19 @@
 
 #@data
 
+# A cached copy (claude-hooks init fish --cache) refreshes itself when the config or claude-hooks
+# changed since it was written, and hands back to the start-up line when claude-hooks moved.
+# (Once: a config dated in the future must not make it refresh for ever.)
+if test -n "$_cb_cache_file"; and not set -q _cb_refreshing
+    test -e "$_cb_cli_file"; or return 1
+    if test "$_cb_config_file" -nt "$_cb_cache_file"; or test "$_cb_cli_file" -nt "$_cb_cache_file"
+        set -g _cb_refreshing 1
+        _cb_cli init fish --cache | source
+        set -e _cb_refreshing
+        return 0
+    end
+end
+
 # The state of variable $argv[1], into _cb_rs (u unset, x exported global, s unexported global,
 # U universal) and _cb_rv (its values, a list).
 function _cb_state

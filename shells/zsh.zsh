@@ -21,6 +21,19 @@
 
 #@data
 
+# A cached copy (claude-hooks init zsh --cache) refreshes itself when the config or claude-hooks
+# changed since it was written, and hands back to the start-up line when claude-hooks moved.
+# (Once: a config dated in the future must not make it refresh for ever.)
+if [[ -n $_cb_cache_file && -z ${_cb_refreshing-} ]]; then
+    [[ -e $_cb_cli_file ]] || return 1
+    if [[ $_cb_config_file -nt $_cb_cache_file || $_cb_cli_file -nt $_cb_cache_file ]]; then
+        typeset -g _cb_refreshing=1
+        eval "$(_cb_cli init zsh --cache)"
+        unset _cb_refreshing
+        return 0
+    fi
+fi
+
 # The state of variable $1, into _cb_r: 'u' unset, 'x'+value exported, 's'+value set only.
 # A missing record (_cb_a_NAME, _cb_b_NAME) means 'u', so unset variables cost nothing to keep.
 _cb_state() {

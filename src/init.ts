@@ -1,4 +1,7 @@
 import { realpathSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+import { writeFileAtomic } from './files.js';
 import { InputError } from './errors.js';
 import { builtinConfig, loadConfig } from './profiles/config.js';
 import type { Config } from './profiles/types.js';
@@ -18,8 +21,23 @@ export function runInit(target: Target): void {
   process.stdout.write(initCode(target));
 }
 
-/** The integration's text; `libFile` when it is being written as direnv's library. */
-export function initCode(target: Target, libFile?: string): string {
+/** Where `init <shell> --cache` keeps its copy. */
+export function cacheFile(shell: Target, env: Record<string, string | undefined> = process.env): string {
+  const base = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(env.HOME || homedir(), '.cache');
+  return join(base, 'claude-hooks', `init.${shell}`);
+}
+
+/** `init <shell> --cache`: the integration, also kept in a file the start-up line sources
+ *  without starting node; the file refreshes itself when the config or claude-hooks changes. */
+export async function runInitCached(shell: Target): Promise<void> {
+  const file = cacheFile(shell);
+  const code = initCode(shell, { cacheFile: file });
+  await writeFileAtomic(file, code);
+  process.stdout.write(code);
+}
+
+/** The integration's text, for direnv's library file or a cached copy when those are given. */
+export function initCode(target: Target, files: { libFile?: string; cacheFile?: string } = {}): string {
   let config: Config;
   try {
     config = loadConfig();
@@ -28,5 +46,5 @@ export function initCode(target: Target, libFile?: string): string {
     process.stderr.write(`claude-hooks: ${err.message}; using the built-in profiles only\n`);
     config = builtinConfig();
   }
-  return renderInit(target, config, { cli: selfCommand(), version: VERSION, ...(libFile ? { libFile } : {}) });
+  return renderInit(target, config, { cli: selfCommand(), version: VERSION, ...files });
 }

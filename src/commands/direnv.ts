@@ -1,14 +1,14 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import fse from 'fs-extra';
 import { InputError } from '../errors.js';
+import { withBlock } from '../block.js';
 import { writeFileAtomic } from '../files.js';
 import { initCode } from '../init.js';
 import { displayPath, loadConfig } from '../profiles/config.js';
 
 type Env = Record<string, string | undefined>;
 
-export const BLOCK_START = '# >>> claude-hooks >>>';
-export const BLOCK_END = '# <<< claude-hooks <<<';
+export { BLOCK_END, BLOCK_START } from '../block.js';
 
 // The same rules `use claude` applies in direnv: anything else is refused, never quoted through.
 const REGION = /^[a-z0-9][a-z0-9-]{0,39}$/;
@@ -24,7 +24,7 @@ export function direnvLibPath(env: Env = process.env): string {
 /** `claude-hooks init direnv --write`: installs the library direnv loads before every .envrc. */
 export async function writeDirenvLib(): Promise<void> {
   const path = direnvLibPath();
-  const changed = await writeFileAtomic(path, initCode('direnv', path));
+  const changed = await writeFileAtomic(path, initCode('direnv', { libFile: path }));
   process.stdout.write(
     changed
       ? `claude-hooks: wrote ${displayPath(path)}; an .envrc can now say: use claude <profile>\n`
@@ -64,34 +64,14 @@ function useLine(o: EnvrcOptions): string {
 }
 
 export function envrcBlock(line: string): string {
-  return `${BLOCK_START}\n# Claude Code's backend in this directory. Written by \`claude-hooks envrc\`, which rewrites only this block.\n${line}\n${BLOCK_END}\n`;
-}
-
-/** The .envrc with our block put in: replaced where it is, else appended. Every other byte
- *  stays; a last line without a newline gets one, so the block starts on its own line. */
-export function withBlock(existing: string, block: string, path: string): string {
-  const lines = existing.split(/(?<=\n)/);
-  const starts = lines.flatMap((l, i) => (l.replace(/\r?\n$/, '') === BLOCK_START ? [i] : []));
-  const ends = lines.flatMap((l, i) => (l.replace(/\r?\n$/, '') === BLOCK_END ? [i] : []));
-  if (starts.length === 0 && ends.length === 0) {
-    if (existing === '') return block;
-    return existing + (existing.endsWith('\n') ? '' : '\n') + block;
-  }
-  const [start] = starts;
-  const [end] = ends;
-  if (starts.length !== 1 || ends.length !== 1 || start === undefined || end === undefined || end < start) {
-    throw new InputError(`envrc: ${path} has a damaged claude-hooks block (expected one "${BLOCK_START}" line and one "${BLOCK_END}" after it); fix it by hand`);
-  }
-  const after = lines.slice(end + 1).join('');
-  // A block that was the file's last line without a newline keeps it that way around it.
-  return lines.slice(0, start).join('') + block + after;
+  return `# Claude Code's backend in this directory. Written by \`claude-hooks envrc\`, which rewrites only this block.\n${line}\n`;
 }
 
 export async function envrc(o: EnvrcOptions): Promise<void> {
   const line = useLine(o);
   const block = envrcBlock(line);
   if (!o.write) {
-    process.stdout.write(block);
+    process.stdout.write(withBlock('', block, '.envrc'));
     return;
   }
   const dir = resolve(o.dir ?? process.cwd());

@@ -1,12 +1,13 @@
 import yargs from 'yargs';
 import { InputError } from '../errors.js';
-import { runInit } from '../init.js';
-import { TARGETS } from '../shells/types.js';
+import { runInit, runInitCached } from '../init.js';
+import { SHELLS, TARGETS } from '../shells/types.js';
 import { VERSION } from '../version.js';
 import { configCheck, configInit, configShowPath } from './config.js';
 import { envrc, writeDirenvLib } from './direnv.js';
 import { listProfiles, showProfile } from './profiles.js';
 import { printInlineSecret } from './secret.js';
+import { setup } from './setup.js';
 import { doctor, status } from './status.js';
 
 function failWith(message: string): never {
@@ -27,6 +28,7 @@ export async function main(args: string[]): Promise<void> {
         y
           .positional('shell', { choices: TARGETS, describe: 'the shell to print code for, or direnv' })
           .option('write', { type: 'boolean', default: false, describe: "direnv only: install the library into direnv's lib directory" })
+          .option('cache', { type: 'boolean', default: false, describe: 'also keep the code in ~/.cache/claude-hooks, for a start-up line that needs no node (see claude-hooks setup --cache)' })
           .example('eval "$(claude-hooks init bash)"', 'in ~/.bashrc')
           .example('source <(claude-hooks init zsh)', 'in ~/.zshrc')
           .example('claude-hooks init fish | source', 'in ~/.config/fish/config.fish')
@@ -34,7 +36,9 @@ export async function main(args: string[]): Promise<void> {
       async (argv) => {
         if (!argv.shell) throw new InputError('init: name a shell: bash, zsh or fish (or direnv), as in eval "$(claude-hooks init bash)"');
         if (argv.write && argv.shell !== 'direnv') throw new InputError('init: --write goes with direnv; for a shell, add the init line to its start-up file');
+        if (argv.cache && argv.shell === 'direnv') throw new InputError('init: --cache is for bash, zsh and fish; direnv keeps its library with --write');
         if (argv.write) await writeDirenvLib();
+        else if (argv.cache) await runInitCached(argv.shell);
         else runInit(argv.shell);
       },
     )
@@ -91,6 +95,20 @@ export async function main(args: string[]): Promise<void> {
           .example('claude-hooks doctor', 'one line per problem, and the fix')
           .example('claude-hooks doctor --live', 'compare with what claude and aws say'),
       (argv) => doctor({ dir: argv.dir, json: argv.json, live: argv.live, migrate: argv.migrate }),
+    )
+    .command(
+      'setup [shell]',
+      "add the init line to your shell's start-up file, in a marked block (with a backup); --undo takes it out",
+      (y) =>
+        y
+          .positional('shell', { choices: SHELLS, describe: 'the shell (default: from $SHELL)' })
+          .option('dry-run', { type: 'boolean', default: false, describe: 'say what would change, change nothing' })
+          .option('undo', { type: 'boolean', default: false, describe: 'remove the block again' })
+          .option('cache', { type: 'boolean', default: false, describe: 'load from a cached copy: no node at start-up unless the config changed' })
+          .example('claude-hooks setup', 'for the shell in $SHELL')
+          .example('claude-hooks setup zsh --cache --dry-run', 'see the line first')
+          .example('claude-hooks setup --undo', 'take it out'),
+      (argv) => setup({ shell: argv.shell, dryRun: argv.dryRun, undo: argv.undo, cache: argv.cache }),
     )
     .command('config', 'the config file: init, check, path', (y) =>
       y

@@ -24,6 +24,8 @@ export interface RenderOptions {
   env?: Record<string, string | undefined>;
   /** direnv: where the library is being written, so a load can tell when the config is newer. */
   libFile?: string;
+  /** init --cache: where this copy is kept, so a load can tell when it is stale. */
+  cacheFile?: string;
 }
 
 /** The shell integration for `shell`: its template with the profile data rendered in.
@@ -52,6 +54,8 @@ function renderData(d: Dialect, config: Config, options: RenderOptions): string[
     d.scalar('_cb_version', options.version),
     d.scalar('_cb_config_file', config.path),
     ...(options.libFile ? [d.scalar('_cb_lib_file', options.libFile)] : []),
+    d.scalar('_cb_cache_file', options.cacheFile ?? ''),
+    d.scalar('_cb_cli_file', options.cli[options.cli.length - 1] ?? ''),
     d.list('_cb_managed', managed),
     d.list('_cb_secrets', secrets),
     d.list('_cb_profiles', config.profiles.map((p) => p.name)),
