@@ -267,6 +267,26 @@ _cb_on_governor_change() {
     _cb_select "$_cb_gprofile" "$_cb_gwhy"
 }
 
+# The active backend for a prompt, into $cb_prompt: bedrock:eu-west-1, vertex:us-east5,
+# anthropic, or nothing. The hook keeps it current, so PS1='\w ${cb_prompt} \$ ' shows it
+# without a subshell; cb_prompt_info prints it for anything else.
+_cb_prompt_text() {
+    cb_prompt=${CLAUDE_HOOKS_PROFILE-}
+    if [[ -z $cb_prompt ]]; then
+        return 0
+    fi
+    if [[ ${CLAUDE_CODE_USE_BEDROCK-} == 1 && -n ${AWS_REGION-} ]]; then
+        cb_prompt+=:$AWS_REGION
+    elif [[ ${CLAUDE_CODE_USE_VERTEX-} == 1 && -n ${CLOUD_ML_REGION-} ]]; then
+        cb_prompt+=:$CLOUD_ML_REGION
+    fi
+}
+
+cb_prompt_info() {
+    _cb_prompt_text
+    printf '%s' "$cb_prompt"
+}
+
 # The prompt hook. Keeps $? for whatever runs after it, except under set -e, where a
 # non-zero return would end the shell.
 _cb_hook() {
@@ -276,6 +296,7 @@ _cb_hook() {
         _cb_last_gkey=$_cb_gkey
         _cb_on_governor_change
     fi
+    _cb_prompt_text
     case $- in
     *e*) return 0 ;;
     esac

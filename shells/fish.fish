@@ -272,6 +272,19 @@ function _cb_on_governor_change
     _cb_select $_cb_gprofile $_cb_gwhy
 end
 
+# The active backend for a prompt: bedrock:eu-west-1, vertex:us-east5, anthropic, or nothing.
+# For fish_right_prompt or a theme: function fish_right_prompt; cb_prompt_info; end
+function cb_prompt_info --description 'Print the active Claude Code backend for a prompt'
+    test -n "$CLAUDE_HOOKS_PROFILE"; or return 0
+    set -l text $CLAUDE_HOOKS_PROFILE
+    if test "$CLAUDE_CODE_USE_BEDROCK" = 1; and test -n "$AWS_REGION"
+        set text $text:$AWS_REGION
+    else if test "$CLAUDE_CODE_USE_VERTEX" = 1; and test -n "$CLOUD_ML_REGION"
+        set text $text:$CLOUD_ML_REGION
+    end
+    printf '%s' $text
+end
+
 function _cb_hook --on-variable PWD --on-event fish_prompt
     set -l _cb_status $status
     _cb_governor

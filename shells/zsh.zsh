@@ -246,6 +246,27 @@ _cb_on_governor_change() {
     _cb_select $_cb_gprofile $_cb_gwhy
 }
 
+# The active backend for a prompt, into $cb_prompt: bedrock:eu-west-1, vertex:us-east5,
+# anthropic, or nothing, with % doubled for prompt expansion. The hook keeps it current, so
+# (with PROMPT_SUBST) PROMPT='%~ ${cb_prompt} %# ' shows it without a subshell;
+# cb_prompt_info prints it, as it is, for anything else.
+_cb_prompt_text() {
+    typeset -g cb_prompt=${CLAUDE_HOOKS_PROFILE-}
+    [[ -z $cb_prompt ]] && return 0
+    if [[ ${CLAUDE_CODE_USE_BEDROCK-} == 1 && -n ${AWS_REGION-} ]]; then
+        cb_prompt+=:$AWS_REGION
+    elif [[ ${CLAUDE_CODE_USE_VERTEX-} == 1 && -n ${CLOUD_ML_REGION-} ]]; then
+        cb_prompt+=:$CLOUD_ML_REGION
+    fi
+}
+
+cb_prompt_info() {
+    emulate -L zsh
+    _cb_prompt_text
+    print -rn -- $cb_prompt
+    cb_prompt=${cb_prompt//\%/%%}
+}
+
 # The hook, run from precmd and chpwd. Keeps $? for the hooks after it, except under
 # ERR_EXIT, where a non-zero return would end the shell. $- is read before emulate resets it.
 _cb_hook() {
@@ -256,6 +277,8 @@ _cb_hook() {
         typeset -g _cb_last_gkey=$_cb_gkey
         _cb_on_governor_change
     fi
+    _cb_prompt_text
+    cb_prompt=${cb_prompt//\%/%%}
     [[ $_cb_flags == *e* ]] && return 0
     return $_cb_status
 }

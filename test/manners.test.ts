@@ -50,6 +50,21 @@ for (const shell of shells) {
       expect(withoutNoise(run.dumps.out!)).toEqual(withoutNoise(run.dumps.start!));
     });
 
+    it('gives a prompt segment after each switch, with no subshell', async () => {
+      const sb = makeSandbox();
+      const show = shell === 'fish' ? 'set -l seg (cb_prompt_info); echo "info=[$seg]"' : 'echo "info=[$(cb_prompt_info)] var=[$cb_prompt]"';
+      const run = await runWithInit(
+        sb,
+        shell,
+        ['prompt', show, 'cb-bedrock', 'prompt', show, 'cb-vertex', 'prompt', show, 'cb-anthropic', 'prompt', show, 'cb-off', 'prompt', show].join('\n'),
+        { env: { AWS_REGION: 'eu-west-1', CLOUD_ML_REGION: 'us-east5', ANTHROPIC_VERTEX_PROJECT_ID: 'p', CLAUDE_HOOKS_QUIET: '1' } },
+      );
+      expect(run.exitCode, run.stderr).toBe(0);
+      const seen = run.stdout.split('\n').filter((l) => l.startsWith('info='));
+      const expected = ['', 'bedrock:eu-west-1', 'vertex:us-east5', 'anthropic', ''];
+      expect(seen).toEqual(expected.map((e) => (shell === 'fish' ? `info=[${e}]` : `info=[${e}] var=[${e}]`)));
+    });
+
     it('loads and switches with a config of 500 profiles', async () => {
       const sb = makeSandbox();
       sb.writeConfig(Array.from({ length: 500 }, (_, i) => `[profiles.p${i}]\nbackend = "bedrock"\nregion = "r-${i}"\n`).join('\n'));
