@@ -7,6 +7,8 @@ import { configCheck, configInit, configShowPath } from './config.js';
 import { envrc, writeDirenvLib } from './direnv.js';
 import { listProfiles, showProfile } from './profiles.js';
 import { printInlineSecret } from './secret.js';
+import { completionScript } from './completion.js';
+import { loadConfig } from '../profiles/config.js';
 import { setup } from './setup.js';
 import { doctor, status } from './status.js';
 
@@ -117,6 +119,31 @@ export async function main(args: string[]): Promise<void> {
         .command('path', 'print where the config is read from', {}, () => configShowPath())
         .demandCommand(1, 'config: name a subcommand: init, check or path')
         .example('claude-hooks config check && echo ok', 'in a script'),
+    )
+    .command(
+      'completion <shell>',
+      'print tab completion for claude-hooks itself (cb-use completes already, from the init)',
+      (y) =>
+        y
+          .positional('shell', { choices: SHELLS, demandOption: true, describe: 'the shell' })
+          .example('eval "$(claude-hooks completion bash)"', 'in ~/.bashrc')
+          .example('source <(claude-hooks completion zsh)', 'in ~/.zshrc, after compinit')
+          .example('claude-hooks completion fish > ~/.config/fish/completions/claude-hooks.fish', 'once'),
+      (argv) => {
+        process.stdout.write(completionScript(argv.shell));
+      },
+    )
+    .command(
+      '__profiles',
+      false, // internal: the completion scripts ask it for profile names
+      () => {},
+      () => {
+        try {
+          process.stdout.write(loadConfig().profiles.map((p) => p.name).join('\n') + '\n');
+        } catch {
+          // A broken config completes nothing; `config check` says why.
+        }
+      },
     )
     .command(
       'secret <profile> <key>',
