@@ -124,6 +124,26 @@ function peakMemory(args) {
 const initMs = timeCommand([CLI, 'init', 'zsh']);
 const nodeMs = timeCommand(['-e', '0']);
 const initMb = peakMemory([CLI, 'init', 'zsh']);
+
+/** Milliseconds a new zsh spends loading the integration: the plain line (a node start) against
+ *  the cached copy of `setup --cache` (no node while the copy is fresh). */
+function startup() {
+  if (!which('zsh')) return undefined;
+  execFileSync(process.execPath, [CLI, 'init', 'zsh', '--cache'], { env, stdio: 'ignore' });
+  const cache = join(home, '.cache', 'claude-hooks', 'init.zsh');
+  const zshTime = (code) => {
+    const samples = [];
+    for (let r = 0; r < REPEATS * 3; r++) {
+      const t0 = process.hrtime.bigint();
+      execFileSync(which('zsh'), ['-f', '-c', code], { env, stdio: 'ignore' });
+      samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    return median(samples);
+  };
+  const bare = zshTime(':');
+  return { plain: zshTime(`source <('${process.execPath}' '${CLI}' init zsh)`) - bare, cached: zshTime(`source '${cache}'`) - bare };
+}
+const start = startup();
 const nodeMb = peakMemory(['-e', '0']);
 
 /** Processes a shell starts for `prompts` prompts in a deep directory and `pairs` enter/leave
@@ -175,6 +195,8 @@ const lines = [
   ),
   '',
   `\`claude-hooks init zsh\` (with a config to read): ${f(initMs)} wall time and ${initMb.toFixed(0)} MiB peak memory, against ${f(nodeMs)} and ${nodeMb.toFixed(0)} MiB for \`node -e 0\` (${(initMs / nodeMs).toFixed(2)}× the time).`,
+  '',
+  start ? `Loading the integration in a new zsh: ${f(start.plain)} with \`source <(claude-hooks init zsh)\`, ${f(start.cached)} from the cached copy of \`claude-hooks setup --cache\` (no node start while the copy is fresh).` : 'Loading the integration: not measured (no zsh).',
   '',
   `Processes started by the shell for 40 prompts, 10 \`cd\`s into a \`.claude-backend\` directory (switching) and 10 out (strace): ${results.map((r) => `${r.shell} ${forks[r.shell] ?? 'not measured (no strace)'}`).join(', ')}. \`test/hotpath.test.ts\` requires zero in every \`npm test\`.`,
   '',

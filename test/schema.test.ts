@@ -55,3 +55,13 @@ describe('docs/profiles.md', () => {
     }
   });
 });
+
+describe('docs/troubleshooting.md', () => {
+  it("explains every one of doctor's findings", () => {
+    const doc = readFileSync(join(ROOT, 'docs', 'troubleshooting.md'), 'utf8');
+    const source = ['findings.ts', 'live.ts'].map((f) => readFileSync(join(ROOT, 'src', 'status', f), 'utf8')).join('\n');
+    const ids = [...source.matchAll(/(?:add\(\s*|id: )'([a-z-]+)'/g)].map((m) => m[1]!);
+    expect(ids.length).toBeGreaterThan(20);
+    for (const id of new Set(ids)) expect(doc, id).toContain(`**\`${id}\`**`);
+  });
+});
