@@ -10,7 +10,7 @@ import type { Target } from './shells/types.js';
 import { VERSION } from './version.js';
 
 /** The command line that runs this CLI again, for `cb-reload` in the generated code. */
-function selfCommand(): string[] {
+export function selfCommand(): string[] {
   const script = process.argv[1];
   return script ? [process.execPath, realpathSync(script)] : ['claude-hooks'];
 }

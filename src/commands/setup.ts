@@ -5,6 +5,7 @@ import { homedir } from 'node:os';
 import { basename, delimiter, isAbsolute, join } from 'node:path';
 import fse from 'fs-extra';
 import { withBlock, withoutBlock } from '../block.js';
+import { selfCommand } from '../init.js';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../files.js';
 import { displayPath } from '../profiles/config.js';
@@ -37,7 +38,7 @@ export function startupFile(shell: ShellName, env: Env = process.env): string {
 }
 
 /** `claude-hooks` when it is on PATH, else this CLI by its full path (an npx or local install). */
-function selfCommand(shell: ShellName, env: Env): string {
+function startupCommand(shell: ShellName, env: Env): string {
   for (const dir of (env.PATH ?? '').split(delimiter)) {
     try {
       accessSync(join(dir, 'claude-hooks'), constants.X_OK);
@@ -47,12 +48,12 @@ function selfCommand(shell: ShellName, env: Env): string {
     }
   }
   const quote = shell === 'fish' ? fishQuote : posixQuote;
-  return [process.execPath, process.argv[1] ?? 'claude-hooks'].map(quote).join(' ');
+  return selfCommand().map(quote).join(' ');
 }
 
 /** The line that loads the integration; with `cache`, from a file that needs no node when fresh. */
 export function initLine(shell: ShellName, env: Env = process.env, cache = false): string {
-  const cmd = selfCommand(shell, env);
+  const cmd = startupCommand(shell, env);
   if (cache) {
     const file = shell === 'fish' ? `$__cb_cache/claude-hooks/init.${shell}` : `"\${XDG_CACHE_HOME:-$HOME/.cache}/claude-hooks/init.${shell}"`;
     if (shell === 'fish') return `set -l __cb_cache $HOME/.cache; set -q XDG_CACHE_HOME; and set __cb_cache $XDG_CACHE_HOME\nsource ${file} 2>/dev/null; or ${cmd} init fish --cache | source`;
