@@ -122,8 +122,18 @@ _cb_say() {
 # Switches to profile $1 for reason $2, or with an empty $1 back to the baseline.
 # The loops run once per managed variable: _cb_state is inlined in the first for speed.
 _cb_switch() {
-    local _cb_v _cb_s _cb_rec
+    local _cb_v _cb_s _cb_rec _cb_todo=()
+    # Only variables that are set, or that we keep a record of, can need anything: the
+    # others (most of them) are unset now and were unset in the baseline.
     for _cb_v in "${_cb_managed[@]}"; do
+        if [[ -n ${!_cb_v+x} ]]; then
+            _cb_todo+=("$_cb_v")
+        fi
+    done
+    for _cb_v in "${!_cb_a_@}" "${!_cb_b_@}"; do
+        _cb_todo+=("${_cb_v#_cb_[ab]_}")
+    done
+    for _cb_v in ${_cb_todo[@]+"${_cb_todo[@]}"}; do
         if [[ -z ${!_cb_v+x} ]]; then
             _cb_s=u
         elif [[ -n $_cb_has_attrs && ${!_cb_v@a} != *x* ]]; then
@@ -156,10 +166,10 @@ _cb_switch() {
     fi
     _cb_profile_apply "$1"
     export CLAUDE_HOOKS_PROFILE="$1"
+    # What this switch leaves: a record for each variable that is set (none means unset).
+    unset -v "${!_cb_a_@}"
     for _cb_v in "${_cb_managed[@]}"; do
-        if [[ -z ${!_cb_v+x} ]]; then
-            unset -v "_cb_a_$_cb_v"
-        else
+        if [[ -n ${!_cb_v+x} ]]; then
             _cb_state "$_cb_v"
             printf -v "_cb_a_$_cb_v" '%s' "$_cb_r"
         fi

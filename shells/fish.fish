@@ -129,10 +129,14 @@ end
 # Switches to profile $argv[1] for reason $argv[2], or with an empty $argv[1] back to the baseline.
 function _cb_switch
     for v in $_cb_managed
+        # A missing record means unset. Unset now and never recorded (most of them): nothing
+        # to do, found with as few builtins as fish allows.
+        if not set -q $v; and not set -q _cb_as_$v; and not set -q _cb_bs_$v
+            continue
+        end
         set -l as _cb_as_$v
         set -l bs _cb_bs_$v
         set -l bv _cb_bv_$v
-        # A missing record means unset: unset variables, most of them, cost little.
         if not set -q $v
             if set -q $as
                 # We left it set, and you unset it: unset is yours now.

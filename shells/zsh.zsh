@@ -138,12 +138,12 @@ _cb_switch() {
     fi
     _cb_profile_apply $1
     export CLAUDE_HOOKS_PROFILE=$1
+    # What this switch leaves: a record for each variable that is set (none means unset).
+    unset -m '_cb_a_*'
     for _cb_v in $_cb_managed; do
         if (( ${(P)+_cb_v} )); then
             _cb_state $_cb_v
             typeset -g -- "_cb_a_$_cb_v=$_cb_r"
-        else
-            unset -v -- _cb_a_$_cb_v
         fi
     done
     typeset -g _cb_active=$1 _cb_why=$2
