@@ -120,6 +120,33 @@ for (const shell of canDropRoot ? shellsUnderTest() : []) {
   });
 }
 
+for (const shell of shellsUnderTest()) {
+  describe(`${shell}: bytes that are not UTF-8`, () => {
+    it('restores a baseline value with invalid UTF-8 byte for byte', async () => {
+      const sb = makeSandbox();
+      // Set in the shell itself: an environment passed from node would have to be valid text.
+      const set = shell === 'fish' ? "set -gx ANTHROPIC_BASE_URL \\xff\\xfe-\\xc3'(-'\\x80end" : "export ANTHROPIC_BASE_URL=$'\\xff\\xfe-\\xc3(-\\x80end'";
+      const raw = (name: string) => {
+        const buf = readFileSync(join(sb.root, name));
+        const entries: Buffer[] = [];
+        let start = 0;
+        for (let i = 0; i < buf.length; i++) if (buf[i] === 0) (entries.push(buf.subarray(start, i)), (start = i + 1));
+        return entries.find((e) => e.subarray(0, 19).toString() === 'ANTHROPIC_BASE_URL=');
+      };
+      const dump = (name: string) => `env -0 > '${join(sb.root, name)}'`;
+      const run = await runWithInit(sb, shell, [set, dump('before'), 'cb-bedrock', dump('bedrock'), 'cb-anthropic', dump('anthropic'), 'cb-off', dump('after')].join('\n'), {
+        env: { AWS_REGION: 'us-east-1', CLAUDE_HOOKS_QUIET: '1' },
+      });
+      expect(run.exitCode, run.stderr).toBe(0);
+      const before = raw('before')!;
+      expect([...before.subarray(19, 22)]).toEqual([0xff, 0xfe, 0x2d]);
+      expect(raw('bedrock')).toBeUndefined();
+      expect(raw('anthropic')).toEqual(before);
+      expect(raw('after')).toEqual(before);
+    });
+  });
+}
+
 describe('secret hygiene', () => {
   const SECRETS = {
     ANTHROPIC_API_KEY: 'sk-ant-api03-HYGIENE-anthropic-key-111111',
