@@ -33,6 +33,10 @@ if test -n "$_cb_cache_file"; and not set -q _cb_refreshing
     end
 end
 
+# `path` (fish 3.5+) checks many files in one builtin call; older fish tests them one by one.
+set -g _cb_has_path
+builtin -q path; and set -g _cb_has_path 1
+
 # The state of variable $argv[1], into _cb_rs (u unset, x exported global, s unexported global,
 # U universal) and _cb_rv (its values, a list).
 function _cb_state
@@ -198,13 +202,10 @@ end
 # What governs the current directory, into _cb_gkey (empty: nothing), _cb_gprofile, _cb_gwhy.
 # Reads the marker's first line with the read builtin: it is data, never executed.
 function _cb_governor
-    set -g _cb_gkey
-    set -g _cb_gprofile
-    set -g _cb_gwhy
-    set -g _cb_gbad 'is empty'
     # An .envrc with `use claude` governs its directory: direnv applies and restores it.
     if test -n "$CLAUDE_HOOKS_DIRENV"
         set -g _cb_gkey "direnv:$CLAUDE_HOOKS_DIRENV"
+        set -g _cb_gprofile
         set -g _cb_gwhy "direnv: .envrc in $CLAUDE_HOOKS_DIRENV"
         return 0
     end
@@ -218,36 +219,36 @@ function _cb_governor
             set -p _cb_cands $d/.claude-backend
         end
     end
-    # ...and checked at every prompt with `test -f`, no command substitution: in fish one
-    # costs more than this whole loop (`path filter`, which needs one, is slower too).
-    set -l found
-    for f in $_cb_cands
-        if test -f $f
-            set found $f
-            break
+    # ...and checked at every prompt: first all at once where fish has `path is` (3.5+), which
+    # answers "is any of these a file" in one builtin, then one by one to find the nearest.
+    # No command substitution on this path: in fish one costs more than the whole check.
+    if test -z "$_cb_has_path"; or path is -f -q -- $_cb_cands
+        for f in $_cb_cands
+            test -f $f; or continue
+            set -l line
+            set -g _cb_gbad 'is empty'
+            if test -r $f
+                # At most 256 characters: a huge marker must not slow the prompt down.
+                read -n 256 -- line <$f 2>/dev/null
+            else
+                set -g _cb_gbad 'cannot be read'
+            end
+            set line (string trim -- (string replace -r -- '^\x{feff}' '' "$line"))
+            set -g _cb_gkey "marker:$f:$line"
+            set -g _cb_gprofile "$line"
+            set -g _cb_gwhy ".claude-backend at $f"
+            return 0
         end
-    end
-    if set -q found[1]
-        set -l f $found[1]
-        set -l line
-        if test -r $f
-            # At most 256 characters: a huge marker must not slow the prompt down.
-            read -n 256 -- line <$f 2>/dev/null
-        else
-            set -g _cb_gbad 'cannot be read'
-        end
-        set line (string trim -- (string replace -r -- '^\x{feff}' '' "$line"))
-        set -g _cb_gkey "marker:$f:$line"
-        set -g _cb_gprofile "$line"
-        set -g _cb_gwhy ".claude-backend at $f"
-        return 0
     end
     if test -n "$_cb_has_dirmap"; and _cb_dirmap $PWD
         set -g _cb_gkey "map:$_cb_map_dir:$_cb_map_profile"
         set -g _cb_gprofile $_cb_map_profile
         set -g _cb_gwhy "directory map: $_cb_map_dir"
+        return 0
     end
-    return 0
+    set -g _cb_gkey
+    set -g _cb_gprofile
+    set -g _cb_gwhy
 end
 
 function _cb_on_governor_change

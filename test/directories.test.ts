@@ -81,6 +81,17 @@ for (const shell of shellsUnderTest()) {
       expect(withoutNoise(d.root!)).toEqual(withoutNoise(d.start!));
     });
 
+    if (shell === 'fish') {
+      it('finds markers without the path builtin too (fish before 3.5)', async () => {
+        const sb = makeSandbox();
+        tree(sb);
+        const run = await runWithInit(sb, shell, ['set -g _cb_has_path', 'cd p/a/b', 'prompt', 'dump vertex', 'cd ..', 'prompt', 'dump p_a', 'cd /', 'prompt', 'dump root'].join('\n'));
+        expect(run.dumps.vertex!.get('CLAUDE_HOOKS_PROFILE')).toBe('vertex');
+        expect(run.dumps.p_a!.get('CLAUDE_HOOKS_PROFILE')).toBe('bedrock-eu');
+        expect(run.dumps.root!.has('CLAUDE_HOOKS_PROFILE')).toBe(false);
+      });
+    }
+
     it('lets a manual switch hold until what governs the directory changes', async () => {
       const sb = makeSandbox();
       tree(sb);
