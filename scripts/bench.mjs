@@ -181,7 +181,7 @@ function whyMissed() {
   const out = [];
   if (prompt.length) {
     out.push(
-      `- per prompt (${prompt.join(', ')}): the hook tests for a \`.claude-backend\` in every directory up to \`/\` (14 here), one builtin test each, in interpreted shell. fish's builtins cost a few microseconds each, and its ways to check many files in one call (\`path filter\`, a glob) need a command substitution or read whole directories, which cost more than the loop.`,
+      `- per prompt (${prompt.join(', ')}): the hook looks for a \`.claude-backend\` in every directory up to \`/\` (14 here) and compares what it finds with the last prompt, in interpreted shell: bash and zsh test each directory with a builtin, fish asks one \`path is\` for all of them. A dozen fish builtins at a few microseconds each make up the rest; anything that would batch more of them (a command substitution, a glob) costs more than it saves.`,
     );
   }
   if (enter.length) {
