@@ -4,8 +4,10 @@ import fse from 'fs-extra';
 
 /** Writes `content` to `path` through a temporary file beside it and a rename, so that a reader
  *  (or a crash) sees the old file or the new one, never half of either. An existing file keeps
- *  its mode. Returns false, touching nothing, when the file already holds exactly `content`. */
-export async function writeFileAtomic(path: string, content: string, defaultMode = 0o644): Promise<boolean> {
+ *  its mode. Returns false, touching nothing, when the file already holds exactly `content`.
+ *  With `create`, the file must not exist: a link takes the place of the rename, so a file
+ *  that appears meanwhile is never replaced (the error is EEXIST). */
+export async function writeFileAtomic(path: string, content: string, defaultMode = 0o644, create = false): Promise<boolean> {
   let mode = defaultMode;
   try {
     const current = await fse.readFile(path, 'utf8');
@@ -19,10 +21,10 @@ export async function writeFileAtomic(path: string, content: string, defaultMode
   try {
     await fse.writeFile(temp, content, { mode, flag: 'wx' });
     await fse.chmod(temp, mode); // the umask may have taken bits off
-    await fse.rename(temp, path);
-  } catch (err) {
+    if (create) await fse.link(temp, path);
+    else await fse.rename(temp, path);
+  } finally {
     await fse.remove(temp);
-    throw err;
   }
   return true;
 }

@@ -1,7 +1,8 @@
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
 import fse from 'fs-extra';
 import { InputError } from '../errors.js';
+import { writeFileAtomic } from '../files.js';
 import { configPath, displayPath, loadConfigWithSecrets } from '../profiles/config.js';
 
 const SCHEMA = join(PACKAGE_ROOT, 'schema', 'config.schema.json');
@@ -46,19 +47,13 @@ function starter(): string {
 
 export async function configInit(): Promise<void> {
   const path = configPath();
-  if (await fse.pathExists(path)) throw new InputError(`config init: ${path} already exists; edit it, or move it away first`);
-  await fse.ensureDir(dirname(path));
-  // Written beside its final place, then renamed: never a half-written config.
-  const temp = join(dirname(path), `.config.toml.${process.pid}.tmp`);
+  const exists = () => new InputError(`config init: ${path} already exists; edit it, or move it away first`);
+  if (await fse.pathExists(path)) throw exists();
   try {
-    await fse.writeFile(temp, starter(), { mode: 0o600, flag: 'wx' });
-    // A link, not a rename, so that a config created meanwhile is never replaced.
-    await fse.link(temp, path);
+    await writeFileAtomic(path, starter(), 0o600, true);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new InputError(`config init: ${path} already exists; edit it, or move it away first`);
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw exists();
     throw err;
-  } finally {
-    await fse.remove(temp);
   }
   process.stdout.write(`claude-hooks: wrote ${displayPath(path)}; edit it, then run cb-reload in open shells\n`);
 }
