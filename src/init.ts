@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
 import { writeFileAtomic } from './files.js';
+import { xdgDir } from './paths.js';
 import { InputError } from './errors.js';
 import { builtinConfig, loadConfig } from './profiles/config.js';
 import type { Config } from './profiles/types.js';
@@ -23,8 +23,7 @@ export function runInit(target: Target): void {
 
 /** Where `init <shell> --cache` keeps its copy. */
 export function cacheFile(shell: Target, env: Record<string, string | undefined> = process.env): string {
-  const base = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(env.HOME || homedir(), '.cache');
-  return join(base, 'claude-hooks', `init.${shell}`);
+  return join(xdgDir('XDG_CACHE_HOME', env), 'claude-hooks', `init.${shell}`);
 }
 
 /** `init <shell> --cache`: the integration, also kept in a file the start-up line sources

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The package's root directory, from wherever this code runs: the bundled dist/ (flat) or
@@ -15,3 +16,18 @@ function findRoot(): string {
 }
 
 export const PACKAGE_ROOT = findRoot();
+
+type Env = Record<string, string | undefined>;
+
+/** The user's home: $HOME, else what the system says. */
+export function homeDir(env: Env = process.env): string {
+  return env.HOME || homedir();
+}
+
+/** An XDG base directory: the variable when it is absolute (the spec says a relative one is
+ *  to be ignored), else its default under the home directory. */
+export function xdgDir(variable: 'XDG_CONFIG_HOME' | 'XDG_CACHE_HOME', env: Env = process.env): string {
+  const value = env[variable];
+  if (value && isAbsolute(value)) return value;
+  return join(homeDir(env), variable === 'XDG_CONFIG_HOME' ? '.config' : '.cache');
+}

@@ -1,8 +1,9 @@
-import { isAbsolute, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import fse from 'fs-extra';
 import { InputError } from '../errors.js';
 import { withBlock } from '../block.js';
 import { writeFileAtomic } from '../files.js';
+import { xdgDir } from '../paths.js';
 import { initCode } from '../init.js';
 import { displayPath, loadConfig } from '../profiles/config.js';
 
@@ -16,8 +17,7 @@ const AWS_PROFILE = /^[A-Za-z0-9_.@+=,][A-Za-z0-9_.@+=,-]{0,127}$/;
 
 /** Where direnv looks for libraries: $DIRENV_CONFIG/lib, else $XDG_CONFIG_HOME/direnv/lib. */
 export function direnvLibPath(env: Env = process.env): string {
-  const xdg = env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : join(env.HOME ?? '', '.config');
-  const config = env.DIRENV_CONFIG || join(xdg, 'direnv');
+  const config = env.DIRENV_CONFIG || join(xdgDir('XDG_CONFIG_HOME', env), 'direnv');
   return join(config, 'lib', 'claude-hooks.sh');
 }
 

@@ -1,8 +1,8 @@
 // claude-hooks setup: the one init line in the right start-up file, inside a marked block;
 // --undo takes it out again, leaving the file as it was.
 import { accessSync, constants } from 'node:fs';
-import { homedir } from 'node:os';
-import { basename, delimiter, isAbsolute, join } from 'node:path';
+import { basename, delimiter, join } from 'node:path';
+import { homeDir, xdgDir } from '../paths.js';
 import fse from 'fs-extra';
 import { withBlock, withoutBlock } from '../block.js';
 import { selfCommand } from '../init.js';
@@ -30,11 +30,9 @@ function detectShell(env: Env): ShellName {
 
 /** The start-up file each shell reads in every interactive session. */
 export function startupFile(shell: ShellName, env: Env = process.env): string {
-  const home = env.HOME || homedir();
-  if (shell === 'bash') return join(home, '.bashrc');
-  if (shell === 'zsh') return join(env.ZDOTDIR || home, '.zshrc');
-  const xdg = env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : join(home, '.config');
-  return join(xdg, 'fish', 'conf.d', 'claude-hooks.fish');
+  if (shell === 'bash') return join(homeDir(env), '.bashrc');
+  if (shell === 'zsh') return join(env.ZDOTDIR || homeDir(env), '.zshrc');
+  return join(xdgDir('XDG_CONFIG_HOME', env), 'fish', 'conf.d', 'claude-hooks.fish');
 }
 
 /** `claude-hooks` when it is on PATH, else this CLI by its full path (an npx or local install). */

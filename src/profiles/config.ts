@@ -1,8 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { isAbsolute, join, normalize } from 'node:path';
 import { parse, TomlError } from 'smol-toml';
 import { InputError } from '../errors.js';
+import { homeDir, xdgDir } from '../paths.js';
 import { BUILTIN_PROFILES } from './builtin.js';
 import { looksSecret } from './managed.js';
 import { PROFILE_FIELDS, PROFILE_NAME, SHELL_NAME, TOP_FIELDS, type FieldSpec, type ProfileField } from './schema.js';
@@ -23,18 +23,14 @@ type Env = Record<string, string | undefined>;
 /** `$CLAUDE_HOOKS_CONFIG`, else `$XDG_CONFIG_HOME/claude-hooks/config.toml`, else `~/.config/...`. */
 export function configPath(env: Env = process.env): string {
   if (env.CLAUDE_HOOKS_CONFIG) return env.CLAUDE_HOOKS_CONFIG;
-  // The XDG spec says a relative XDG_CONFIG_HOME is to be ignored.
-  const xdg = env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : join(home(env), '.config');
-  return join(xdg, 'claude-hooks', 'config.toml');
+  return join(xdgDir('XDG_CONFIG_HOME', env), 'claude-hooks', 'config.toml');
 }
 
-function home(env: Env): string {
-  return env.HOME || homedir();
-}
+
 
 /** The path as a person would type it: `~/.config/...` when under HOME. */
 export function displayPath(path: string, env: Env = process.env): string {
-  const h = home(env);
+  const h = homeDir(env);
   return path === h || path.startsWith(h + '/') ? '~' + path.slice(h.length) : path;
 }
 
@@ -227,7 +223,7 @@ function readEnv(value: unknown, fail: (key: string[], expected: string) => neve
 
 function expandDir(key: string, env: Env): string | undefined {
   let dir = key;
-  if (dir === '~' || dir.startsWith('~/')) dir = home(env) + dir.slice(1);
+  if (dir === '~' || dir.startsWith('~/')) dir = homeDir(env) + dir.slice(1);
   if (!isAbsolute(dir) || dir.includes('\0')) return undefined;
   dir = normalize(dir);
   return dir.length > 1 ? dir.replace(/\/+$/, '') : dir;

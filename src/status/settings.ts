@@ -7,7 +7,8 @@
 //   does a known key of the wrong type (`env` not an object, `apiKeyHelper` not a string, ...);
 // - `env` values may be strings, numbers or booleans, used as strings.
 import { readFileSync } from 'node:fs';
-import { homedir, platform } from 'node:os';
+import { platform } from 'node:os';
+import { homeDir } from '../paths.js';
 import { join } from 'node:path';
 
 export type Level = 'managed' | 'local' | 'project' | 'user';
@@ -31,7 +32,7 @@ export function settingsLocations(dir: string, env: Env = process.env): Array<{ 
   const managed =
     env.CLAUDE_HOOKS_MANAGED_SETTINGS ?? // tests only: the real path needs root to write
     (platform() === 'darwin' ? '/Library/Application Support/ClaudeCode/managed-settings.json' : '/etc/claude-code/managed-settings.json');
-  const userDir = env.CLAUDE_CONFIG_DIR || join(env.HOME || homedir(), '.claude');
+  const userDir = env.CLAUDE_CONFIG_DIR || join(homeDir(env), '.claude');
   return [
     { level: 'managed', path: managed },
     { level: 'local', path: join(dir, '.claude', 'settings.local.json') },
