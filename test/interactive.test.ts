@@ -40,5 +40,25 @@ for (const shell of shellsUnderTest().filter((s): s is 'bash' | 'zsh' | 'fish' =
       expect(outside).toContain('ANTHROPIC_API_KEY=sk-ant-…9876');
       expect(outside).not.toContain('interactive-key');
     });
+
+    it('leaves the exit status of the last command as it was, through a switch at the prompt', async () => {
+      const sb = makeSandbox();
+      mkdirSync(join(sb.home, 'proj'), { recursive: true });
+      writeFileSync(join(sb.home, 'proj', '.claude-backend'), 'bedrock\n');
+      const t = await Terminal.open(sb, shell, { AWS_REGION: 'us-west-2' });
+      terminals.push(t);
+      const status = shell === 'fish' ? '$status' : '$?';
+      await t.type('cd proj; false');
+      await t.waitFor(/claude-hooks: bedrock/);
+      await t.type(`echo "first=${status}"`);
+      await t.waitFor(/^first=1$/m);
+      await t.type(`cd ~; sh -c 'exit 3'`);
+      await t.waitFor(/claude-hooks: off/);
+      await t.type(`echo "second=${status}"`);
+      await t.waitFor(/^second=3$/m);
+      await t.type(`sh -c 'exit 4'`);
+      await t.type(`echo "third=${status}"`);
+      await t.waitFor(/^third=4$/m);
+    });
   });
 }

@@ -193,5 +193,34 @@ for (const shell of shellsUnderTest().filter((s) => s === 'fish')) {
       const stored = readFileSync(join(sb.xdg, 'fish', 'fish_variables'), 'utf8');
       expect(stored).toMatch(/SETUVAR --export ANTHROPIC_API_KEY:sk\\x2dant/);
     });
+
+    it('hides universals made after a switch, the last of a cleared list included, and gives them back', async () => {
+      const sb = makeSandbox();
+      const run = await runWithInit(
+        sb,
+        shell,
+        [
+          'cb-anthropic',
+          // Made while a profile is active, so the next switch must notice them; the second
+          // is the last name anthropic clears, the first one in the middle of the list.
+          'set -Ux CLOUD_ML_REGION u1',
+          'set -Ux CLAUDE_CODE_SKIP_FOUNDRY_AUTH u2',
+          'cb-bedrock',
+          'dump bedrock',
+          'cb-anthropic',
+          'dump anthropic',
+          'cb-off',
+          'dump off',
+          'set -e -U CLOUD_ML_REGION CLAUDE_CODE_SKIP_FOUNDRY_AUTH',
+        ].join('\n'),
+        { fishUniversals: true },
+      );
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.dumps.bedrock!.get('CLOUD_ML_REGION')).toBe('u1');
+      expect(run.dumps.anthropic!.get('CLOUD_ML_REGION')).toBe('');
+      expect(run.dumps.anthropic!.get('CLAUDE_CODE_SKIP_FOUNDRY_AUTH')).toBe('');
+      expect(run.dumps.off!.get('CLOUD_ML_REGION')).toBe('u1');
+      expect(run.dumps.off!.get('CLAUDE_CODE_SKIP_FOUNDRY_AUTH')).toBe('u2');
+    });
   });
 }

@@ -1,0 +1,132 @@
+// Property: bash, zsh and fish agree. A random session of switches, hand edits and directory
+// moves runs in each real shell, and after every step the variables Claude Code reads must be
+// the same in all three. The templates are written separately, in three languages, and fish's
+// takes shortcuts the others do not (it keeps the candidate list of the last directory, visits
+// only the variables the last switch touched): a shortcut that goes wrong shows up as
+// disagreement, without a model of the rules written a fourth time here. fish also runs with its
+// shortcuts turned off, so a difference can be pinned on them.
+// CLAUDE_HOOKS_PROPERTY_RUNS raises the number of sessions.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { makeSandbox, type Sandbox } from './helpers/sandbox.js';
+import { runWithInit, shellsUnderTest, type TestShell } from './helpers/shells.js';
+
+const RUNS = Number(process.env.CLAUDE_HOOKS_PROPERTY_RUNS ?? 3);
+const STEPS = 60;
+
+// Variables Claude Code reads that profiles set, clear or leave alone.
+const NAMES = ['ANTHROPIC_API_KEY', 'ANTHROPIC_MODEL', 'AWS_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_REGION', 'CLAUDE_CODE_USE_BEDROCK', 'CLAUDE_CODE_USE_VERTEX', 'CLOUD_ML_REGION', 'ANTHROPIC_VERTEX_PROJECT_ID', 'CLAUDE_HOOKS_PROFILE'];
+const VALUES = ['a', 'b c', '', '1'];
+
+// Directory names with glob characters, a space and a backslash: fish's shortcut for a step into
+// a subdirectory compares paths with `string match`, which reads those as a pattern.
+const DIRS = ['', 'a', 'a/b', 'a/b/c', 'x*y', 'x*y/sub', 'xZy', 'xZy/sub', 'q?r', 'q?r/in', 'sp ace', 'b\\s', 'b\\s/in', 'crlf', 'bad'];
+const MARKERS: Record<string, string> = {
+  a: 'bedrock\n',
+  'a/b/c': 'vertex',
+  'x*y': 'anthropic\n',
+  xZy: 'foundry\n',
+  'q?r': 'work',
+  'b\\s': 'bedrock',
+  crlf: '\ufeff vertex\r\n', // trimmed the slow way
+  bad: 'no-such-profile\n', // said, not switched
+};
+
+type Op =
+  | { kind: 'use'; profile: string }
+  | { kind: 'off' }
+  | { kind: 'set'; name: string; value: string }
+  | { kind: 'unset'; name: string }
+  | { kind: 'cd'; dir: string }
+  | { kind: 'up' };
+
+const op: fc.Arbitrary<Op> = fc.oneof(
+  { arbitrary: fc.record({ kind: fc.constant('use' as const), profile: fc.constantFrom('anthropic', 'bedrock', 'vertex', 'foundry', 'work') }), weight: 2 },
+  { arbitrary: fc.constant({ kind: 'off' as const }), weight: 1 },
+  { arbitrary: fc.record({ kind: fc.constant('set' as const), name: fc.constantFrom(...NAMES), value: fc.constantFrom(...VALUES) }), weight: 3 },
+  { arbitrary: fc.record({ kind: fc.constant('unset' as const), name: fc.constantFrom(...NAMES) }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant('cd' as const), dir: fc.constantFrom(...DIRS) }), weight: 4 },
+  { arbitrary: fc.constant({ kind: 'up' as const }), weight: 2 },
+);
+
+function quote(shell: TestShell, s: string): string {
+  return shell === 'fish' ? `'${s.replace(/[\\']/g, '\\$&')}'` : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** One step in `shell`'s syntax; every step ends with the prompt the shell would draw. */
+function line(shell: TestShell, o: Op, tree: string): string {
+  const q = (s: string) => quote(shell, s);
+  switch (o.kind) {
+    case 'use':
+      return `cb-use ${o.profile}`;
+    case 'off':
+      return 'cb-off';
+    case 'set':
+      return shell === 'fish' ? `set -gx ${o.name} ${q(o.value)}` : `export ${o.name}=${q(o.value)}`;
+    case 'unset':
+      return shell === 'fish' ? `set -e ${o.name}` : `unset ${o.name}`;
+    case 'cd':
+      return `cd ${q(join(tree, o.dir))}; prompt`;
+    case 'up':
+      return 'cd ..; prompt';
+  }
+}
+
+function makeTree(sb: Sandbox, withMap: boolean): string {
+  const tree = join(sb.home, 't');
+  for (const d of DIRS) mkdirSync(join(tree, d), { recursive: true });
+  for (const [d, text] of Object.entries(MARKERS)) writeFileSync(join(tree, d, '.claude-backend'), text);
+  sb.writeConfig(
+    [
+      '[profiles.bedrock]',
+      'region = "us-east-1"',
+      '[profiles.work]',
+      'backend = "bedrock"',
+      'awsProfile = "work-sso"',
+      'region = "eu-west-1"',
+      ...(withMap ? ['[directories]', '"~/t/sp ace" = "vertex"', '"~/t/a/b" = "work"'] : []),
+    ].join('\n') + '\n',
+  );
+  return tree;
+}
+
+/** The managed variables after each step, as `NAME=value` or `NAME unset`, one string a step. */
+async function session(shell: TestShell, ops: Op[], withMap: boolean, shortcuts = true): Promise<string[]> {
+  const sb = makeSandbox();
+  const tree = makeTree(sb, withMap);
+  const script = [
+    // Inside the tree, `cd ..` from its top would leave it: the walk starts one level down.
+    `cd ${quote(shell, tree)}; prompt`,
+    shortcuts ? '' : 'set -g _cb_visit_all 1',
+    ...ops.flatMap((o, i) => [line(shell, o, tree), `dump s${i}`]),
+  ].join('\n');
+  const run = await runWithInit(sb, shell, script, { env: { CLAUDE_HOOKS_QUIET: '1' }, cwd: tree });
+  expect(run.exitCode, run.stderr).toBe(0);
+  return ops.map((_, i) => {
+    const env = run.dumps[`s${i}`]!;
+    return NAMES.map((n) => (env.has(n) ? `${n}=${env.get(n)}` : `${n} unset`)).join('\n');
+  });
+}
+
+const shells = shellsUnderTest().filter((s) => s !== 'bash32');
+
+describe('bash, zsh and fish agree', () => {
+  it(`after every step of random sessions (${RUNS} of up to ${STEPS} steps, with and without a directory map)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: STEPS, size: "max" }), fc.boolean(), async (ops, withMap) => {
+        const results = await Promise.all(shells.map((s) => session(s, ops, withMap)));
+        const slowFish = shells.includes('fish') ? [await session('fish', ops, withMap, false)] : [];
+        const [first, ...rest] = [...results, ...slowFish];
+        const names = [...shells, ...(slowFish.length ? ['fish without shortcuts'] : [])];
+        ops.forEach((o, i) => {
+          rest.forEach((r, k) => {
+            expect(r[i], `step ${i} (${JSON.stringify(o)}): ${names[k + 1]} against ${names[0]}`).toBe(first![i]);
+          });
+        });
+      }),
+      { numRuns: RUNS },
+    );
+  }, 120_000);
+});
