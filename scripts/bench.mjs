@@ -2,9 +2,13 @@
 // npm run bench [-- --quick]: what claude-hooks costs at the prompt, measured side by side with
 // direnv on the same machine, in the same run. Writes docs/benchmarks.md.
 //
-// Method: each case runs inside one shell process, N times in a loop, and the same script with
-// the loop body removed is timed too; (with - without) / N is the cost of one call, so shell
-// start-up and init loading are not counted. Each figure is the median of several runs.
+// Method: each case runs inside one shell process, N times in a loop, and the same loop is timed
+// in the same shell with no hook loaded (the prompt runs its empty hook list, `cd` is the shell's
+// own); (with - without) / N is what the hook adds to one call, so shell start-up, init loading and
+// the shell's own `cd` are not counted. Each figure is the median of several runs.
+//
+//   --quick        fewer, shorter runs; prints, leaves docs/benchmarks.md alone (CI runs this)
+//   --shell fish   only this shell (repeatable), for a quick look while working on one template
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -15,6 +19,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli.cjs');
 const quick = process.argv.includes('--quick');
 const REPEATS = quick ? 3 : 7;
+const onlyShells = process.argv.flatMap((a, i, all) => (a === '--shell' && all[i + 1] ? [all[i + 1]] : []));
 
 function which(cmd) {
   const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
@@ -48,10 +53,11 @@ writeFileSync(join(home, '.config/claude-hooks/config.toml'), '[profiles.bedrock
 const direnv = which('direnv');
 if (direnv) execFileSync(direnv, ['allow', envrcDir], { env, stdio: 'ignore' });
 
+// `prompt` is what the shell runs before a prompt, whoever hooked into it (an empty list without).
 const SHELLS = {
-  bash: { args: ['--norc', '--noprofile'], load: (f) => `. '${f}'`, prompt: 'eval "$PROMPT_COMMAND"', loop: (n, b) => `i=0; while [ $i -lt ${n} ]; do ${b}; i=$((i+1)); done`, direnvPrompt: '_direnv_hook' },
-  zsh: { args: ['-f'], load: (f) => `. '${f}'`, prompt: '_cb_hook', loop: (n, b) => `repeat ${n}; do ${b}; done`, direnvPrompt: '_direnv_hook' },
-  fish: { args: ['--no-config'], load: (f) => `source '${f}'`, prompt: 'emit fish_prompt', loop: (n, b) => `for i in (seq ${n}); ${b}; end`, direnvPrompt: 'emit fish_prompt' },
+  bash: { args: ['--norc', '--noprofile'], load: (f) => `. '${f}'`, prompt: 'eval "$PROMPT_COMMAND"', loop: (n, b) => `i=0; while [ $i -lt ${n} ]; do ${b}; i=$((i+1)); done` },
+  zsh: { args: ['-f'], load: (f) => `. '${f}'`, prompt: 'for f in $precmd_functions; do $f; done', loop: (n, b) => `repeat ${n}; do ${b}; done` },
+  fish: { args: ['--no-config'], load: (f) => `source '${f}'`, prompt: 'emit fish_prompt', loop: (n, b) => `for i in (seq ${n}); ${b}; end` },
 };
 
 function runScript(shell, script) {
@@ -69,20 +75,23 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
-/** Milliseconds per iteration of `body` after `setup`, in `shell`. */
-function perCall(shell, setup, body, n) {
+/** Milliseconds a hook adds to one iteration of `body`: the loop after `load` + `setup`, less
+ *  the same loop after `setup` alone. Without a `load` the baseline is an empty loop. */
+function perCall(shell, { load, setup = '', body, n }) {
   const sh = SHELLS[shell];
   const samples = [];
   for (let r = 0; r < REPEATS; r++) {
-    const withLoop = runScript(shell, `${setup}\n${sh.loop(n, body)}\n`);
+    const withHook = runScript(shell, `${load}\n${setup}\n${sh.loop(n, body)}\n`);
     const without = runScript(shell, `${setup}\n${sh.loop(n, shell === 'fish' ? 'true' : ':')}\n`);
-    samples.push((withLoop - without) / n);
+    const bare = setup ? runScript(shell, `${setup}\n${sh.loop(n, body)}\n`) : without;
+    samples.push({ hook: (withHook - bare) / n, shell: (bare - without) / n });
   }
-  return median(samples);
+  return { ms: median(samples.map((x) => x.hook)), shellMs: median(samples.map((x) => x.shell)) };
 }
 
 const results = [];
 for (const shell of Object.keys(SHELLS)) {
+  if (onlyShells.length && !onlyShells.includes(shell)) continue;
   if (!which(shell)) {
     console.warn(`skipping ${shell}: not installed`);
     continue;
@@ -95,12 +104,18 @@ for (const shell of Object.keys(SHELLS)) {
   const n = quick ? 200 : 2000;
   const nDirenv = quick ? 20 : 200;
   const row = { shell };
-  row.promptOurs = perCall(shell, `${ours}\ncd '${deep}'\n${sh.prompt}`, sh.prompt, n);
-  row.enterLeaveOurs = perCall(shell, `${ours}\ncd '${home}'\n${sh.prompt}`, `cd '${marked}'; ${sh.prompt}; cd '${home}'; ${sh.prompt}`, n / 4);
-  row.switchPair = perCall(shell, ours, 'cb-bedrock; cb-anthropic', n / 4);
+  const enterLeave = (dir) => `cd '${dir}'; ${sh.prompt}; cd '${home}'; ${sh.prompt}`;
+  const prompt = perCall(shell, { load: ours, setup: `cd '${deep}'\n${sh.prompt}`, body: sh.prompt, n });
+  const el = perCall(shell, { load: ours, setup: `cd '${home}'\n${sh.prompt}`, body: enterLeave(marked), n: n / 4 });
+  row.promptOurs = prompt.ms;
+  row.enterLeaveOurs = el.ms;
+  // What the shell itself spends on the same cds and prompts, hook or no hook (fish's cd is a
+  // function keeping directory history): not counted above, reported beside.
+  row.enterLeaveShell = el.shellMs;
+  row.switchPair = perCall(shell, { load: ours, body: 'cb-bedrock; cb-anthropic', n: n / 4 }).ms;
   if (theirs) {
-    row.promptDirenv = perCall(shell, `${theirs}\ncd '${deep}'\n${sh.direnvPrompt}`, sh.direnvPrompt, nDirenv);
-    row.enterLeaveDirenv = perCall(shell, `${theirs}\ncd '${home}'\n${sh.direnvPrompt}`, `cd '${envrcDir}'; ${sh.direnvPrompt}; cd '${home}'; ${sh.direnvPrompt}`, nDirenv / 2);
+    row.promptDirenv = perCall(shell, { load: theirs, setup: `cd '${deep}'\n${sh.prompt}`, body: sh.prompt, n: nDirenv }).ms;
+    row.enterLeaveDirenv = perCall(shell, { load: theirs, setup: `cd '${home}'\n${sh.prompt}`, body: enterLeave(envrcDir), n: nDirenv / 2 }).ms;
   }
   results.push(row);
   console.log(shell, row);
@@ -240,8 +255,8 @@ const lines = [
   ...whyMissed(),
 ];
 console.log(lines.join('\n'));
-// --quick is for CI and a quick look: it checks, but leaves the recorded full run alone.
-if (!quick) writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), lines.join('\n'));
+// --quick and --shell are for CI and a quick look: they check, but leave the recorded full run alone.
+if (!quick && !onlyShells.length) writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), lines.join('\n'));
 const forked = Object.entries(forks).filter(([, n]) => n !== undefined && n > 0);
 if (forked.length) {
   console.error(`bench: the hot path started processes: ${forked.map(([s, n]) => `${s} ${n}`).join(', ')}`);
