@@ -2,40 +2,238 @@
 # Load it from ~/.config/fish/config.fish with:
 #   claude-hooks init fish | source
 #
-# How it works (docs/how-it-works.md has the long version):
-# - _cb_managed lists the variables Claude Code reads to choose a backend, its credentials
-#   and its models. Nothing else is ever touched.
-# - The first switch records your own values of them: the baseline, telling unset from empty,
-#   exported from not, and global from universal. Every switch puts the baseline back, then
-#   applies the profile on top; cb-off puts the baseline back and forgets it.
-# - After each switch we record what we left (_cb_as_NAME, _cb_av_NAME). A variable that differs
-#   from that at the next switch was changed by hand: it is yours again and joins the baseline.
-# - On every cd and before every prompt, _cb_hook finds what governs the directory (the nearest
-#   .claude-backend up the tree, else the [directories] map) and acts only when that changes,
-#   so a manual switch holds until you enter a directory governed by something else.
-# - What runs at a prompt is builtins only (fish runs builtins in command substitutions
-#   without forking): no external command, no node.
-# - Switches write global variables only, never universal ones: a universal variable of yours
-#   is shadowed while a profile needs it gone, and comes back as it was.
+# What runs at every prompt and cd comes first, on purpose: fish 3.6 spends time on each block
+# it runs (a function call, an if, a loop turn) in proportion to how far into the sourced text
+# the block is: the same function ran at half the speed at the end of this file as at its top
+# (docs/how-it-works.md, "What it costs"). How it works is explained after it.
 
-#@data
-
-# A cached copy (claude-hooks init fish --cache) refreshes itself when the config or claude-hooks
-# changed since it was written, and hands back to the start-up line when claude-hooks moved.
-# (Once: a config dated in the future must not make it refresh for ever.)
-if test -n "$_cb_cache_file"; and not set -q _cb_refreshing
-    test -e "$_cb_cli_file"; or return 1
-    if test "$_cb_config_file" -nt "$_cb_cache_file"; or test "$_cb_cli_file" -nt "$_cb_cache_file"
-        set -g _cb_refreshing 1
-        _cb_cli init fish --cache | source
-        set -e _cb_refreshing
-        return 0
-    end
+# What runs at every cd and before every prompt. The usual prompt is answered in one line:
+# nothing governed at the last one, no direnv, no directory map, `path` at hand (all empty, so
+# "x:" is left of the directory the candidates are for, and that is this one), and no marker
+# up the tree. fish keeps $status across event handlers itself: nothing to save here.
+function _cb_hook --on-variable PWD --on-event fish_prompt
+    test "x$_cb_last_gkey$CLAUDE_HOOKS_DIRENV$_cb_has_dirmap$_cb_no_path:$_cb_cands_pwd" != "x:$PWD"; or path is -f -q -- $_cb_cands; and _cb_update
 end
 
-# `path` (fish 3.5+) checks many files in one builtin call; older fish tests them one by one.
-set -g _cb_has_path
-builtin -q path; and set -g _cb_has_path 1
+# Finds what governs the directory and acts only when that changed, so a manual switch holds
+# until you enter a directory governed by something else.
+function _cb_update
+    _cb_governor
+    test "x$_cb_gkey" = "x$_cb_last_gkey"; and return 0
+    set -g _cb_last_gkey $_cb_gkey
+    string match -q -- 'direnv:*' "$_cb_gkey"; and return 0
+    set -l profile
+    set -l why
+    if test -z "$_cb_gkey"
+        # Nothing governs here: an automatic switch ends; a manual one holds.
+        test -n "$_cb_auto"; or return 0
+        set -g _cb_auto
+        if test -n "$_cb_manual"
+            set profile $_cb_manual
+            set why manual
+        end
+    else if test -z "$_cb_gprofile"
+        printf 'claude-hooks: %s %s; expected one profile name (%s); not switching\n' $_cb_gwhy $_cb_gbad "$_cb_profiles" >&2
+        return 0
+    else if not contains -- $_cb_gprofile $_cb_profiles
+        printf "claude-hooks: %s names unknown profile '%s'; known: %s; not switching\n" $_cb_gwhy (string sub -l 64 -- $_cb_gprofile) "$_cb_profiles" >&2
+        return 0
+    else
+        set -g _cb_auto 1
+        set profile $_cb_gprofile
+        set why $_cb_gwhy
+    end
+    # Already active: not applied again, so a variable changed by hand is not overwritten by a
+    # mere change of directory.
+    if test "x$profile" = "x$_cb_active"
+        set -g _cb_why $why
+        return 0
+    end
+    # Said first, so a hint the switch prints (no region, ...) follows the line it is about.
+    if test -z "$CLAUDE_HOOKS_QUIET"
+        if test -n "$profile"
+            printf 'claude-hooks: %s (%s)\n' $profile $why >&2
+        else
+            printf 'claude-hooks: off: your own variables are back\n' >&2
+        end
+    end
+    _cb_switch "$profile" "$why"
+end
+
+# What governs the current directory, into _cb_gkey (empty: nothing), _cb_gprofile, _cb_gwhy.
+# Reads the marker's first line with the read builtin: it is data, never executed.
+function _cb_governor
+    # An .envrc with `use claude` governs its directory: direnv applies and restores it.
+    if test -n "$CLAUDE_HOOKS_DIRENV"
+        set -g _cb_gkey "direnv:$CLAUDE_HOOKS_DIRENV"
+        set -g _cb_gprofile
+        set -g _cb_gwhy "direnv: .envrc in $CLAUDE_HOOKS_DIRENV"
+        return 0
+    end
+    # Where a marker could be, nearest first: worked out once per directory... A step into a
+    # subdirectory or up to the parent (most cds) adjusts the last list with a few builtins;
+    # other moves split the path anew, with a command substitution that costs fish more than a
+    # prompt's whole hook.
+    if test "x$_cb_cands_pwd" != "x$PWD"
+        set -l last $_cb_cands_pwd
+        set -g _cb_cands_pwd $PWD
+        if test "x$_cb_cands[2]" = "x$PWD/.claude-backend"
+            set -e _cb_cands[1]
+        else if string match -q -- "$last/*" $PWD; and not string match -q -- "$last/*/*" $PWD
+            # One level down from $last, which holds no glob character (`string match` would
+            # read it as a pattern), and the list is $last's.
+            and not string match -q -r -- '[*?\\\\]' $last; and test "x$_cb_cands[1]" = "x$last/.claude-backend"
+            set -p _cb_cands $PWD/.claude-backend
+        else
+            set -g _cb_cands /.claude-backend
+            set -l d ''
+            for part in (string split -n / -- $PWD)
+                set d $d/$part
+                set -p _cb_cands $d/.claude-backend
+            end
+        end
+    end
+    # ...and checked at every prompt: first all at once where fish has `path is` (3.5+), which
+    # answers "is any of these a file" in one builtin, then one by one to find the nearest.
+    # No command substitution on this path: in fish one costs more than the whole check.
+    if test -n "$_cb_no_path"; or path is -f -q -- $_cb_cands
+        for f in $_cb_cands
+            test -f $f; or continue
+            set -l line
+            if test -r $f
+                # At most 256 characters: a huge marker must not slow the prompt down.
+                read -n 256 -- line <$f 2>/dev/null
+                # A profile's name is used as it is; anything else is trimmed (and a BOM
+                # dropped) with two command substitutions, which cost more than the whole hook.
+                if not contains -- "$line" $_cb_profiles
+                    set line (string trim -- (string replace -r -- '^\x{feff}' '' "$line"))
+                    set -g _cb_gbad 'is empty'
+                end
+            else
+                set -g _cb_gbad 'cannot be read'
+            end
+            set -g _cb_gkey "marker:$f:$line"
+            set -g _cb_gprofile "$line"
+            set -g _cb_gwhy ".claude-backend at $f"
+            return 0
+        end
+    end
+    if test -n "$_cb_has_dirmap"; and _cb_dirmap $PWD
+        set -g _cb_gkey "map:$_cb_map_dir:$_cb_map_profile"
+        set -g _cb_gprofile $_cb_map_profile
+        set -g _cb_gwhy "directory map: $_cb_map_dir"
+        return 0
+    end
+    set -e -g _cb_gkey _cb_gprofile _cb_gwhy
+end
+
+# Switches to profile $argv[1] for reason $argv[2], or with an empty $argv[1] back to the baseline.
+#
+# fish runs a builtin in a few microseconds, so a loop testing each of the ~30 variables costs
+# more than everything else a switch does. Only the variables in _cb_touched (each switch lists
+# there what it recorded or left set) can differ from the baseline, unless you set one of the
+# others by hand since. Two `set -q` tell, as each counts the names it finds unset: with T the
+# touched and M all of them, "T and M dummies" and "M and T dummies" count the same exactly
+# when as many of M as of T are set, so none of the others is. (A count stops at 255: with
+# more than 127 variables every switch visits all.)
+function _cb_switch
+    set -l visit $_cb_touched
+    set -q $_cb_touched _cb_nil_$_cb_managed
+    set -l unset_touched $status
+    set -q $_cb_managed _cb_nil_$_cb_touched
+    if test $unset_touched != $status; or test -n "$_cb_visit_all"
+        set visit $_cb_managed
+    end
+    for v in $visit
+        set -l as _cb_as_$v
+        set -l av _cb_av_$v
+        # Most often: still what the last switch left, exported, over a baseline of unset.
+        if test "x$$as" = xx; and set -q -g -x $v; and test "x$$v" = "x$$av"; and not set -q _cb_bs_$v
+            # _cb_drop, without a function call: fish spends more on the call than on the work.
+            set -e -g $v
+            set -q $v; and set -gx $v
+            continue
+        end
+        # A missing record means unset. Unset now and never recorded: nothing to do.
+        if not set -q $v; and not set -q $as; and not set -q _cb_bs_$v
+            continue
+        end
+        set -l bs _cb_bs_$v
+        set -l bv _cb_bv_$v
+        if not set -q $v
+            if set -q $as
+                # We left it set, and you unset it: unset is yours now.
+                set -e -g $bs $bv
+            else if set -q $bs
+                _cb_restore $v $$bs $$bv
+            end
+            continue
+        end
+        _cb_state $v
+        if not set -q $as; or test "x$_cb_rs" != "x$$as"; or test "x$_cb_rv" != "x$$av"
+            # Not what we left (or never switched): the current value is yours, in place.
+            set -g $bs $_cb_rs
+            set -g $bv $_cb_rv
+        else if not set -q $bs
+            _cb_drop $v
+        else if test "x$$bs" != "x$_cb_rs"; or test "x$$bv" != "x$_cb_rv"
+            _cb_restore $v $$bs $$bv
+        end
+    end
+    # The records go in one call: the name list multiplies out over the visited names, the
+    # only ones that can have a record (erasing all ~120 possible names costs fish ~100 us).
+    set -q visit[1]; and set -e -g _cb_as_$visit _cb_av_$visit
+    set -l touched
+    if test -z "$argv[1]"
+        set -q visit[1]; and set -e -g _cb_bs_$visit _cb_bv_$visit
+        # No records now, but what is set (yours) must still be visited at the next switch.
+        for v in $visit
+            set -q $v; and set -a touched $v
+        end
+        set -g _cb_active
+        set -g _cb_why
+    else
+        set -g _cb_psets
+        _cb_profile_apply $argv[1]
+        set -gx CLAUDE_HOOKS_PROFILE $argv[1]
+        # What is set now was visited above (restored or yours) or set by the profile.
+        for v in $visit $_cb_psets CLAUDE_HOOKS_PROFILE
+            if set -q $v
+                set -q _cb_as_$v; and continue
+                if set -q -g -x $v
+                    set -g _cb_as_$v x
+                    set -g _cb_av_$v $$v
+                else
+                    _cb_state $v
+                    set -g _cb_as_$v $_cb_rs
+                    set -g _cb_av_$v $_cb_rv
+                end
+                set -a touched $v
+            else if set -q _cb_bs_$v
+                contains -- $v $touched; or set -a touched $v
+            end
+        end
+        set -g _cb_active $argv[1]
+        set -g _cb_why $argv[2]
+    end
+    set -g _cb_touched $touched
+end
+
+# fish exports a universal variable even under an unexported global of the same name, so a
+# universal one is hidden behind an exported empty global: Claude Code reads empty as unset.
+function _cb_drop
+    set -e -g $argv
+    # Is any of them universal? `set -q` counts the names it does not find, so with a dummy in
+    # front the count reaches the last name exactly when none is (one builtin, not one each).
+    set -l names _cb_nil $argv
+    set -q -U $names
+    test "$names[$status]" = "$names[-1]"; and return 0
+    for n in $argv
+        if set -q $n
+            set -gx $n
+        end
+    end
+end
 
 # The state of variable $argv[1], into _cb_rs (u unset, x exported global, s unexported global,
 # U universal) and _cb_rv (its values, a list).
@@ -70,21 +268,45 @@ function _cb_restore
     end
 end
 
-# Used by _cb_profile_apply (rendered above).
-function _cb_put
-    set -gx $argv[1] $argv[2]
-end
+# How it works (docs/how-it-works.md has the long version):
+# - _cb_managed lists the variables Claude Code reads to choose a backend, its credentials
+#   and its models. Nothing else is ever touched.
+# - The first switch records your own values of them: the baseline, telling unset from empty,
+#   exported from not, and global from universal. Every switch puts the baseline back, then
+#   applies the profile on top; cb-off puts the baseline back and forgets it.
+# - After each switch we record what we left (_cb_as_NAME, _cb_av_NAME). A variable that differs
+#   from that at the next switch was changed by hand: it is yours again and joins the baseline.
+# - On every cd and before every prompt, _cb_hook finds what governs the directory (the nearest
+#   .claude-backend up the tree, else the [directories] map) and acts only when that changes,
+#   so a manual switch holds until you enter a directory governed by something else.
+# - What runs at a prompt is builtins only (fish runs builtins in command substitutions
+#   without forking): no external command, no node.
+# - Switches write global variables only, never universal ones: a universal variable of yours
+#   is shadowed while a profile needs it gone, and comes back as it was.
 
-# fish exports a universal variable even under an unexported global of the same name, so a
-# universal one is hidden behind an exported empty global: Claude Code reads empty as unset.
-function _cb_drop
-    for n in $argv
-        set -e -g $n
-        if set -q $n
-            set -gx $n
-        end
+#@data
+
+# A cached copy (claude-hooks init fish --cache) refreshes itself when the config or claude-hooks
+# changed since it was written, and hands back to the start-up line when claude-hooks moved.
+# (Once: a config dated in the future must not make it refresh for ever.)
+if test -n "$_cb_cache_file"; and not set -q _cb_refreshing
+    test -e "$_cb_cli_file"; or return 1
+    if test "$_cb_config_file" -nt "$_cb_cache_file"; or test "$_cb_cli_file" -nt "$_cb_cache_file"
+        set -g _cb_refreshing 1
+        _cb_cli init fish --cache | source
+        set -e _cb_refreshing
+        return 0
     end
 end
+
+# For _cb_switch: whether it can count the variables with `set -q` (see there).
+set -g _cb_visit_all
+test (count $_cb_managed) -le 127; or set -g _cb_visit_all 1
+set -q _cb_touched; or set -g _cb_touched
+
+# `path` (fish 3.5+) checks many files in one builtin call; older fish tests them one by one.
+set -g _cb_no_path
+builtin -q path; or set -g _cb_no_path 1
 
 # Sets $argv[2] from the output of command $argv[4], run by sh at the first switch to the
 # profile in this shell and kept in an unexported global (_cb_k<id>_<name>) for later switches.
@@ -94,6 +316,7 @@ function _cb_secret
     set -l cache _cb_k$argv[1]_$argv[2]
     if test -n "$$cache"
         set -gx $argv[2] $$cache
+        set -a _cb_psets $argv[2]
         return 0
     end
     set -l out (command sh -c $argv[4])
@@ -102,6 +325,7 @@ function _cb_secret
     if test $st -eq 0; and test -n "$val"
         set -g $cache $val
         set -gx $argv[2] $val
+        set -a _cb_psets $argv[2]
     else
         _cb_drop $argv[2]
         printf 'claude-hooks: %s failed or printed nothing; %s is not set\n' $argv[3] $argv[2] >&2
@@ -130,152 +354,8 @@ function _cb_say
     end
 end
 
-# Switches to profile $argv[1] for reason $argv[2], or with an empty $argv[1] back to the baseline.
-function _cb_switch
-    for v in $_cb_managed
-        # A missing record means unset. Unset now and never recorded (most of them): nothing
-        # to do, found with as few builtins as fish allows.
-        if not set -q $v; and not set -q _cb_as_$v; and not set -q _cb_bs_$v
-            continue
-        end
-        set -l as _cb_as_$v
-        set -l bs _cb_bs_$v
-        set -l bv _cb_bv_$v
-        if not set -q $v
-            if set -q $as
-                # We left it set, and you unset it: unset is yours now.
-                set -e -g $bs $bv
-            else if set -q $bs
-                _cb_restore $v $$bs $$bv
-            end
-            continue
-        end
-        _cb_state $v
-        set -l av _cb_av_$v
-        if not set -q $as; or test "x$_cb_rs" != "x$$as"; or test "x$_cb_rv" != "x$$av"
-            # Not what we left (or never switched): the current value is yours, in place.
-            set -g $bs $_cb_rs
-            set -g $bv $_cb_rv
-        else if not set -q $bs
-            _cb_drop $v
-        else if test "x$$bs" != "x$_cb_rs"; or test "x$$bv" != "x$_cb_rv"
-            _cb_restore $v $$bs $$bv
-        end
-    end
-    if test -z "$argv[1]"
-        # One call for every record: the name list multiplies out over $_cb_managed.
-        set -e -g _cb_as_$_cb_managed _cb_av_$_cb_managed _cb_bs_$_cb_managed _cb_bv_$_cb_managed
-        set -g _cb_active
-        set -g _cb_why
-        return 0
-    end
-    _cb_profile_apply $argv[1]
-    set -gx CLAUDE_HOOKS_PROFILE $argv[1]
-    set -e -g _cb_as_$_cb_managed _cb_av_$_cb_managed
-    for v in $_cb_managed
-        if set -q $v
-            _cb_state $v
-            set -g _cb_as_$v $_cb_rs
-            set -g _cb_av_$v $_cb_rv
-        end
-    end
-    set -g _cb_active $argv[1]
-    set -g _cb_why $argv[2]
-end
 
-# Makes profile $argv[1] (reason $argv[2]) active without re-applying it when it already is,
-# so a variable changed by hand is not overwritten by a mere change of directory.
-function _cb_select
-    if test "x$argv[1]" = "x$_cb_active"
-        set -g _cb_why $argv[2]
-        return 0
-    end
-    # Said first, so a hint the switch prints (no region, ...) follows the line it is about.
-    if test -n "$argv[1]"
-        _cb_say "$argv[1] ($argv[2])"
-    else
-        _cb_say "off: your own variables are back"
-    end
-    _cb_switch $argv[1] $argv[2]
-end
 
-# What governs the current directory, into _cb_gkey (empty: nothing), _cb_gprofile, _cb_gwhy.
-# Reads the marker's first line with the read builtin: it is data, never executed.
-function _cb_governor
-    # An .envrc with `use claude` governs its directory: direnv applies and restores it.
-    if test -n "$CLAUDE_HOOKS_DIRENV"
-        set -g _cb_gkey "direnv:$CLAUDE_HOOKS_DIRENV"
-        set -g _cb_gprofile
-        set -g _cb_gwhy "direnv: .envrc in $CLAUDE_HOOKS_DIRENV"
-        return 0
-    end
-    # Where a marker could be, nearest first: worked out once per directory...
-    if test "x$_cb_cands_pwd" != "x$PWD"
-        set -g _cb_cands_pwd $PWD
-        set -g _cb_cands /.claude-backend
-        set -l d ''
-        for part in (string split -n / -- $PWD)
-            set d $d/$part
-            set -p _cb_cands $d/.claude-backend
-        end
-    end
-    # ...and checked at every prompt: first all at once where fish has `path is` (3.5+), which
-    # answers "is any of these a file" in one builtin, then one by one to find the nearest.
-    # No command substitution on this path: in fish one costs more than the whole check.
-    if test -z "$_cb_has_path"; or path is -f -q -- $_cb_cands
-        for f in $_cb_cands
-            test -f $f; or continue
-            set -l line
-            set -g _cb_gbad 'is empty'
-            if test -r $f
-                # At most 256 characters: a huge marker must not slow the prompt down.
-                read -n 256 -- line <$f 2>/dev/null
-            else
-                set -g _cb_gbad 'cannot be read'
-            end
-            set line (string trim -- (string replace -r -- '^\x{feff}' '' "$line"))
-            set -g _cb_gkey "marker:$f:$line"
-            set -g _cb_gprofile "$line"
-            set -g _cb_gwhy ".claude-backend at $f"
-            return 0
-        end
-    end
-    if test -n "$_cb_has_dirmap"; and _cb_dirmap $PWD
-        set -g _cb_gkey "map:$_cb_map_dir:$_cb_map_profile"
-        set -g _cb_gprofile $_cb_map_profile
-        set -g _cb_gwhy "directory map: $_cb_map_dir"
-        return 0
-    end
-    set -g _cb_gkey
-    set -g _cb_gprofile
-    set -g _cb_gwhy
-end
-
-function _cb_on_governor_change
-    string match -q -- 'direnv:*' "$_cb_gkey"; and return 0
-    if test -z "$_cb_gkey"
-        # Nothing governs here: an automatic switch ends; a manual one holds.
-        if test -n "$_cb_auto"
-            set -g _cb_auto
-            if test -n "$_cb_manual"
-                _cb_select $_cb_manual manual
-            else
-                _cb_select '' ''
-            end
-        end
-        return 0
-    end
-    if test -z "$_cb_gprofile"
-        printf 'claude-hooks: %s %s; expected one profile name (%s); not switching\n' $_cb_gwhy $_cb_gbad "$_cb_profiles" >&2
-        return 0
-    end
-    if not _cb_profile_describe $_cb_gprofile
-        printf "claude-hooks: %s names unknown profile '%s'; known: %s; not switching\n" $_cb_gwhy (string sub -l 64 -- $_cb_gprofile) "$_cb_profiles" >&2
-        return 0
-    end
-    set -g _cb_auto 1
-    _cb_select $_cb_gprofile $_cb_gwhy
-end
 
 # The active backend for a prompt: bedrock:eu-west-1, vertex:us-east5, anthropic, or nothing.
 # For fish_right_prompt or a theme: function fish_right_prompt; cb_prompt_info; end
@@ -288,16 +368,6 @@ function cb_prompt_info --description 'Print the active Claude Code backend for 
         set text $text:$CLOUD_ML_REGION
     end
     printf '%s' $text
-end
-
-function _cb_hook --on-variable PWD --on-event fish_prompt
-    set -l _cb_status $status
-    _cb_governor
-    if test "x$_cb_gkey" != "x$_cb_last_gkey"
-        set -g _cb_last_gkey $_cb_gkey
-        _cb_on_governor_change
-    end
-    return $_cb_status
 end
 
 # Inside a directory whose .envrc says `use claude`, direnv owns the backend: a switch here

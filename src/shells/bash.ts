@@ -1,4 +1,4 @@
-import { posixFunc, posixQuote, posixSwitchOnDir, posixSwitchOnFirstArg } from './posix.js';
+import { posixFunc, posixQuote, posixSwitchOnDir, posixSwitchOnFirstArg, posixExportAll } from './posix.js';
 import type { Dialect } from './types.js';
 
 export const bash: Dialect = {
@@ -11,6 +11,7 @@ export const bash: Dialect = {
   list: (name, items) => `${name}=(${items.map(posixQuote).join(' ')})`,
   func: posixFunc,
   allArgs: '"$@"',
+  exportAll: posixExportAll,
   switchOnFirstArg: posixSwitchOnFirstArg,
   switchOnDir: posixSwitchOnDir,
 };

@@ -18,6 +18,9 @@ export const fish: Dialect = {
   list: (name, items) => `set -g ${name} ${items.map(fishQuote).join(' ')}`.trimEnd(),
   func: (name, body) => [`function ${name}`, ...indent(body), 'end'],
   allArgs: '$argv',
+  // Inline, not through a function: a fish function call costs more than the assignment. The
+  // switch records what _cb_psets names instead of testing every variable afterwards.
+  exportAll: (pairs) => [...pairs.map(([name, value]) => `set -gx ${name} ${fishQuote(value)}`), `set -a _cb_psets ${pairs.map(([n]) => n).join(' ')}`],
   switchOnFirstArg: (arms: Arm[], fallback: string[]) => [
     'switch "$argv[1]"',
     ...arms.flatMap((a) => [`case ${fishQuote(a.word)}`, ...indent(a.body)]),

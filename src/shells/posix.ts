@@ -33,3 +33,8 @@ export function posixSwitchOnDir(arms: DirArm[], fallback: string[]): string[] {
     'esac',
   ];
 }
+
+/** bash and zsh export through _cb_put (the template's), which direnv's library also defines. */
+export function posixExportAll(pairs: ReadonlyArray<readonly [string, string]>): string[] {
+  return pairs.map(([name, value]) => `_cb_put ${name} ${posixQuote(value)}`);
+}

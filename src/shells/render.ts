@@ -107,7 +107,7 @@ function describe(p: Profile): string {
 function applyBody(d: Dialect, plan: SwitchPlan, id: number, cli: string[]): string[] {
   const lines: string[] = [];
   if (plan.clear.length) lines.push(`_cb_drop ${plan.clear.join(' ')}`);
-  for (const [name, value] of plan.set) lines.push(`_cb_put ${name} ${d.quote(value)}`);
+  if (plan.set.length) lines.push(...d.exportAll(plan.set));
   for (const secret of plan.secrets) {
     // sh runs the command in every shell, so it is quoted for sh; the line itself for this shell.
     const command =

@@ -33,6 +33,8 @@ export interface Dialect {
   list(name: string, items: readonly string[]): string;
   /** A function definition; `body` lines are indented by the dialect. */
   func(name: string, body: string[]): string[];
+  /** Inside `_cb_profile_apply`: exports each name with its value. */
+  exportAll(pairs: ReadonlyArray<readonly [string, string]>): string[];
   /** The function's arguments passed on as they are (`"$@"`, `$argv`). */
   readonly allArgs: string;
   /** Dispatch on the function's first argument: literal words, then `fallback`. */

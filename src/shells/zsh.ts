@@ -1,4 +1,4 @@
-import { posixFunc, posixQuote, posixSwitchOnDir, posixSwitchOnFirstArg } from './posix.js';
+import { posixFunc, posixQuote, posixSwitchOnDir, posixSwitchOnFirstArg, posixExportAll } from './posix.js';
 import type { Dialect } from './types.js';
 
 export const zsh: Dialect = {
@@ -13,6 +13,7 @@ export const zsh: Dialect = {
   // (hook or cb-* command) that calls them.
   func: posixFunc,
   allArgs: '"$@"',
+  exportAll: posixExportAll,
   switchOnFirstArg: posixSwitchOnFirstArg,
   switchOnDir: posixSwitchOnDir,
 };
