@@ -270,12 +270,23 @@ cb_prompt_info() {
 # The hook, run from precmd and chpwd. Keeps $? for the hooks after it, except under
 # ERR_EXIT, where a non-zero return would end the shell. $- is read before emulate resets it.
 _cb_hook() {
-    local _cb_status=$? _cb_flags=$-
+    local _cb_status=$? _cb_flags=$- _cb_f=
     emulate -L zsh
-    _cb_governor
-    if [[ $_cb_gkey != "${_cb_last_gkey-}" ]]; then
-        typeset -g _cb_last_gkey=$_cb_gkey
-        _cb_on_governor_change
+    # The usual prompt, answered here: nothing governed at the last one, no direnv, no
+    # directory map, the candidates are this directory's, and none of them is a file. (The
+    # loop leaves the last candidate, /.claude-backend, in _cb_f when it finds nothing.)
+    if [[ -z ${_cb_last_gkey-}${CLAUDE_HOOKS_DIRENV-}$_cb_has_dirmap && -n ${_cb_cands_pwd-} && $PWD == "$_cb_cands_pwd" ]]; then
+        for _cb_f in $_cb_cands; do
+            [[ -f $_cb_f ]] && break
+        done
+        [[ -f $_cb_f ]] || _cb_f=idle
+    fi
+    if [[ $_cb_f != idle ]]; then
+        _cb_governor
+        if [[ $_cb_gkey != "${_cb_last_gkey-}" ]]; then
+            typeset -g _cb_last_gkey=$_cb_gkey
+            _cb_on_governor_change
+        fi
     fi
     _cb_prompt_text
     cb_prompt=${cb_prompt//\%/%%}
