@@ -113,9 +113,13 @@ for (const shell of Object.keys(SHELLS)) {
   // function keeping directory history): not counted above, reported beside.
   row.enterLeaveShell = el.shellMs;
   row.switchPair = perCall(shell, { load: ours, body: 'cb-bedrock; cb-anthropic', n: n / 4 }).ms;
+  // Not a target, but where users spend their day: a prompt inside a governed directory, where
+  // the marker is read again (it may have been edited) and nothing changes.
+  row.promptInsideOurs = perCall(shell, { load: ours, setup: `cd '${marked}'\n${sh.prompt}`, body: sh.prompt, n }).ms;
   if (theirs) {
     row.promptDirenv = perCall(shell, { load: theirs, setup: `cd '${deep}'\n${sh.prompt}`, body: sh.prompt, n: nDirenv }).ms;
     row.enterLeaveDirenv = perCall(shell, { load: theirs, setup: `cd '${home}'\n${sh.prompt}`, body: enterLeave(envrcDir), n: nDirenv / 2 }).ms;
+    row.promptInsideDirenv = perCall(shell, { load: theirs, setup: `cd '${envrcDir}'\n${sh.prompt}`, body: sh.prompt, n: nDirenv }).ms;
   }
   results.push(row);
   console.log(shell, row);
@@ -196,13 +200,13 @@ function whyMissed() {
   const out = [];
   if (prompt.length) {
     out.push(
-      `- per prompt (${prompt.join(', ')}): the hook looks for a \`.claude-backend\` in every directory up to \`/\` (14 here) and compares what it finds with the last prompt, in interpreted shell: bash and zsh test each directory with a builtin, fish asks one \`path is\` for all of them. A dozen fish builtins at a few microseconds each make up the rest; anything that would batch more of them (a command substitution, a glob) costs more than it saves.`,
+      `- per prompt (${prompt.join(', ')}): the hook looks for a \`.claude-backend\` in every directory up to \`/\` (14 here), one \`stat\` each, and for a deep directory the kernel's walk down each of those paths is most of the cost; bash and zsh test each directory with a builtin, fish asks one \`path is\` for all of them. Caching the answer would need a \`stat\` per directory too, to notice a marker created since.`,
     );
   }
   if (enter.length) {
     const perSwitch = results.map((r) => `${r.shell} ${f(r.switchPair / 2)}`).join(', ');
     out.push(
-      `- enter/leave (${enter.join(', ')}): a switch visits the variables Claude Code reads that are set or recorded, twice, in interpreted shell: once to tell your own values from what the last switch left, once to record what this one leaves. One switch costs ${perSwitch}; direnv's enter or leave ${results.map((r) => `${r.shell} ${f(r.enterLeaveDirenv / 2)}`).join(', ')}.`,
+      `- enter/leave (${enter.join(', ')}): a switch visits the variables the last switch touched (all of them when one of the others was set by hand since), in interpreted shell: once to tell your own values from what the last switch left, once to record what this one leaves. One switch costs ${perSwitch}; direnv's enter or leave ${results.map((r) => `${r.shell} ${f(r.enterLeaveDirenv / 2)}`).join(', ')}.`,
     );
   }
   if (!(initMs / nodeMs <= 1.3)) out.push('- init: most of its time is Node starting; the bundle loads in a few milliseconds more.');
@@ -224,11 +228,13 @@ const lines = [
   '',
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, direnv ${direnvVersion}.`,
   '',
-  `Method: each case runs N times in a loop inside one shell; the same script with an empty loop is`,
-  `subtracted, so shell start-up and loading the init are not counted. Medians of ${REPEATS} runs.`,
-  `"Per prompt" is the hook in a directory 10 levels deep with no marker and no .envrc; "enter/leave" is`,
-  'a `cd` into a directory with a `.claude-backend` (or an allowed `.envrc` with the same variables),',
-  'a prompt, a `cd` out and a prompt. Ratios say how many times cheaper claude-hooks is.',
+  'Method: each case runs N times in a loop inside one shell, and the same loop runs with no hook loaded;',
+  'the difference divided by N is what the hook adds, so shell start-up, loading the init and the',
+  `shell's own \`cd\` are not counted, for either tool. Medians of ${REPEATS} runs.`,
+  '"Per prompt" is what the shell runs before a prompt (bash `PROMPT_COMMAND`, zsh `precmd_functions`,',
+  'fish the `fish_prompt` event) in a directory 10 levels deep with no marker and no .envrc;',
+  '"enter/leave" is a `cd` into a directory with a `.claude-backend` (or an allowed `.envrc` with the',
+  'same variables), a prompt, a `cd` out and a prompt. Ratios say how many times cheaper claude-hooks is.',
   '',
   '| shell | per prompt: claude-hooks | direnv | ratio | enter/leave: claude-hooks | direnv | ratio | `cb-bedrock` + `cb-anthropic` |',
   '|---|---|---|---|---|---|---|---|',
@@ -236,6 +242,10 @@ const lines = [
     (r) =>
       `| ${r.shell} | ${f(r.promptOurs)} | ${f(r.promptDirenv)} | ${ratio(r.promptOurs, r.promptDirenv)} | ${f(r.enterLeaveOurs)} | ${f(r.enterLeaveDirenv)} | ${ratio(r.enterLeaveOurs, r.enterLeaveDirenv)} | ${f(r.switchPair)} |`,
   ),
+  '',
+  `The shells' own cost of those two \`cd\`s and prompts, with no hook at all (not counted above): ${results.map((r) => `${r.shell} ${f(r.enterLeaveShell)}`).join(', ')}. fish's \`cd\` is a function that keeps the directory history.`,
+  '',
+  `A prompt inside a governed directory, nothing changing (not a target: the marker is read again, as it may have been edited): ${results.map((r) => `${r.shell} ${f(r.promptInsideOurs)}${r.promptInsideDirenv === undefined ? '' : ` against direnv's ${f(r.promptInsideDirenv)} in its .envrc directory (${ratio(r.promptInsideOurs, r.promptInsideDirenv)})`}`).join('; ')}.`,
   '',
   `\`claude-hooks init zsh\` (with a config to read): ${f(initMs)} wall time and ${initMb.toFixed(0)} MiB peak memory, against ${f(nodeMs)} and ${nodeMb.toFixed(0)} MiB for \`node -e 0\` (${(initMs / nodeMs).toFixed(2)}× the time).`,
   '',
