@@ -338,16 +338,6 @@ function _cb_forget_secrets
     end
 end
 
-# Prints the hint $argv[1] when every variable named after it is unset or empty.
-function _cb_need
-    for n in $argv[2..-1]
-        if test -n "$$n"
-            return 0
-        end
-    end
-    printf 'claude-hooks: %s\n' $argv[1] >&2
-end
-
 function _cb_say
     if test -z "$CLAUDE_HOOKS_QUIET"
         printf 'claude-hooks: %s\n' $argv[1] >&2

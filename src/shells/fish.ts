@@ -18,9 +18,13 @@ export const fish: Dialect = {
   list: (name, items) => `set -g ${name} ${items.map(fishQuote).join(' ')}`.trimEnd(),
   func: (name, body) => [`function ${name}`, ...indent(body), 'end'],
   allArgs: '$argv',
-  // Inline, not through a function: a fish function call costs more than the assignment. The
-  // switch records what _cb_psets names instead of testing every variable afterwards.
+  // Inline, not through functions: a fish function call costs more than the work. The switch
+  // records what _cb_psets names instead of testing every variable afterwards.
   exportAll: (pairs) => [...pairs.map(([name, value]) => `set -gx ${name} ${fishQuote(value)}`), `set -a _cb_psets ${pairs.map(([n]) => n).join(' ')}`],
+  // `set -q -U` counts the names that are not universal: all of them, most often. Otherwise
+  // _cb_drop hides the universal ones.
+  clearAll: (names) => [`set -e -g ${names.join(' ')}`, `set -q -U ${names.join(' ')}; test $status = ${names.length}; or _cb_drop ${names.join(' ')}`],
+  requireAny: (hint, names) => [`test -n "${names.map((n) => `$${n}`).join('')}"; or printf 'claude-hooks: %s\\n' ${fishQuote(hint)} >&2`],
   switchOnFirstArg: (arms: Arm[], fallback: string[]) => [
     'switch "$argv[1]"',
     ...arms.flatMap((a) => [`case ${fishQuote(a.word)}`, ...indent(a.body)]),

@@ -34,7 +34,13 @@ export function posixSwitchOnDir(arms: DirArm[], fallback: string[]): string[] {
   ];
 }
 
-/** bash and zsh export through _cb_put (the template's), which direnv's library also defines. */
+// bash and zsh go through the template's helpers, which direnv's library also defines.
 export function posixExportAll(pairs: ReadonlyArray<readonly [string, string]>): string[] {
   return pairs.map(([name, value]) => `_cb_put ${name} ${posixQuote(value)}`);
+}
+export function posixClearAll(names: readonly string[]): string[] {
+  return [`_cb_drop ${names.join(' ')}`];
+}
+export function posixRequireAny(hint: string, names: readonly string[]): string[] {
+  return [`_cb_need ${posixQuote(hint)} ${names.join(' ')}`];
 }

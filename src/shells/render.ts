@@ -106,7 +106,7 @@ function describe(p: Profile): string {
 /** `id` names the shell's cache of the profile's fetched secrets (profile names may hold `-`). */
 function applyBody(d: Dialect, plan: SwitchPlan, id: number, cli: string[]): string[] {
   const lines: string[] = [];
-  if (plan.clear.length) lines.push(`_cb_drop ${plan.clear.join(' ')}`);
+  if (plan.clear.length) lines.push(...d.clearAll(plan.clear));
   if (plan.set.length) lines.push(...d.exportAll(plan.set));
   for (const secret of plan.secrets) {
     // sh runs the command in every shell, so it is quoted for sh; the line itself for this shell.
@@ -114,6 +114,6 @@ function applyBody(d: Dialect, plan: SwitchPlan, id: number, cli: string[]): str
       'command' in secret ? secret.command : [...cli, 'secret', secret.inline.profile, secret.inline.key].map(posixQuote).join(' ');
     lines.push(`_cb_secret ${id} ${secret.variable} ${d.quote(secret.label)} ${d.quote(command)}`);
   }
-  for (const r of plan.require) lines.push(`_cb_need ${d.quote(r.hint)} ${r.anyOf.join(' ')}`);
+  for (const r of plan.require) lines.push(...d.requireAny(r.hint, r.anyOf));
   return lines.length ? lines : [d.name === 'fish' ? 'true' : ':'];
 }

@@ -35,6 +35,10 @@ export interface Dialect {
   func(name: string, body: string[]): string[];
   /** Inside `_cb_profile_apply`: exports each name with its value. */
   exportAll(pairs: ReadonlyArray<readonly [string, string]>): string[];
+  /** Inside `_cb_profile_apply`: makes each name unset, as Claude Code sees it. */
+  clearAll(names: readonly string[]): string[];
+  /** Inside `_cb_profile_apply`: prints `hint` when every one of `names` is unset or empty. */
+  requireAny(hint: string, names: readonly string[]): string[];
   /** The function's arguments passed on as they are (`"$@"`, `$argv`). */
   readonly allArgs: string;
   /** Dispatch on the function's first argument: literal words, then `fallback`. */

@@ -1,4 +1,4 @@
-import { posixFunc, posixQuote, posixSwitchOnDir, posixSwitchOnFirstArg, posixExportAll } from './posix.js';
+import { posixFunc, posixQuote, posixSwitchOnDir, posixSwitchOnFirstArg, posixExportAll, posixClearAll, posixRequireAny } from './posix.js';
 import type { Dialect } from './types.js';
 
 export const zsh: Dialect = {
@@ -14,6 +14,8 @@ export const zsh: Dialect = {
   func: posixFunc,
   allArgs: '"$@"',
   exportAll: posixExportAll,
+  clearAll: posixClearAll,
+  requireAny: posixRequireAny,
   switchOnFirstArg: posixSwitchOnFirstArg,
   switchOnDir: posixSwitchOnDir,
 };
