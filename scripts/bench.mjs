@@ -75,18 +75,33 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
-/** Milliseconds a hook adds to one iteration of `body`: the loop after `load` + `setup`, less
- *  the same loop after `setup` alone. Without a `load` the baseline is an empty loop. */
-function perCall(shell, { load, setup = '', body, n }) {
+/** One sample of what a hook adds to one iteration of `body`: the loop after `load` + `setup`,
+ *  less the same loop after `setup` alone (without a `setup`, less an empty loop). */
+function sample(shell, { load, setup = '', body, n }) {
   const sh = SHELLS[shell];
+  const withHook = runScript(shell, `${load}\n${setup}\n${sh.loop(n, body)}\n`);
+  const without = runScript(shell, `${setup}\n${sh.loop(n, shell === 'fish' ? 'true' : ':')}\n`);
+  const bare = setup ? runScript(shell, `${setup}\n${sh.loop(n, body)}\n`) : without;
+  return { hook: (withHook - bare) / n, shell: (bare - without) / n };
+}
+
+/** Milliseconds per call for our case and, when given, direnv's, sampled in turn so both see the
+ *  machine in the same state: on a shared 2-core machine the load drifts between runs, and a
+ *  ratio of two medians taken minutes apart drifts with it. The ratio is the median of the
+ *  ratios of each pair of samples. */
+function perCall(shell, ours, theirs) {
   const samples = [];
   for (let r = 0; r < REPEATS; r++) {
-    const withHook = runScript(shell, `${load}\n${setup}\n${sh.loop(n, body)}\n`);
-    const without = runScript(shell, `${setup}\n${sh.loop(n, shell === 'fish' ? 'true' : ':')}\n`);
-    const bare = setup ? runScript(shell, `${setup}\n${sh.loop(n, body)}\n`) : without;
-    samples.push({ hook: (withHook - bare) / n, shell: (bare - without) / n });
+    const a = sample(shell, ours);
+    const b = theirs ? sample(shell, theirs) : undefined;
+    samples.push({ ours: a.hook, shell: a.shell, theirs: b?.hook, ratio: b ? b.hook / a.hook : undefined });
   }
-  return { ms: median(samples.map((x) => x.hook)), shellMs: median(samples.map((x) => x.shell)) };
+  return {
+    ms: median(samples.map((x) => x.ours)),
+    shellMs: median(samples.map((x) => x.shell)),
+    theirsMs: theirs ? median(samples.map((x) => x.theirs)) : undefined,
+    ratio: theirs ? median(samples.map((x) => x.ratio)) : undefined,
+  };
 }
 
 const results = [];
@@ -105,22 +120,36 @@ for (const shell of Object.keys(SHELLS)) {
   const nDirenv = quick ? 20 : 200;
   const row = { shell };
   const enterLeave = (dir) => `cd '${dir}'; ${sh.prompt}; cd '${home}'; ${sh.prompt}`;
-  const prompt = perCall(shell, { load: ours, setup: `cd '${deep}'\n${sh.prompt}`, body: sh.prompt, n });
-  const el = perCall(shell, { load: ours, setup: `cd '${home}'\n${sh.prompt}`, body: enterLeave(marked), n: n / 4 });
-  row.promptOurs = prompt.ms;
-  row.enterLeaveOurs = el.ms;
-  // What the shell itself spends on the same cds and prompts, hook or no hook (fish's cd is a
-  // function keeping directory history): not counted above, reported beside.
-  row.enterLeaveShell = el.shellMs;
-  row.switchPair = perCall(shell, { load: ours, body: 'cb-bedrock; cb-anthropic', n: n / 4 }).ms;
+  const direnvCase = (c) => (theirs ? { ...c, load: theirs } : undefined);
+  const promptCase = { setup: `cd '${deep}'\n${sh.prompt}`, body: sh.prompt };
+  const prompt = perCall(shell, { ...promptCase, load: ours, n }, direnvCase({ ...promptCase, n: nDirenv }));
+  const el = perCall(
+    shell,
+    { load: ours, setup: `cd '${home}'\n${sh.prompt}`, body: enterLeave(marked), n: n / 4 },
+    direnvCase({ setup: `cd '${home}'\n${sh.prompt}`, body: enterLeave(envrcDir), n: nDirenv / 2 }),
+  );
   // Not a target, but where users spend their day: a prompt inside a governed directory, where
   // the marker is read again (it may have been edited) and nothing changes.
-  row.promptInsideOurs = perCall(shell, { load: ours, setup: `cd '${marked}'\n${sh.prompt}`, body: sh.prompt, n }).ms;
-  if (theirs) {
-    row.promptDirenv = perCall(shell, { load: theirs, setup: `cd '${deep}'\n${sh.prompt}`, body: sh.prompt, n: nDirenv }).ms;
-    row.enterLeaveDirenv = perCall(shell, { load: theirs, setup: `cd '${home}'\n${sh.prompt}`, body: enterLeave(envrcDir), n: nDirenv / 2 }).ms;
-    row.promptInsideDirenv = perCall(shell, { load: theirs, setup: `cd '${envrcDir}'\n${sh.prompt}`, body: sh.prompt, n: nDirenv }).ms;
-  }
+  const inside = perCall(
+    shell,
+    { load: ours, setup: `cd '${marked}'\n${sh.prompt}`, body: sh.prompt, n },
+    direnvCase({ setup: `cd '${envrcDir}'\n${sh.prompt}`, body: sh.prompt, n: nDirenv }),
+  );
+  Object.assign(row, {
+    promptOurs: prompt.ms,
+    promptDirenv: prompt.theirsMs,
+    promptRatio: prompt.ratio,
+    enterLeaveOurs: el.ms,
+    enterLeaveDirenv: el.theirsMs,
+    enterLeaveRatio: el.ratio,
+    // What the shell itself spends on the same cds and prompts, hook or no hook (fish's cd is
+    // a function keeping directory history): not counted above, reported beside.
+    enterLeaveShell: el.shellMs,
+    promptInsideOurs: inside.ms,
+    promptInsideDirenv: inside.theirsMs,
+    promptInsideRatio: inside.ratio,
+    switchPair: perCall(shell, { load: ours, body: 'cb-bedrock; cb-anthropic', n: n / 4 }).ms,
+  });
   results.push(row);
   console.log(shell, row);
 }
@@ -186,17 +215,17 @@ const forks = Object.fromEntries(results.map((r) => [r.shell, processStarts(r.sh
 
 const f = (ms) => (ms === undefined ? 'n/a' : ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`);
 const times = (x) => `${x >= 100 ? x.toFixed(0) : x.toFixed(1)}×`;
-const ratio = (a, b) => (a === undefined || b === undefined || a <= 0 ? 'n/a' : times(b / a));
-function verdict(ours, theirs, target) {
-  if (ours === undefined || theirs === undefined) return 'not measured (no direnv)';
-  const x = theirs / ours;
+// Ratios are the medians of paired samples (see perCall), not one median over the other.
+const ratio = (x) => (x === undefined || !(x > 0) ? 'n/a' : times(x));
+function verdict(x, target) {
+  if (x === undefined) return 'not measured (no direnv)';
   return `${x >= target ? 'met' : 'missed'}: ${times(x)}`;
 }
 /** One reason per kind of missed target, for the report. */
 function whyMissed() {
-  const missed = (ours, theirs, target) => ours !== undefined && theirs !== undefined && theirs / ours < target;
-  const prompt = results.filter((r) => missed(r.promptOurs, r.promptDirenv, 40)).map((r) => r.shell);
-  const enter = results.filter((r) => missed(r.enterLeaveOurs, r.enterLeaveDirenv, 30)).map((r) => r.shell);
+  const missed = (x, target) => x !== undefined && x < target;
+  const prompt = results.filter((r) => missed(r.promptRatio, 40)).map((r) => r.shell);
+  const enter = results.filter((r) => missed(r.enterLeaveRatio, 30)).map((r) => r.shell);
   const out = [];
   if (prompt.length) {
     out.push(
@@ -230,7 +259,9 @@ const lines = [
   '',
   'Method: each case runs N times in a loop inside one shell, and the same loop runs with no hook loaded;',
   'the difference divided by N is what the hook adds, so shell start-up, loading the init and the',
-  `shell's own \`cd\` are not counted, for either tool. Medians of ${REPEATS} runs.`,
+  `shell's own \`cd\` are not counted, for either tool. Medians of ${REPEATS} runs; each run of`,
+  "claude-hooks is paired with one of direnv's, so both see the machine in the same state, and a ratio",
+  'is the median of the runs\' ratios (it can differ a little from the ratio of the two medians).',
   '"Per prompt" is what the shell runs before a prompt (bash `PROMPT_COMMAND`, zsh `precmd_functions`,',
   'fish the `fish_prompt` event) in a directory 10 levels deep with no marker and no .envrc;',
   '"enter/leave" is a `cd` into a directory with a `.claude-backend` (or an allowed `.envrc` with the',
@@ -240,12 +271,12 @@ const lines = [
   '|---|---|---|---|---|---|---|---|',
   ...results.map(
     (r) =>
-      `| ${r.shell} | ${f(r.promptOurs)} | ${f(r.promptDirenv)} | ${ratio(r.promptOurs, r.promptDirenv)} | ${f(r.enterLeaveOurs)} | ${f(r.enterLeaveDirenv)} | ${ratio(r.enterLeaveOurs, r.enterLeaveDirenv)} | ${f(r.switchPair)} |`,
+      `| ${r.shell} | ${f(r.promptOurs)} | ${f(r.promptDirenv)} | ${ratio(r.promptRatio)} | ${f(r.enterLeaveOurs)} | ${f(r.enterLeaveDirenv)} | ${ratio(r.enterLeaveRatio)} | ${f(r.switchPair)} |`,
   ),
   '',
   `The shells' own cost of those two \`cd\`s and prompts, with no hook at all (not counted above): ${results.map((r) => `${r.shell} ${f(r.enterLeaveShell)}`).join(', ')}. fish's \`cd\` is a function that keeps the directory history.`,
   '',
-  `A prompt inside a governed directory, nothing changing (not a target: the marker is read again, as it may have been edited): ${results.map((r) => `${r.shell} ${f(r.promptInsideOurs)}${r.promptInsideDirenv === undefined ? '' : ` against direnv's ${f(r.promptInsideDirenv)} in its .envrc directory (${ratio(r.promptInsideOurs, r.promptInsideDirenv)})`}`).join('; ')}.`,
+  `A prompt inside a governed directory, nothing changing (not a target: the marker is read again, as it may have been edited): ${results.map((r) => `${r.shell} ${f(r.promptInsideOurs)}${r.promptInsideDirenv === undefined ? '' : ` against direnv's ${f(r.promptInsideDirenv)} in its .envrc directory (${ratio(r.promptInsideRatio)})`}`).join('; ')}.`,
   '',
   `\`claude-hooks init zsh\` (with a config to read): ${f(initMs)} wall time and ${initMb.toFixed(0)} MiB peak memory, against ${f(nodeMs)} and ${nodeMb.toFixed(0)} MiB for \`node -e 0\` (${(initMs / nodeMs).toFixed(2)}× the time).`,
   '',
@@ -257,8 +288,8 @@ const lines = [
   '',
   '| target | result |',
   '|---|---|',
-  ...results.map((r) => `| ${r.shell}: per prompt at least 40× cheaper than direnv | ${verdict(r.promptOurs, r.promptDirenv, 40)} |`),
-  ...results.map((r) => `| ${r.shell}: enter/leave at least 30× cheaper than direnv | ${verdict(r.enterLeaveOurs, r.enterLeaveDirenv, 30)} |`),
+  ...results.map((r) => `| ${r.shell}: per prompt at least 40× cheaper than direnv | ${verdict(r.promptRatio, 40)} |`),
+  ...results.map((r) => `| ${r.shell}: enter/leave at least 30× cheaper than direnv | ${verdict(r.enterLeaveRatio, 30)} |`),
   `| init at most 1.3× \`node -e 0\` | ${initMs / nodeMs <= 1.3 ? 'met' : 'missed'}: ${(initMs / nodeMs).toFixed(2)}× |`,
   ...results.map((r) => `| ${r.shell}: no process on the hot path | ${forks[r.shell] === 0 ? 'met: 0' : forks[r.shell] === undefined ? 'not measured' : `MISSED: ${forks[r.shell]}`} |`),
   '',
