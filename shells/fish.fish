@@ -18,6 +18,15 @@ end
 # Finds what governs the directory and acts only when that changed, so a manual switch holds
 # until you enter a directory governed by something else.
 function _cb_update
+    # Inside the directory whose own marker governs (no direnv, so "x:" again): the marker is
+    # read again, as it may have been edited, and the same profile name there means nothing
+    # changed. No walk and no call: this is most prompts of a day spent in a project.
+    if test "x$CLAUDE_HOOKS_DIRENV:$_cb_cands_pwd" = "x:$PWD"; and test "x$_cb_last_gkey" = "xmarker:$_cb_cands[1]:$_cb_gprofile"
+        and test -f $_cb_cands[1] -a -r $_cb_cands[1]
+        set -l line
+        read -n 256 -- line <$_cb_cands[1] 2>/dev/null
+        test "x$line" = "x$_cb_gprofile"; and return 0
+    end
     _cb_governor
     test "x$_cb_gkey" = "x$_cb_last_gkey"; and return 0
     set -g _cb_last_gkey $_cb_gkey
@@ -138,12 +147,17 @@ end
 # more than 127 variables every switch visits all.)
 function _cb_switch
     set -l visit $_cb_touched
-    set -q $_cb_touched _cb_nil_$_cb_managed
-    set -l unset_touched $status
-    set -q $_cb_managed _cb_nil_$_cb_touched
-    if test $unset_touched != $status; or test -n "$_cb_visit_all"
-        set visit $_cb_managed
+    if set -q _cb_touched[1]
+        set -q $_cb_touched _cb_nil_$_cb_managed
+        set -l unset_touched $status
+        set -q $_cb_managed _cb_nil_$_cb_touched
+        test $unset_touched = $status; or set visit $_cb_managed
+    else
+        # Nothing touched: all of them must be unset.
+        set -q $_cb_managed
+        test $status = $_cb_managed_n; or set visit $_cb_managed
     end
+    test -z "$_cb_visit_all"; or set visit $_cb_managed
     for v in $visit
         set -l as _cb_as_$v
         set -l av _cb_av_$v
@@ -299,9 +313,10 @@ if test -n "$_cb_cache_file"; and not set -q _cb_refreshing
     end
 end
 
-# For _cb_switch: whether it can count the variables with `set -q` (see there).
+# For _cb_switch: how many variables there are, and whether `set -q` can count them (see there).
+set -g _cb_managed_n (count $_cb_managed)
 set -g _cb_visit_all
-test (count $_cb_managed) -le 127; or set -g _cb_visit_all 1
+test $_cb_managed_n -le 127; or set -g _cb_visit_all 1
 set -q _cb_touched; or set -g _cb_touched
 
 # `path` (fish 3.5+) checks many files in one builtin call; older fish tests them one by one.

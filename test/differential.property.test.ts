@@ -40,7 +40,9 @@ type Op =
   | { kind: 'set'; name: string; value: string }
   | { kind: 'unset'; name: string }
   | { kind: 'cd'; dir: string }
-  | { kind: 'up' };
+  | { kind: 'up' }
+  | { kind: 'mark'; dir: string; text: string; here: boolean }
+  | { kind: 'unmark'; dir: string };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('use' as const), profile: fc.constantFrom('anthropic', 'bedrock', 'vertex', 'foundry', 'work') }), weight: 2 },
@@ -49,14 +51,30 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('unset' as const), name: fc.constantFrom(...NAMES) }), weight: 2 },
   { arbitrary: fc.record({ kind: fc.constant('cd' as const), dir: fc.constantFrom(...DIRS) }), weight: 4 },
   { arbitrary: fc.constant({ kind: 'up' as const }), weight: 2 },
+  // Markers written, edited and removed between prompts, here or up the tree.
+  // `here`: in the current directory when it is in the tree (an edit of the marker that governs).
+  { arbitrary: fc.record({ kind: fc.constant('mark' as const), dir: fc.constantFrom(...DIRS), text: fc.constantFrom('bedrock\n', 'vertex', 'work\n', '\ufeffanthropic\r\n', '', 'nope\n'), here: fc.boolean() }), weight: 3 },
+  { arbitrary: fc.record({ kind: fc.constant('unmark' as const), dir: fc.constantFrom(...DIRS) }), weight: 1 },
 );
 
 function quote(shell: TestShell, s: string): string {
   return shell === 'fish' ? `'${s.replace(/[\\']/g, '\\$&')}'` : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
+/** Where each step runs, as a directory of the tree ('' its top) or null outside it: so that a
+ *  marker can be written where the shell is, never outside the sandbox's tree. */
+function placesOf(ops: Op[]): (string | null)[] {
+  let cwd: string | null = '';
+  return ops.map((o) => {
+    const here = cwd;
+    if (o.kind === 'cd') cwd = o.dir;
+    if (o.kind === 'up') cwd = cwd === null || cwd === '' ? null : cwd.includes('/') ? cwd.slice(0, cwd.lastIndexOf('/')) : '';
+    return here;
+  });
+}
+
 /** One step in `shell`'s syntax; every step ends with the prompt the shell would draw. */
-function line(shell: TestShell, o: Op, tree: string): string {
+function line(shell: TestShell, o: Op, tree: string, cwd: string | null): string {
   const q = (s: string) => quote(shell, s);
   switch (o.kind) {
     case 'use':
@@ -71,6 +89,10 @@ function line(shell: TestShell, o: Op, tree: string): string {
       return `cd ${q(join(tree, o.dir))}; prompt`;
     case 'up':
       return 'cd ..; prompt';
+    case 'mark':
+      return `printf '%s' ${q(o.text)} > ${q(join(tree, o.here && cwd !== null ? cwd : o.dir, '.claude-backend'))}; prompt`;
+    case 'unmark':
+      return `rm -f ${q(join(tree, o.dir, '.claude-backend'))}; prompt`;
   }
 }
 
@@ -96,11 +118,12 @@ function makeTree(sb: Sandbox, withMap: boolean): string {
 async function session(shell: TestShell, ops: Op[], withMap: boolean, shortcuts = true): Promise<string[]> {
   const sb = makeSandbox();
   const tree = makeTree(sb, withMap);
+  const places = placesOf(ops);
   const script = [
     // Inside the tree, `cd ..` from its top would leave it: the walk starts one level down.
     `cd ${quote(shell, tree)}; prompt`,
     shortcuts ? '' : 'set -g _cb_visit_all 1',
-    ...ops.flatMap((o, i) => [line(shell, o, tree), `dump s${i}`]),
+    ...ops.flatMap((o, i) => [line(shell, o, tree, places[i]!), `dump s${i}`]),
   ].join('\n');
   const run = await runWithInit(sb, shell, script, { env: { CLAUDE_HOOKS_QUIET: '1' }, cwd: tree });
   expect(run.exitCode, run.stderr).toBe(0);
