@@ -33,6 +33,8 @@ if [[ -n $_cb_cache_file && -z ${_cb_refreshing-} ]]; then
     fi
 fi
 
+_cb_psets=()
+
 # bash 4.4 and later can read a variable's export flag without a subshell (${name@a});
 # before that every set variable is taken as exported.
 if [ "${BASH_VERSINFO[0]}" -gt 4 ] || { [ "${BASH_VERSINFO[0]}" -eq 4 ] && [ "${BASH_VERSINFO[1]}" -ge 4 ]; }; then
@@ -66,9 +68,11 @@ _cb_restore() {
     esac
 }
 
-# Used by _cb_profile_apply (rendered above).
+# Used by _cb_profile_apply (rendered above). _cb_psets collects what the profile sets, so the
+# switch records those instead of testing every variable afterwards.
 _cb_put() {
     export "$1=$2"
+    _cb_psets+=("$1")
 }
 
 _cb_drop() {
@@ -83,11 +87,13 @@ _cb_secret() {
     local _cb_cache=_cb_k${1}_${2} _cb_val
     if [ -n "${!_cb_cache-}" ]; then
         export "$2=${!_cb_cache}"
+        _cb_psets+=("$2")
         return 0
     fi
     if _cb_val=$(command sh -c "$4") && [ -n "$_cb_val" ]; then
         printf -v "$_cb_cache" '%s' "$_cb_val"
         export "$2=$_cb_val"
+        _cb_psets+=("$2")
     else
         unset -v "$2"
         printf 'claude-hooks: %s failed or printed nothing; %s is not set\n' "$3" "$2" >&2
@@ -120,7 +126,6 @@ _cb_say() {
 }
 
 # Switches to profile $1 for reason $2, or with an empty $1 back to the baseline.
-# The loops run once per managed variable: _cb_state is inlined in the first for speed.
 _cb_switch() {
     local _cb_v _cb_s _cb_rec _cb_todo=()
     # Only variables that are set, or that we keep a record of, can need anything: the
@@ -133,6 +138,7 @@ _cb_switch() {
     for _cb_v in "${!_cb_a_@}" "${!_cb_b_@}"; do
         _cb_todo+=("${_cb_v#_cb_[ab]_}")
     done
+    # _cb_state, inlined: this loop is what a switch costs.
     for _cb_v in ${_cb_todo[@]+"${_cb_todo[@]}"}; do
         if [[ -z ${!_cb_v+x} ]]; then
             _cb_s=u
@@ -164,11 +170,15 @@ _cb_switch() {
         _cb_why=
         return 0
     fi
+    _cb_psets=()
     _cb_profile_apply "$1"
     export CLAUDE_HOOKS_PROFILE="$1"
     # What this switch leaves: a record for each variable that is set (none means unset).
+    # Set now can be only what the baseline holds (the variables with a _cb_b_ record, after
+    # the loop above) and what the profile set: no need to test all of them.
     unset -v "${!_cb_a_@}"
-    for _cb_v in "${_cb_managed[@]}"; do
+    for _cb_v in "${!_cb_b_@}" ${_cb_psets[@]+"${_cb_psets[@]}"} CLAUDE_HOOKS_PROFILE; do
+        _cb_v=${_cb_v#_cb_b_}
         if [[ -n ${!_cb_v+x} ]]; then
             _cb_state "$_cb_v"
             printf -v "_cb_a_$_cb_v" '%s' "$_cb_r"

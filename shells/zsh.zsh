@@ -61,6 +61,7 @@ _cb_restore() {
 # Used by _cb_profile_apply (rendered above).
 _cb_put() {
     export -- "$1=$2"
+    _cb_psets+=($1)
 }
 
 _cb_drop() {
@@ -75,11 +76,13 @@ _cb_secret() {
     local _cb_cache=_cb_k${1}_${2} _cb_val
     if [[ -n ${(P)_cb_cache-} ]]; then
         export -- "$2=${(P)_cb_cache}"
+        _cb_psets+=($2)
         return 0
     fi
     if _cb_val=$(command sh -c "$4") && [[ -n $_cb_val ]]; then
         typeset -g -- "$_cb_cache=$_cb_val"
         export -- "$2=$_cb_val"
+        _cb_psets+=($2)
     else
         unset -v -- $2
         print -r -- "claude-hooks: $3 failed or printed nothing; $2 is not set" >&2
@@ -108,7 +111,14 @@ _cb_say() {
 # Switches to profile $1 for reason $2, or with an empty $1 back to the baseline.
 _cb_switch() {
     local _cb_v _cb_s _cb_rec
+    local -a _cb_todo
+    # Only variables that are set, or that we keep a record of, can need anything: the
+    # others (most of them) are unset now and were unset in the baseline.
     for _cb_v in $_cb_managed; do
+        (( ${(P)+_cb_v} )) && _cb_todo+=($_cb_v)
+    done
+    _cb_todo+=(${${(k)parameters[(I)_cb_[ab]_*]}#_cb_[ab]_})
+    for _cb_v in $_cb_todo; do
         # _cb_state, inlined: this loop is what a switch costs.
         if (( ! ${(P)+_cb_v} )); then
             _cb_s=u
@@ -136,11 +146,15 @@ _cb_switch() {
         typeset -g _cb_active= _cb_why=
         return 0
     fi
+    typeset -ga _cb_psets
+    _cb_psets=()
     _cb_profile_apply $1
     export CLAUDE_HOOKS_PROFILE=$1
     # What this switch leaves: a record for each variable that is set (none means unset).
+    # Set now can be only what the baseline holds (the variables with a _cb_b_ record, after
+    # the loop above) and what the profile set: no need to test all of them.
     unset -m '_cb_a_*'
-    for _cb_v in $_cb_managed; do
+    for _cb_v in ${${(k)parameters[(I)_cb_b_*]}#_cb_b_} $_cb_psets CLAUDE_HOOKS_PROFILE; do
         if (( ${(P)+_cb_v} )); then
             _cb_state $_cb_v
             typeset -g -- "_cb_a_$_cb_v=$_cb_r"
