@@ -310,15 +310,24 @@ cb_prompt_info() {
 # The prompt hook. Keeps $? for whatever runs after it, except under set -e, where a
 # non-zero return would end the shell.
 _cb_hook() {
-    local _cb_status=$? _cb_f=
-    # The usual prompt, answered here: nothing governed at the last one, no direnv, no
-    # directory map, the candidates are this directory's, and none of them is a file. (The
-    # loop leaves the last candidate, /.claude-backend, in _cb_f when it finds nothing.)
-    if [[ -z ${_cb_last_gkey-}${CLAUDE_HOOKS_DIRENV-}$_cb_has_dirmap && -n ${_cb_cands_pwd-} && ${PWD-} == "$_cb_cands_pwd" ]]; then
-        for _cb_f in "${_cb_cands[@]}"; do
-            [[ -f $_cb_f ]] && break
-        done
-        [[ -f $_cb_f ]] || _cb_f=idle
+    local _cb_status=$? _cb_f='' _cb_line=''
+    # Two usual prompts are answered here, without the governor, when there is no direnv and
+    # the candidates are this directory's:
+    if [[ -z ${CLAUDE_HOOKS_DIRENV-} && -n ${_cb_cands_pwd-} && ${PWD-} == "$_cb_cands_pwd" ]]; then
+        if [[ -z ${_cb_last_gkey-}$_cb_has_dirmap ]]; then
+            # Nothing governed at the last one, there is no directory map, and none of the
+            # candidates is a file. (The loop leaves the last candidate, /.claude-backend, in
+            # _cb_f when it finds nothing.)
+            for _cb_f in "${_cb_cands[@]}"; do
+                [[ -f $_cb_f ]] && break
+            done
+            [[ -f $_cb_f ]] || _cb_f=idle
+        elif [[ $_cb_last_gkey == "marker:${_cb_cands[0]}:${_cb_gprofile-}" && -f ${_cb_cands[0]} && -r ${_cb_cands[0]} ]]; then
+            # This directory's own marker governed, and still names the same profile (it is
+            # read again: it may have been edited). Most prompts of a day spent in a project.
+            { IFS= read -r -n 256 _cb_line <"${_cb_cands[0]}"; } 2>/dev/null || :
+            [[ $_cb_line == "$_cb_gprofile" ]] && _cb_f=idle
+        fi
     fi
     if [[ $_cb_f != idle ]]; then
         _cb_governor
