@@ -127,15 +127,15 @@ _cb_say() {
 
 # Switches to profile $1 for reason $2, or with an empty $1 back to the baseline.
 _cb_switch() {
-    local _cb_v _cb_s _cb_rec _cb_todo=()
+    local _cb_v _cb_s _cb_rec _cb_todo=() _cb_an _cb_bn
     # Only variables that are set, or that we keep a record of, can need anything: the
     # others (most of them) are unset now and were unset in the baseline.
-    for _cb_v in "${_cb_managed[@]}"; do
-        if [[ -n ${!_cb_v+x} ]]; then
-            _cb_todo+=("$_cb_v")
-        fi
-    done
-    for _cb_v in "${!_cb_a_@}" "${!_cb_b_@}"; do
+    _cb_list_set
+    # The records, listed once: ${!prefix@} scans every variable of the shell. A baseline
+    # record the loop below adds joins _cb_bn there, so that list stays a superset.
+    _cb_an=("${!_cb_a_@}")
+    _cb_bn=("${!_cb_b_@}")
+    for _cb_v in ${_cb_an[@]+"${_cb_an[@]}"} ${_cb_bn[@]+"${_cb_bn[@]}"}; do
         _cb_todo+=("${_cb_v#_cb_[ab]_}")
     done
     # _cb_state, inlined: this loop is what a switch costs.
@@ -155,6 +155,7 @@ _cb_switch() {
                 unset -v "_cb_b_$_cb_v"
             else
                 printf -v "_cb_b_$_cb_v" '%s' "$_cb_s"
+                _cb_bn+=("_cb_b_$_cb_v")
             fi
         else
             _cb_rec=_cb_b_$_cb_v
@@ -164,8 +165,7 @@ _cb_switch() {
         fi
     done
     if [[ -z $1 ]]; then
-        # Every record at once: ${!prefix@} names the variables that start with it.
-        unset -v "${!_cb_a_@}" "${!_cb_b_@}"
+        unset -v ${_cb_an[@]+"${_cb_an[@]}"} ${_cb_bn[@]+"${_cb_bn[@]}"}
         _cb_active=
         _cb_why=
         return 0
@@ -176,8 +176,8 @@ _cb_switch() {
     # What this switch leaves: a record for each variable that is set (none means unset).
     # Set now can be only what the baseline holds (the variables with a _cb_b_ record, after
     # the loop above) and what the profile set: no need to test all of them.
-    unset -v "${!_cb_a_@}"
-    for _cb_v in "${!_cb_b_@}" ${_cb_psets[@]+"${_cb_psets[@]}"} CLAUDE_HOOKS_PROFILE; do
+    unset -v ${_cb_an[@]+"${_cb_an[@]}"}
+    for _cb_v in ${_cb_bn[@]+"${_cb_bn[@]}"} ${_cb_psets[@]+"${_cb_psets[@]}"} CLAUDE_HOOKS_PROFILE; do
         _cb_v=${_cb_v#_cb_b_}
         if [[ -n ${!_cb_v+x} ]]; then
             _cb_state "$_cb_v"
@@ -336,7 +336,12 @@ _cb_hook() {
             _cb_on_governor_change
         fi
     fi
-    _cb_prompt_text
+    # _cb_prompt_text, without the call when no profile is active.
+    if [[ -n ${CLAUDE_HOOKS_PROFILE-} ]]; then
+        _cb_prompt_text
+    else
+        cb_prompt=
+    fi
     case $- in
     *e*) return 0 ;;
     esac

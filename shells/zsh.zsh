@@ -114,9 +114,7 @@ _cb_switch() {
     local -a _cb_todo
     # Only variables that are set, or that we keep a record of, can need anything: the
     # others (most of them) are unset now and were unset in the baseline.
-    for _cb_v in $_cb_managed; do
-        (( ${(P)+_cb_v} )) && _cb_todo+=($_cb_v)
-    done
+    _cb_list_set
     _cb_todo+=(${${(k)parameters[(I)_cb_[ab]_*]}#_cb_[ab]_})
     for _cb_v in $_cb_todo; do
         # _cb_state, inlined: this loop is what a switch costs.

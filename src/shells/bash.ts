@@ -1,4 +1,4 @@
-import { posixFunc, posixQuote, posixSwitchOnDir, posixSwitchOnFirstArg, posixExportAll, posixClearAll, posixRequireAny } from './posix.js';
+import { posixFunc, posixQuote, posixSwitchOnDir, posixSwitchOnFirstArg, posixExportAll, posixClearAll, posixRequireAny, posixListSet } from './posix.js';
 import type { Dialect } from './types.js';
 
 export const bash: Dialect = {
@@ -14,6 +14,7 @@ export const bash: Dialect = {
   exportAll: posixExportAll,
   clearAll: posixClearAll,
   requireAny: posixRequireAny,
+  listSet: posixListSet,
   switchOnFirstArg: posixSwitchOnFirstArg,
   switchOnDir: posixSwitchOnDir,
 };

@@ -24,6 +24,8 @@ export const fish: Dialect = {
   // `set -q -U` counts the names that are not universal: all of them, most often. Otherwise
   // _cb_drop hides the universal ones.
   clearAll: (names) => [`set -e -g ${names.join(' ')}`, `set -q -U ${names.join(' ')}; test $status = ${names.length}; or _cb_drop ${names.join(' ')}`],
+  // fish counts the set ones with `set -q` instead (see _cb_switch).
+  listSet: () => [],
   requireAny: (hint, names) => [`test -n "${names.map((n) => `$${n}`).join('')}"; or printf 'claude-hooks: %s\\n' ${fishQuote(hint)} >&2`],
   switchOnFirstArg: (arms: Arm[], fallback: string[]) => [
     'switch "$argv[1]"',

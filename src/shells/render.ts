@@ -59,6 +59,7 @@ function renderData(d: Dialect, config: Config, options: RenderOptions): string[
     d.list('_cb_managed', managed),
     d.list('_cb_secrets', secrets),
     d.list('_cb_profiles', config.profiles.map((p) => p.name)),
+    ...d.listSet(managed),
     // Where fetched secrets are kept (see _cb_secret), so cb-off and cb-reload can forget them.
     d.list('_cb_secret_caches', plans.flatMap((p, i) => p.secrets.map((s) => `_cb_k${i}_${s.variable}`))),
     '',

@@ -37,6 +37,9 @@ export interface Dialect {
   exportAll(pairs: ReadonlyArray<readonly [string, string]>): string[];
   /** Inside `_cb_profile_apply`: makes each name unset, as Claude Code sees it. */
   clearAll(names: readonly string[]): string[];
+  /** Top-level code defining `_cb_list_set`, which appends those of `managed` that are set to
+   *  the caller's `_cb_todo` (bash, zsh); nothing for fish, which counts them with `set -q`. */
+  listSet(managed: readonly string[]): string[];
   /** Inside `_cb_profile_apply`: prints `hint` when every one of `names` is unset or empty. */
   requireAny(hint: string, names: readonly string[]): string[];
   /** The function's arguments passed on as they are (`"$@"`, `$argv`). */

@@ -1,4 +1,4 @@
-import { posixFunc, posixQuote, posixSwitchOnDir, posixSwitchOnFirstArg, posixExportAll, posixClearAll, posixRequireAny } from './posix.js';
+import { posixFunc, posixQuote, posixSwitchOnDir, posixSwitchOnFirstArg, posixExportAll, posixClearAll, posixRequireAny, posixListSet } from './posix.js';
 import type { Dialect } from './types.js';
 
 export const zsh: Dialect = {
@@ -16,6 +16,7 @@ export const zsh: Dialect = {
   exportAll: posixExportAll,
   clearAll: posixClearAll,
   requireAny: posixRequireAny,
+  listSet: posixListSet,
   switchOnFirstArg: posixSwitchOnFirstArg,
   switchOnDir: posixSwitchOnDir,
 };
