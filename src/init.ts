@@ -6,6 +6,7 @@ import { InputError } from './errors.js';
 import { builtinConfig, loadConfig } from './profiles/config.js';
 import type { Config } from './profiles/types.js';
 import { renderInit } from './shells/render.js';
+import { writeStdout } from './stdout.js';
 import type { Target } from './shells/types.js';
 import { VERSION } from './version.js';
 
@@ -18,7 +19,7 @@ export function selfCommand(): string[] {
 /** `claude-hooks init <shell>`: prints the integration. A broken config must never break
  *  shell start-up (or a direnv load), so it warns on stderr and falls back to the built-ins. */
 export function runInit(target: Target): void {
-  process.stdout.write(initCode(target));
+  writeStdout(initCode(target));
 }
 
 /** Where `init <shell> --cache` keeps its copy. */
@@ -32,7 +33,7 @@ export async function runInitCached(shell: Target): Promise<void> {
   const file = cacheFile(shell);
   const code = initCode(shell, { cacheFile: file });
   await writeFileAtomic(file, code);
-  process.stdout.write(code);
+  writeStdout(code);
 }
 
 /** The integration's text, for direnv's library file or a cached copy when those are given. */

@@ -1,8 +1,9 @@
 // The CLI as a user meets it: arguments, the config and its errors, and what init prints.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { cli, makeSandbox } from './helpers/sandbox.js';
+import { CLI, cli, makeSandbox } from './helpers/sandbox.js';
 import { runWithInit, shellsUnderTest } from './helpers/shells.js';
 
 describe('claude-hooks CLI', () => {
@@ -27,6 +28,25 @@ describe('claude-hooks CLI', () => {
     expect(tcsh.stderr.trim()).toMatch(/^claude-hooks: .*shell.*tcsh.*bash.*zsh.*fish/);
     const nothing = await cli(sb, []);
     expect(nothing.exitCode).toBe(2);
+  });
+
+  it('writes all of a large init through a slow pipe, and stops quietly when the reader has gone', async () => {
+    const sb = makeSandbox();
+    // About 400 KB of integration: many times a pipe's buffer, so writes block on the reader.
+    sb.writeConfig(Array.from({ length: 400 }, (_, i) => `[profiles.p${i}]\nbackend = "bedrock"\nregion = "eu-west-1"\ndescription = "${'x'.repeat(600)}"\n`).join('\n'));
+    const env = sb.env();
+    const slowCopy = join(sb.root, 'slow.zsh');
+    const direct = join(sb.root, 'direct.zsh');
+    const node = `'${process.execPath}' '${CLI}' init zsh`;
+    const slow = await execa('bash', ['-c', `${node} | (sleep 0.3; cat > '${slowCopy}'); echo "\${PIPESTATUS[0]}"; ${node} > '${direct}'`], { env, extendEnv: false, reject: false });
+    expect(slow.stdout.trim()).toBe('0');
+    expect(slow.stderr).toBe('');
+    expect(statSync(direct).size).toBeGreaterThan(300_000);
+    expect(readFileSync(slowCopy).equals(readFileSync(direct))).toBe(true);
+    // The reader exits at once: no EPIPE trace, no failure of the shell's start-up line.
+    const gone = await execa('bash', ['-c', `${node} | true; echo "\${PIPESTATUS[0]}"`], { env, extendEnv: false, reject: false });
+    expect(gone.stdout.trim()).toBe('0');
+    expect(gone.stderr).toBe('');
   });
 
   it('never prints a secret from the environment into the init', async () => {
