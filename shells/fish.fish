@@ -207,11 +207,15 @@ function _cb_switch
         set -g _cb_active
         set -g _cb_why
     else
+        # What the profile sets it records itself (and lists in _cb_psets); CLAUDE_HOOKS_PROFILE
+        # is recorded here. The rest of what is set now was visited above: restored or yours.
         set -g _cb_psets
         _cb_profile_apply $argv[1]
         set -gx CLAUDE_HOOKS_PROFILE $argv[1]
-        # What is set now was visited above (restored or yours) or set by the profile.
-        for v in $visit $_cb_psets CLAUDE_HOOKS_PROFILE
+        set -g _cb_as_CLAUDE_HOOKS_PROFILE x
+        set -g _cb_av_CLAUDE_HOOKS_PROFILE $argv[1]
+        set -a touched $_cb_psets CLAUDE_HOOKS_PROFILE
+        for v in $visit
             if set -q $v
                 set -q _cb_as_$v; and continue
                 if set -q -g -x $v
@@ -331,6 +335,8 @@ function _cb_secret
     set -l cache _cb_k$argv[1]_$argv[2]
     if test -n "$$cache"
         set -gx $argv[2] $$cache
+        set -g _cb_as_$argv[2] x
+        set -g _cb_av_$argv[2] $$cache
         set -a _cb_psets $argv[2]
         return 0
     end
@@ -340,6 +346,8 @@ function _cb_secret
     if test $st -eq 0; and test -n "$val"
         set -g $cache $val
         set -gx $argv[2] $val
+        set -g _cb_as_$argv[2] x
+        set -g _cb_av_$argv[2] $val
         set -a _cb_psets $argv[2]
     else
         _cb_drop $argv[2]

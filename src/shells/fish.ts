@@ -18,9 +18,13 @@ export const fish: Dialect = {
   list: (name, items) => `set -g ${name} ${items.map(fishQuote).join(' ')}`.trimEnd(),
   func: (name, body) => [`function ${name}`, ...indent(body), 'end'],
   allArgs: '$argv',
-  // Inline, not through functions: a fish function call costs more than the work. The switch
-  // records what _cb_psets names instead of testing every variable afterwards.
-  exportAll: (pairs) => [...pairs.map(([name, value]) => `set -gx ${name} ${fishQuote(value)}`), `set -a _cb_psets ${pairs.map(([n]) => n).join(' ')}`],
+  // Inline, not through functions: a fish function call costs more than the work. Each value
+  // is recorded as what the switch left (_cb_as_, _cb_av_) right here, where it is known, and
+  // _cb_psets tells the switch which variables are already recorded.
+  exportAll: (pairs) => [
+    ...pairs.flatMap(([name, value]) => [`set -gx ${name} ${fishQuote(value)}`, `set -g _cb_as_${name} x`, `set -g _cb_av_${name} ${fishQuote(value)}`]),
+    `set -a _cb_psets ${pairs.map(([n]) => n).join(' ')}`,
+  ],
   // `set -q -U` counts the names that are not universal: all of them, most often. Otherwise
   // _cb_drop hides the universal ones.
   clearAll: (names) => [`set -e -g ${names.join(' ')}`, `set -q -U ${names.join(' ')}; test $status = ${names.length}; or _cb_drop ${names.join(' ')}`],
