@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli.cjs');
 const quick = process.argv.includes('--quick');
-const REPEATS = quick ? 3 : 7;
+const REPEATS = quick ? 3 : 9;
 const onlyShells = process.argv.flatMap((a, i, all) => (a === '--shell' && all[i + 1] ? [all[i + 1]] : []));
 
 function which(cmd) {
