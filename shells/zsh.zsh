@@ -309,8 +309,13 @@ _cb_hook() {
             _cb_on_governor_change
         fi
     fi
-    _cb_prompt_text
-    cb_prompt=${cb_prompt//\%/%%}
+    # _cb_prompt_text, without the call when no profile is active.
+    if [[ -n ${CLAUDE_HOOKS_PROFILE-} ]]; then
+        _cb_prompt_text
+        cb_prompt=${cb_prompt//\%/%%}
+    else
+        typeset -g cb_prompt=
+    fi
     [[ $_cb_flags == *e* ]] && return 0
     return $_cb_status
 }
