@@ -11,8 +11,9 @@ import { fish } from './fish.js';
 import type { Dialect, Target } from './types.js';
 import { zsh } from './zsh.js';
 
-// direnv runs an .envrc in bash: the bash dialect, with its own template.
-export const DIALECTS: Record<Target, Dialect> = { bash, zsh, fish, direnv: { ...bash, name: 'direnv', templateFile: 'direnv.sh' } };
+// direnv runs an .envrc in bash: the bash dialect, with its own template (it only applies
+// the profile and direnv keeps the difference: no switch, so no use for _cb_list_set).
+export const DIALECTS: Record<Target, Dialect> = { bash, zsh, fish, direnv: { ...bash, name: 'direnv', templateFile: 'direnv.sh', listSet: () => [] } };
 
 const TEMPLATE_DIR = join(PACKAGE_ROOT, 'shells');
 const DATA_MARKER = /^#@data$/m;
