@@ -1,44 +1,11 @@
 // claude-hooks status against the real Claude Code CLI: for every case, the provider and the
 // key source (and the auth method) we predict must be what `claude auth status` says, offline,
 // in a throw-away HOME. The CLI is the pinned dev dependency @anthropic-ai/claude-code.
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { execa } from 'execa';
+// Cases with managed settings (a machine-wide file) are in managed-settings.serial.test.ts.
+import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ROOT, cli, makeSandbox } from './helpers/sandbox.js';
-
-const CLAUDE = join(ROOT, 'node_modules', '.bin', 'claude');
-
-function claudeWorks(): boolean {
-  try {
-    return existsSync(CLAUDE) && readFileSync(join(ROOT, 'node_modules', '@anthropic-ai', 'claude-code', 'package.json'), 'utf8').includes('"version"');
-  } catch {
-    return false;
-  }
-}
-
-const available = claudeWorks();
-if (!available) {
-  if (process.env.CI === 'true') throw new Error('the Claude Code CLI (devDependency @anthropic-ai/claude-code) is missing, and CI=true requires it');
-  console.warn('\n  SKIPPING the status oracle: node_modules/.bin/claude is missing (npm ci installs it)\n');
-}
-
-interface Case {
-  name: string;
-  env?: Record<string, string>;
-  user?: string;
-  project?: string;
-  local?: string;
-  /** Settings files written under a parent of the working directory, which Claude Code does not read. */
-  parentProject?: string;
-  /** The user settings under $CLAUDE_CONFIG_DIR instead of ~/.claude. */
-  configDir?: boolean;
-  /** A directory where the user settings file would be: unreadable as a file. */
-  userIsDirectory?: boolean;
-}
-
-const KEY = 'sk-ant-api03-oracle-key-000000001234';
-const S = (o: unknown) => JSON.stringify(o);
+import { ROOT } from './helpers/sandbox.js';
+import { KEY, S, available, compare, type Case } from './helpers/oracle.js';
 
 const CASES: Case[] = [
   { name: 'nothing at all' },
@@ -79,82 +46,8 @@ const CASES: Case[] = [
   { name: 'an unreadable user settings file', userIsDirectory: true, env: { ANTHROPIC_API_KEY: KEY } },
 ];
 
-function setUp(c: Case) {
-  const sb = makeSandbox();
-  const work = join(sb.home, 'work', 'project');
-  mkdirSync(work, { recursive: true });
-  const files: string[] = [];
-  const write = (path: string, text: string) => {
-    mkdirSync(join(path, '..'), { recursive: true });
-    writeFileSync(path, text);
-    files.push(path);
-  };
-  const userDir = c.configDir ? join(sb.root, 'claude-config') : join(sb.home, '.claude');
-  if (c.user !== undefined) write(join(userDir, 'settings.json'), c.user);
-  if (c.userIsDirectory) mkdirSync(join(userDir, 'settings.json'), { recursive: true });
-  if (c.project !== undefined) write(join(work, '.claude', 'settings.json'), c.project);
-  if (c.local !== undefined) write(join(work, '.claude', 'settings.local.json'), c.local);
-  if (c.parentProject !== undefined) write(join(sb.home, 'work', '.claude', 'settings.json'), c.parentProject);
-  const env = { CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1', ...(c.configDir ? { CLAUDE_CONFIG_DIR: userDir } : {}), ...c.env };
-  return { sb, work, files, env };
-}
-
-async function compare(c: Case) {
-  const { sb, work, files, env } = setUp(c);
-  const before = files.map((f) => readFileSync(f));
-  const real = await execa(CLAUDE, ['auth', 'status', '--json'], { cwd: work, env: sb.env(env), extendEnv: false, reject: false, timeout: 30_000 });
-  const said = JSON.parse(real.stdout) as { apiProvider: string; apiKeySource?: string; authMethod: string };
-  const ours = await cli(sb, ['status', '--json', '--dir', work], env);
-  expect(ours.exitCode, ours.stderr).toBe(0);
-  const predicted = JSON.parse(ours.stdout) as { provider: string; apiKeySource: string | null; authMethod: string };
-  expect({ provider: predicted.provider, apiKeySource: predicted.apiKeySource, authMethod: predicted.authMethod }, c.name).toEqual({
-    provider: said.apiProvider,
-    apiKeySource: said.apiKeySource ?? null,
-    authMethod: said.authMethod,
-  });
-  // Strictly read-only: every settings file byte for byte.
-  expect(files.map((f) => readFileSync(f))).toEqual(before);
-  expect(ours.stdout).not.toContain(KEY);
-}
-
 describe.skipIf(!available).concurrent('status agrees with `claude auth status`', () => {
   it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => compare(c));
-});
-
-// Managed settings live at a fixed path under /etc: only where the tests may write there
-// (root, on a throw-away CI machine, and no managed file of someone's own to disturb).
-const MANAGED = '/etc/claude-code/managed-settings.json';
-const managedOk = available && process.env.CI === 'true' && process.getuid?.() === 0 && !existsSync(MANAGED);
-
-describe.skipIf(!managedOk).sequential('status agrees with `claude auth status` on managed settings', () => {
-  const withManaged = async (managed: string, c: Case) => {
-    mkdirSync('/etc/claude-code', { recursive: true });
-    writeFileSync(MANAGED, managed);
-    try {
-      await compare(c);
-    } finally {
-      rmSync(MANAGED);
-      if (readdirSync('/etc/claude-code').length === 0) rmSync('/etc/claude-code', { recursive: true });
-    }
-  };
-  it('managed beats local', () => withManaged(S({ env: { CLAUDE_CODE_USE_VERTEX: '0' } }), { name: 'managed off, local on', local: S({ env: { CLAUDE_CODE_USE_VERTEX: '1' } }) }));
-  it('managed turns a backend on over the shell', () => withManaged(S({ env: { CLAUDE_CODE_USE_FOUNDRY: '1' } }), { name: 'managed foundry', env: { CLAUDE_CODE_USE_FOUNDRY: '0' } }));
-  it('an invalid managed file stops claude auth status, and doctor says so', async () => {
-    mkdirSync('/etc/claude-code', { recursive: true });
-    writeFileSync(MANAGED, '{ nope');
-    try {
-      const { sb, work, env } = setUp({ name: 'invalid managed' });
-      const real = await execa(CLAUDE, ['auth', 'status', '--json'], { cwd: work, env: sb.env(env), extendEnv: false, reject: false, timeout: 30_000 });
-      expect(real.exitCode).not.toBe(0);
-      expect(real.stderr + real.stdout).toContain('could not be parsed');
-      const doctor = await cli(sb, ['doctor', '--json', '--dir', work], env);
-      const found = (JSON.parse(doctor.stdout) as { findings: Array<{ id: string; severity: string; message: string }> }).findings;
-      expect(found).toContainEqual(expect.objectContaining({ id: 'settings-invalid', severity: 'error', message: expect.stringContaining(MANAGED) }));
-      expect(doctor.exitCode).toBe(1);
-    } finally {
-      rmSync('/etc/claude-code', { recursive: true });
-    }
-  });
 });
 
 it('the oracle has at least 30 cases', () => {
