@@ -295,11 +295,17 @@ _cb_prompt_text() {
     if [[ -z $cb_prompt ]]; then
         return 0
     fi
-    if [[ ${CLAUDE_CODE_USE_BEDROCK-} == 1 && -n ${AWS_REGION-} ]]; then
-        cb_prompt+=:$AWS_REGION
-    elif [[ ${CLAUDE_CODE_USE_VERTEX-} == 1 && -n ${CLOUD_ML_REGION-} ]]; then
-        cb_prompt+=:$CLOUD_ML_REGION
-    fi
+    local _cb_i=0 _cb_sel _cb_reg
+    for _cb_sel in "${_cb_region_sels[@]}"; do
+        if [[ ${!_cb_sel-} == 1 ]]; then
+            _cb_reg=${_cb_region_vars[_cb_i]}
+            if [[ -n ${!_cb_reg-} ]]; then
+                cb_prompt+=:${!_cb_reg}
+            fi
+            return 0
+        fi
+        _cb_i=$((_cb_i + 1))
+    done
 }
 
 cb_prompt_info() {
@@ -376,11 +382,6 @@ cb-use() {
     _cb_say "$1"
     _cb_switch "$1" manual
 }
-
-cb-anthropic() { cb-use anthropic; }
-cb-bedrock() { cb-use bedrock; }
-cb-vertex() { cb-use vertex; }
-cb-foundry() { cb-use foundry; }
 
 cb-off() {
     if _cb_direnv_owns; then

@@ -51,14 +51,11 @@ _cb_need() {
 # Exports the values given on the `use claude` line. Run before the profile, so its checks
 # see them, and after, so they win over the profile's own.
 _cb_direnv_overrides() {
-    if [ -n "$1" ]; then
-        case $_cb_r in
-        bedrock) export AWS_REGION="$1" ;;
-        vertex) export CLOUD_ML_REGION="$1" ;;
-        esac
+    if [ -n "$1" ] && _cb_backend_region_var "$_cb_backend"; then
+        export "$_cb_r=$1"
     fi
     if [ -n "$2" ]; then
-        unset -v AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_BEARER_TOKEN_BEDROCK
+        unset -v "${_cb_aws_keys[@]}"
         export AWS_PROFILE="$2"
     fi
 }
@@ -66,7 +63,7 @@ _cb_direnv_overrides() {
 use_claude() {
     local IFS=' '
     local _cb_usage='use claude <profile> [--region REGION] [--aws-profile NAME]'
-    local _cb_name=${1-} _cb_region='' _cb_aws='' _cb_code
+    local _cb_name=${1-} _cb_region='' _cb_aws='' _cb_code _cb_backend
     if [ -z "$_cb_name" ]; then
         log_error "claude-hooks: $_cb_usage; profiles: ${_cb_profiles[*]}"
         return 1
@@ -107,14 +104,12 @@ use_claude() {
         return 1
     fi
     # Checked before anything changes, so a bad line leaves the environment alone.
+    _cb_backend=$_cb_r
     if [ -n "$_cb_region" ]; then
-        case $_cb_r in
-        bedrock | vertex) ;;
-        *)
-            log_error "claude-hooks: --region is for bedrock and vertex profiles; '$_cb_name' is $_cb_r"
+        if ! _cb_backend_region_var "$_cb_backend"; then
+            log_error "claude-hooks: --region is not for $_cb_backend profiles like '$_cb_name'"
             return 1
-            ;;
-        esac
+        fi
         case $_cb_region in
         *[!a-z0-9-]* | -* | '')
             log_error "claude-hooks: --region '$_cb_region' is not a region name (lower-case letters, digits and -)"
@@ -123,10 +118,13 @@ use_claude() {
         esac
     fi
     if [ -n "$_cb_aws" ]; then
-        if [ "$_cb_r" != bedrock ]; then
-            log_error "claude-hooks: --aws-profile is for bedrock profiles; '$_cb_name' is $_cb_r"
+        case " ${_cb_aws_backends[*]} " in
+        *" $_cb_backend "*) ;;
+        *)
+            log_error "claude-hooks: --aws-profile is for ${_cb_aws_backends[*]} profiles; '$_cb_name' is $_cb_backend"
             return 1
-        fi
+            ;;
+        esac
         case $_cb_aws in
         *[!A-Za-z0-9_.@+=,-]* | -*)
             log_error "claude-hooks: --aws-profile '$_cb_aws' is not an AWS profile name (letters, digits and _.@+=,-)"
@@ -137,7 +135,6 @@ use_claude() {
 
     _cb_direnv_overrides "$_cb_region" "$_cb_aws"
     _cb_profile_apply "$_cb_name"
-    _cb_profile_backend "$_cb_name"
     _cb_direnv_overrides "$_cb_region" "$_cb_aws"
     export CLAUDE_HOOKS_PROFILE="$_cb_name"
     export CLAUDE_HOOKS_DIRENV="$PWD"

@@ -375,10 +375,14 @@ end
 function cb_prompt_info --description 'Print the active Claude Code backend for a prompt'
     test -n "$CLAUDE_HOOKS_PROFILE"; or return 0
     set -l text $CLAUDE_HOOKS_PROFILE
-    if test "$CLAUDE_CODE_USE_BEDROCK" = 1; and test -n "$AWS_REGION"
-        set text $text:$AWS_REGION
-    else if test "$CLAUDE_CODE_USE_VERTEX" = 1; and test -n "$CLOUD_ML_REGION"
-        set text $text:$CLOUD_ML_REGION
+    # While _cb_region_sels[i] is on, _cb_region_vars[i] holds the region (both rendered).
+    set -l regions $_cb_region_vars
+    for selector in $_cb_region_sels
+        if test "$$selector" = 1
+            test -n "$$regions[1]"; and set text $text:$$regions[1]
+            break
+        end
+        set -e regions[1]
     end
     printf '%s' $text
 end
@@ -405,22 +409,6 @@ function cb-use --description 'Switch Claude Code to a claude-hooks profile'
     set -g _cb_auto
     _cb_say $argv[1]
     _cb_switch $argv[1] manual
-end
-
-function cb-anthropic --description 'Switch Claude Code to the Anthropic API'
-    cb-use anthropic
-end
-
-function cb-bedrock --description 'Switch Claude Code to Amazon Bedrock'
-    cb-use bedrock
-end
-
-function cb-vertex --description 'Switch Claude Code to Google Vertex AI'
-    cb-use vertex
-end
-
-function cb-foundry --description 'Switch Claude Code to Microsoft Foundry'
-    cb-use foundry
 end
 
 function cb-off --description 'Put your own Claude Code variables back'

@@ -265,11 +265,16 @@ _cb_on_governor_change() {
 _cb_prompt_text() {
     typeset -g cb_prompt=${CLAUDE_HOOKS_PROFILE-}
     [[ -z $cb_prompt ]] && return 0
-    if [[ ${CLAUDE_CODE_USE_BEDROCK-} == 1 && -n ${AWS_REGION-} ]]; then
-        cb_prompt+=:$AWS_REGION
-    elif [[ ${CLAUDE_CODE_USE_VERTEX-} == 1 && -n ${CLOUD_ML_REGION-} ]]; then
-        cb_prompt+=:$CLOUD_ML_REGION
-    fi
+    local -i _cb_i=1
+    local _cb_sel _cb_reg
+    for _cb_sel in $_cb_region_sels; do
+        if [[ ${(P)_cb_sel-} == 1 ]]; then
+            _cb_reg=${_cb_region_vars[_cb_i]}
+            [[ -n ${(P)_cb_reg-} ]] && cb_prompt+=:${(P)_cb_reg}
+            return 0
+        fi
+        (( _cb_i++ ))
+    done
 }
 
 cb_prompt_info() {
@@ -343,11 +348,6 @@ cb-use() {
     _cb_say $1
     _cb_switch $1 manual
 }
-
-cb-anthropic() { cb-use anthropic; }
-cb-bedrock() { cb-use bedrock; }
-cb-vertex() { cb-use vertex; }
-cb-foundry() { cb-use foundry; }
 
 cb-off() {
     emulate -L zsh

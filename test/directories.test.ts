@@ -139,7 +139,7 @@ for (const shell of shellsUnderTest()) {
       expect(run.exitCode).toBe(0);
       const marker = join(sb.home, 'q', '.claude-backend');
       expect(run.stderr.trim().split('\n')).toEqual([
-        `claude-hooks: .claude-backend at ${marker} names unknown profile 'nope; touch pwned'; known: anthropic bedrock vertex foundry bedrock-eu work; not switching`,
+        `claude-hooks: .claude-backend at ${marker} names unknown profile 'nope; touch pwned'; known: anthropic bedrock vertex foundry mantle anthropic-aws anthropic-google-cloud gateway bedrock-eu work; not switching`,
       ]);
       expect(withoutNoise(run.dumps.q!)).toEqual(withoutNoise(run.dumps.start!));
     });

@@ -65,7 +65,7 @@ describe.skipIf(!direnvOk)('direnv: use claude', () => {
     for (const [line, message] of [
       ["use claude bedrock --region '$(touch pwned)'", "--region '$(touch pwned)' is not a region name"],
       ['use claude bedrock --aws-profile "a;touch pwned"', "--aws-profile 'a;touch pwned' is not an AWS profile name"],
-      ['use claude anthropic --region eu-west-1', "--region is for bedrock and vertex profiles; 'anthropic' is anthropic"],
+      ['use claude anthropic --region eu-west-1', "--region is not for anthropic profiles like 'anthropic'"],
       ['use claude nope', "unknown profile 'nope'"],
       ['use claude bedrock --colour red', "unknown argument '--colour'"],
     ]) {

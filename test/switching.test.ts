@@ -120,7 +120,7 @@ for (const shell of shellsUnderTest()) {
       const run = await runWithInit(sb, shell, `dump start\ncb-use nope\n${status}\ndump after`, { env: { ANTHROPIC_API_KEY: KEY } });
       expect(run.stdout).toContain('status=2');
       expect(run.stderr.trim().split('\n')).toEqual([
-        "claude-hooks: unknown profile 'nope'; known: anthropic bedrock vertex foundry",
+        "claude-hooks: unknown profile 'nope'; known: anthropic bedrock vertex foundry mantle anthropic-aws anthropic-google-cloud gateway",
       ]);
       expect(withoutNoise(run.dumps.after!)).toEqual(withoutNoise(run.dumps.start!));
     });

@@ -1,3 +1,4 @@
+import { BACKEND_SPECS, backendSpec, type ValueField } from '../profiles/backends.js';
 import { join, resolve } from 'node:path';
 import fse from 'fs-extra';
 import { InputError } from '../errors.js';
@@ -8,6 +9,12 @@ import { initCode } from '../init.js';
 import { displayPath, loadConfig } from '../profiles/config.js';
 
 type Env = Record<string, string | undefined>;
+
+/** `bedrock, mantle and anthropic-aws`: the backends that take a value for `field`. */
+function withField(field: ValueField): string {
+  const ids = BACKEND_SPECS.filter((b) => b.fields[field]).map((b) => b.id);
+  return ids.length > 1 ? `${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}` : ids.join('');
+}
 
 export { BLOCK_END, BLOCK_START } from '../block.js';
 
@@ -47,14 +54,16 @@ function useLine(o: EnvrcOptions): string {
   if (!profile) throw new InputError(`envrc: no profile "${o.profile}"; known: ${config.profiles.map((p) => p.name).join(', ')}`);
   const parts = ['use', 'claude', profile.name];
   if (o.region !== undefined) {
-    if (profile.backend !== 'bedrock' && profile.backend !== 'vertex') {
-      throw new InputError(`envrc: --region is for bedrock and vertex profiles; "${profile.name}" is ${profile.backend}`);
+    if (!backendSpec(profile.backend).fields.region) {
+      throw new InputError(`envrc: --region is for ${withField('region')} profiles; "${profile.name}" is ${profile.backend}`);
     }
     if (!REGION.test(o.region)) throw new InputError(`envrc: --region ${JSON.stringify(o.region)}: expected a region name (lower-case letters, digits and -), such as eu-west-1`);
     parts.push('--region', o.region);
   }
   if (o.awsProfile !== undefined) {
-    if (profile.backend !== 'bedrock') throw new InputError(`envrc: --aws-profile is for bedrock profiles; "${profile.name}" is ${profile.backend}`);
+    if (!backendSpec(profile.backend).fields.awsProfile) {
+      throw new InputError(`envrc: --aws-profile is for ${withField('awsProfile')} profiles; "${profile.name}" is ${profile.backend}`);
+    }
     if (!AWS_PROFILE.test(o.awsProfile)) {
       throw new InputError(`envrc: --aws-profile ${JSON.stringify(o.awsProfile)}: expected an AWS profile name (letters, digits and _.@+=,-)`);
     }

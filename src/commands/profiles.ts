@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { backendSpec } from '../profiles/backends.js';
 import { BUILTIN_PROFILES } from '../profiles/builtin.js';
 import { displayPath, loadConfig } from '../profiles/config.js';
 import { planFor } from '../profiles/plan.js';
@@ -13,12 +14,15 @@ function profileJson(p: Profile, configHint: string) {
   return {
     name: p.name,
     backend: p.backend,
+    /** The word `claude auth status` prints as apiProvider once switched. */
+    provider: backendSpec(p.backend).provider,
     builtin: isBuiltin(p),
     description: p.description,
     region: p.region ?? null,
     awsProfile: p.awsProfile ?? null,
     projectId: p.projectId ?? null,
     resource: p.resource ?? null,
+    workspaceId: p.workspaceId ?? null,
     baseUrl: p.baseUrl ?? null,
     sets: Object.fromEntries(plan.set),
     clears: plan.clear,
@@ -53,7 +57,7 @@ export function showProfile(name: string, json: boolean): void {
   const plan = planFor(profile, hint);
   const rows: string[][] = [
     ['profile', `${profile.name}${data.builtin ? ' (built-in)' : ''}`],
-    ['backend', profile.backend],
+    ['backend', `${profile.backend} (claude auth status: ${data.provider})`],
   ];
   if (profile.description) rows.push(['description', profile.description]);
   for (const [variable, value] of plan.set) rows.push(['sets', `${variable}=${value}`]);

@@ -6,7 +6,8 @@ import { homeDir, xdgDir } from '../paths.js';
 import { BUILTIN_PROFILES } from './builtin.js';
 import { looksSecret } from './managed.js';
 import { PROFILE_FIELDS, PROFILE_NAME, SHELL_NAME, TOP_FIELDS, type FieldSpec, type ProfileField } from './schema.js';
-import { BACKENDS, type Backend, type Config, type DirectoryRule, type Profile, type SecretSource } from './types.js';
+import { backendSpec, BACKENDS, findBackend, type Backend } from './backends.js';
+import type { Config, DirectoryRule, Profile, SecretSource } from './types.js';
 
 export { PROFILE_NAME } from './schema.js';
 
@@ -15,8 +16,6 @@ export { PROFILE_NAME } from './schema.js';
 const FORBIDDEN_VARS =
   /^(PATH|HOME|SHELL|USER|LOGNAME|IFS|ENV|BASH_ENV|CDPATH|PS[0-4]|PROMPT_COMMAND|PROMPT|RPROMPT|ZDOTDIR|FPATH|TERM|TMPDIR|LD_.*|DYLD_.*|BASH.*|SHELLOPTS|GLOBIGNORE|HIST.*|NODE_OPTIONS|CLAUDE_HOOKS_.*|_cb_.*|fish_.*|__fish.*)$/;
 
-/** Which variable a profile's key command or literal key fills, by backend. */
-const KEY_VARIABLE: Partial<Record<Backend, string>> = { anthropic: 'ANTHROPIC_API_KEY', foundry: 'ANTHROPIC_FOUNDRY_API_KEY' };
 
 type Env = Record<string, string | undefined>;
 
@@ -152,21 +151,27 @@ function readProfile(
     if (!(key in PROFILE_FIELDS)) fail([key], `unknown key${didYouMean(key, fields)}; expected one of ${fields.join(', ')}`);
   }
   let backend: Backend;
+  const named = raw.backend === undefined ? undefined : typeof raw.backend === 'string' ? findBackend(raw.backend) : undefined;
   if (raw.backend === undefined) {
     if (!base) return fail(['backend'], `missing; expected one of ${BACKENDS.join(', ')}`);
     backend = base.backend;
-  } else if (typeof raw.backend === 'string' && (BACKENDS as readonly string[]).includes(raw.backend)) {
-    backend = raw.backend as Backend;
+  } else if (named) {
+    backend = named.id;
   } else {
     return fail(['backend'], `expected one of ${BACKENDS.join(', ')}, got ${JSON.stringify(raw.backend)}`);
   }
+  // [profiles.bedrock] fills in cb-bedrock: it cannot make cb-bedrock switch to another backend.
+  if (base && BUILTIN_PROFILES.some((p) => p.name === name) && backend !== base.backend) {
+    fail(['backend'], `[profiles.${name}] fills in the built-in ${name} profile, whose backend is ${base.backend}; name your ${backend} profile differently`);
+  }
+  const facts = backendSpec(backend);
 
   const profile: Profile = { name, backend, description: base?.description ?? '', env: {} };
   const secrets: SecretSource[] = [];
   for (const [key, value] of Object.entries(raw) as Array<[ProfileField, unknown]>) {
     const spec: FieldSpec = PROFILE_FIELDS[key];
     if (spec.backends && !spec.backends.includes(backend)) {
-      fail([key], `only for backend ${spec.backends.join(' or ')}; this profile's backend is ${backend}`);
+      fail([key], `only for backend${spec.backends.length > 1 ? 's' : ''} ${spec.backends.join(', ')}; this profile's backend is ${backend}`);
     }
     if (spec.type === 'env') {
       readEnv(value, (k, e) => fail([key, ...k], e)).forEach(([variable, v]) => {
@@ -183,24 +188,29 @@ function readProfile(
       case 'apiKeyCommand':
       case 'authTokenCommand': {
         if (!text.trim()) fail([key], 'expected a command, got an empty string');
-        const variable = key === 'authTokenCommand' ? 'ANTHROPIC_AUTH_TOKEN' : (KEY_VARIABLE[backend] as string);
+        const variable = (key === 'authTokenCommand' ? facts.tokenVariable : facts.keyVariable) as string;
         secrets.push({ variable, label: `${name}: ${key}`, command: text });
         break;
       }
       case 'apiKey':
         if (raw.apiKeyCommand !== undefined) fail([key], 'use apiKey or apiKeyCommand, not both');
         acceptSecret([key], text);
-        secrets.push({ variable: KEY_VARIABLE[backend] as string, label: `${name}: apiKey`, inline: { profile: name, key } });
+        secrets.push({ variable: facts.keyVariable as string, label: `${name}: apiKey`, inline: { profile: name, key } });
         break;
       default:
         // The remaining fields are the profile's plain string values, stored under their own names.
         (profile as unknown as Record<string, string>)[key] = text;
     }
   }
-  // Your own Bedrock profile says where its models are; the built-in one may take AWS_REGION
-  // from the environment.
-  if (backend === 'bedrock' && !profile.region && !BUILTIN_PROFILES.some((p) => p.name === name)) {
-    fail(['region'], 'required for a bedrock profile: add region = "us-east-1" (the AWS region of your Bedrock models)');
+  // Your own profile says where its models are (a Bedrock region, a gateway's URL...); a built-in
+  // one may take them from the environment.
+  if (!BUILTIN_PROFILES.some((p) => p.name === name)) {
+    for (const field of facts.configRequires) {
+      if (!profile[field]) {
+        const example = facts.require.find((r) => r.configExample.startsWith(`${field} =`))?.configExample ?? `${field} = "..."`;
+        fail([field], `required for a ${backend} profile: add ${example}`);
+      }
+    }
   }
   if (secrets.length) profile.secrets = secrets;
   return profile;

@@ -16,7 +16,8 @@ export const fish: Dialect = {
   scalar: (name, value) => `set -g ${name} ${fishQuote(value)}`,
   assign: (name, value) => `set -g ${name} ${fishQuote(value)}`,
   list: (name, items) => `set -g ${name} ${items.map(fishQuote).join(' ')}`.trimEnd(),
-  func: (name, body) => [`function ${name}`, ...indent(body), 'end'],
+  func: (name, body, description) => [`function ${name}${description ? ` --description ${fishQuote(description)}` : ''}`, ...indent(body), 'end'],
+  switchCommands: true,
   allArgs: '$argv',
   // Inline, not through functions: a fish function call costs more than the work. Each value
   // is recorded as what the switch left (_cb_as_, _cb_av_) right here, where it is known, and

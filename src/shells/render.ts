@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
 import { displayPath } from '../profiles/config.js';
+import { AWS_STATIC_CREDENTIALS, BACKEND_SPECS, backendSpec } from '../profiles/backends.js';
+import { BUILTIN_PROFILES } from '../profiles/builtin.js';
 import { MANAGED_VARS, SECRET_VARS, looksSecret } from '../profiles/managed.js';
 import { planFor, type SwitchPlan } from '../profiles/plan.js';
 import type { Config, Profile } from '../profiles/types.js';
@@ -13,7 +15,7 @@ import { zsh } from './zsh.js';
 
 // direnv runs an .envrc in bash: the bash dialect, with its own template (it only applies
 // the profile and direnv keeps the difference: no switch, so no use for _cb_list_set).
-export const DIALECTS: Record<Target, Dialect> = { bash, zsh, fish, direnv: { ...bash, name: 'direnv', templateFile: 'direnv.sh', listSet: () => [] } };
+export const DIALECTS: Record<Target, Dialect> = { bash, zsh, fish, direnv: { ...bash, name: 'direnv', templateFile: 'direnv.sh', listSet: () => [], switchCommands: false } };
 
 const TEMPLATE_DIR = join(PACKAGE_ROOT, 'shells');
 const DATA_MARKER = /^#@data$/m;
@@ -49,6 +51,7 @@ function renderData(d: Dialect, config: Config, options: RenderOptions): string[
   const secrets = managed.filter((n) => SECRET_VARS.includes(n) || looksSecret(n));
   // Longest first, so the innermost mapped directory wins.
   const dirs = [...config.directories].sort((a, b) => b.dir.length - a.dir.length);
+  const regional = BACKEND_SPECS.filter((b) => b.selector && b.regionVariable);
 
   return [
     '# ---- data rendered from your profiles by `claude-hooks init` ----',
@@ -95,6 +98,18 @@ function renderData(d: Dialect, config: Config, options: RenderOptions): string[
         ['return 1'],
       ),
     ),
+    '',
+    '# For the prompt segment: while _cb_region_sels[i] is on, _cb_region_vars[i] holds the region',
+    '# that follows the profile name (bedrock:eu-west-1).',
+    d.list('_cb_region_sels', regional.map((b) => b.selector!)),
+    d.list('_cb_region_vars', regional.map((b) => b.regionVariable!)),
+    '',
+    "# Sets _cb_r to the variable a backend's region goes in; fails for a backend without one.",
+    ...d.func('_cb_backend_region_var', d.switchOnFirstArg(BACKEND_SPECS.filter((b) => b.fields.region).map((b) => ({ word: b.id, body: [d.assign('_cb_r', b.fields.region!)] })), ['return 1'])),
+    '# The backends that take an AWS profile, and the AWS keys that would override it.',
+    d.list('_cb_aws_backends', BACKEND_SPECS.filter((b) => b.fields.awsProfile).map((b) => b.id)),
+    d.list('_cb_aws_keys', [...AWS_STATIC_CREDENTIALS]),
+    ...(d.switchCommands ? ['', '# One command per built-in profile: cb-bedrock is cb-use bedrock.', ...BUILTIN_PROFILES.flatMap((p) => d.func(`cb-${p.name}`, [`cb-use ${p.name}`], `Switch Claude Code to ${backendSpec(p.backend).label}`))] : []),
     '# ---- end of rendered data ----',
   ];
 }

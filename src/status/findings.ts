@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import { homeDir } from '../paths.js';
 import { displayPath, loadConfig } from '../profiles/config.js';
+import { BACKEND_SPECS, providerSpec, type Provider } from '../profiles/backends.js';
 import { ANTHROPIC_AUTH, SELECTORS } from '../profiles/managed.js';
-import type { Prediction } from './predict.js';
+import { isOn, type Prediction } from './predict.js';
 import { readMarker } from './marker.js';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -19,7 +20,8 @@ export interface Finding {
 
 type Env = Record<string, string | undefined>;
 
-export const PROVIDER_NAMES = { firstParty: 'the Anthropic API', bedrock: 'Amazon Bedrock', vertex: 'Google Vertex AI', foundry: 'Microsoft Foundry' } as const;
+/** What status and doctor call each provider: Claude Code's own names. */
+export const PROVIDER_NAMES = Object.fromEntries(BACKEND_SPECS.map((b) => [b.provider, b.label])) as Record<Provider, string>;
 
 // Bedrock model ids: anthropic.claude-..., a cross-region prefix (us., eu., apac., global., ...),
 // or an ARN of a model or inference profile.
@@ -40,7 +42,7 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
     }
   }
   for (const o of p.overrides) {
-    const strong = SELECTORS.includes(o.name as (typeof SELECTORS)[number]) || ANTHROPIC_AUTH.includes(o.name as (typeof ANTHROPIC_AUTH)[number]);
+    const strong = SELECTORS.includes(o.name) || (ANTHROPIC_AUTH as readonly string[]).includes(o.name);
     const shell = o.shell === null ? 'which your shell does not set' : `over your shell's ${o.name}=${o.shell || "''"}`;
     add(
       'settings-override',
@@ -65,6 +67,21 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
       `remove "apiKeyHelper" from ${where(p.apiKeyHelper.path)} and give the command to a profile as apiKeyCommand (claude-hooks doctor --migrate)`,
     );
   }
+  if (p.provider !== 'gateway' && isOn(value('CLAUDE_CODE_USE_GATEWAY'))) {
+    const missing = ['ANTHROPIC_BASE_URL', 'ANTHROPIC_AUTH_TOKEN'].filter((n) => !value(n));
+    add(
+      'gateway-ignored',
+      'warning',
+      `CLAUDE_CODE_USE_GATEWAY is on, but Claude Code ignores it without ${missing.join(' and ')}: it uses ${PROVIDER_NAMES[p.provider]}`,
+      'switch with cb-gateway (set baseUrl and authTokenCommand in [profiles.gateway]), or turn CLAUDE_CODE_USE_GATEWAY off',
+    );
+  }
+  // What the backend cannot work without, from the backend table.
+  const spec = providerSpec(p.provider);
+  for (const r of spec.require) {
+    if (r.anyOf.some((name) => value(name) || env[name])) continue;
+    add(`${spec.id}-no-${r.slug}`, 'error', `${spec.label} mode with no ${r.anyOf.join(' or ')}`, `set ${r.configExample.replace(/ = .*/, '')} in the profile you switch to, or ${r.exportExample}`);
+  }
   if (p.provider === 'bedrock') {
     for (const name of ['ANTHROPIC_API_KEY', 'ANTHROPIC_AUTH_TOKEN']) {
       if (value(name)) {
@@ -76,7 +93,6 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
         );
       }
     }
-    if (!value('AWS_REGION')) add('bedrock-no-region', 'error', 'Bedrock mode with no AWS_REGION', 'export AWS_REGION=us-east-1, or set region in the profile you switch to');
     if (!awsCredentialsFound(p, env)) {
       add(
         'bedrock-no-credentials',
@@ -92,14 +108,6 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
       }
     }
   }
-  if (p.provider === 'vertex') {
-    if (!value('ANTHROPIC_VERTEX_PROJECT_ID')) add('vertex-no-project', 'error', 'Vertex mode with no ANTHROPIC_VERTEX_PROJECT_ID', 'set projectId in the profile, or export ANTHROPIC_VERTEX_PROJECT_ID');
-    if (!value('CLOUD_ML_REGION')) add('vertex-no-region', 'error', 'Vertex mode with no CLOUD_ML_REGION', 'set region in the profile, or export CLOUD_ML_REGION');
-  }
-  if (p.provider === 'foundry' && !value('ANTHROPIC_FOUNDRY_RESOURCE') && !value('ANTHROPIC_FOUNDRY_BASE_URL')) {
-    add('foundry-no-resource', 'error', 'Foundry mode with no ANTHROPIC_FOUNDRY_RESOURCE (or ANTHROPIC_FOUNDRY_BASE_URL)', 'set resource in the profile, or export ANTHROPIC_FOUNDRY_RESOURCE');
-  }
-
   // claude-hooks itself: the config, the marker here, and whether this shell loaded the hooks.
   let profiles: string[] | undefined;
   try {

@@ -1,8 +1,9 @@
 import { painter } from '../colors.js';
 import { displayPath } from '../profiles/config.js';
+import { providerSpec } from '../profiles/backends.js';
 import { MODEL_VARS } from '../profiles/managed.js';
 import { PROVIDER_NAMES, type Finding } from './findings.js';
-import type { Origin, Prediction } from './predict.js';
+import { isOn, type Origin, type Prediction } from './predict.js';
 
 type Env = Record<string, string | undefined>;
 type Paint = ReturnType<typeof painter>;
@@ -18,7 +19,7 @@ export function originText(o: Origin, env: Env): string {
 
 /** The version of the prediction that `status --json` prints: documented in docs/status.md. */
 export function statusJson(p: Prediction, env: Env) {
-  const region = p.provider === 'bedrock' ? 'AWS_REGION' : p.provider === 'vertex' ? 'CLOUD_ML_REGION' : null;
+  const region = providerSpec(p.provider).regionVariable ?? null;
   return {
     schemaVersion: 1,
     dir: p.dir,
@@ -46,7 +47,7 @@ function rows(table: string[][], indent = '  '): string[] {
 
 export function statusText(p: Prediction, env: Env, paint: Paint): string {
   const lines: string[] = [];
-  const via = p.providerVariable ? `${p.providerVariable}=${p.variables[p.providerVariable]!.value}, from ${originText(p.variables[p.providerVariable]!.origin, env)}` : 'no CLAUDE_CODE_USE_* is on';
+  const via = p.providerVariable ? `${p.providerVariable}=${p.variables[p.providerVariable]!.value}, from ${originText(p.variables[p.providerVariable]!.origin, env)}` : p.variables.CLAUDE_CODE_USE_GATEWAY && isOn(p.variables.CLAUDE_CODE_USE_GATEWAY.value) ? 'CLAUDE_CODE_USE_GATEWAY is on, but ignored without ANTHROPIC_BASE_URL and ANTHROPIC_AUTH_TOKEN' : 'no CLAUDE_CODE_USE_* is on';
   lines.push(`${paint('bold', 'Claude Code')} in ${displayPath(p.dir, env)} will use ${paint('bold', PROVIDER_NAMES[p.provider])} (${via})`);
   const key =
     p.apiKeySource === 'ANTHROPIC_API_KEY'
@@ -58,6 +59,7 @@ export function statusText(p: Prediction, env: Env, paint: Paint): string {
     ['auth', p.authMethod],
     ['key source', p.provider === 'firstParty' || p.apiKeySource === null ? key : `${key} (${paint('yellow', notUsed(p))})`],
   ];
+  summary.unshift(['provider', `${p.provider} (as claude auth status says it)`]);
   if (env.CLAUDE_HOOKS_PROFILE) summary.push(['profile', `${env.CLAUDE_HOOKS_PROFILE} (claude-hooks${env.CLAUDE_HOOKS_DIRENV ? ', from direnv' : ''})`]);
   lines.push(...rows(summary));
   lines.push('', paint('bold', 'variables Claude Code reads'));

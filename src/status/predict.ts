@@ -3,14 +3,16 @@
 // of the real CLI (test/status-oracle.test.ts):
 // - a settings file's `env` beats the process environment, and stronger levels beat weaker;
 // - a selector is on when its value, trimmed and lower-cased, is 1, true, yes or on;
-// - Bedrock beats Foundry beats Vertex when several are on;
+// - when several selectors are on, the order of SELECTOR_PRECEDENCE (src/profiles/backends.ts)
+//   decides; the gateway counts only with ANTHROPIC_BASE_URL and ANTHROPIC_AUTH_TOKEN set;
 // - the key source is ANTHROPIC_API_KEY when it is non-empty, else a non-empty apiKeyHelper,
 //   whatever the provider (Bedrock mode still reports it, and 2.1.197 sends the key along).
 import { mask } from '../mask.js';
+import { providerSpec, SELECTOR_PRECEDENCE, type Provider } from '../profiles/backends.js';
 import { MANAGED_VARS, SECRET_VARS } from '../profiles/managed.js';
 import { readSettings, type Level, type SettingsFile } from './settings.js';
 
-export type Provider = 'firstParty' | 'bedrock' | 'vertex' | 'foundry';
+export type { Provider } from '../profiles/backends.js';
 
 /** Where a value comes from: the shell's environment, or a settings file. */
 export type Origin = { kind: 'shell' } | { kind: 'settings'; level: Level; path: string };
@@ -51,11 +53,7 @@ export interface Prediction {
   awsAuthRefresh: string | null;
 }
 
-const SELECTOR_ORDER: Array<[string, Provider]> = [
-  ['CLAUDE_CODE_USE_BEDROCK', 'bedrock'],
-  ['CLAUDE_CODE_USE_FOUNDRY', 'foundry'],
-  ['CLAUDE_CODE_USE_VERTEX', 'vertex'],
-];
+const SELECTOR_ORDER: Array<[string, Provider]> = SELECTOR_PRECEDENCE.map((p) => [providerSpec(p).selector!, p]);
 
 export function isOn(value: string | undefined): boolean {
   return value !== undefined && ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase());
@@ -83,7 +81,7 @@ export function predict(dir: string, env: Env = process.env): Prediction {
   }
   const get = (name: string) => effective.get(name)?.value;
 
-  const selectorsOn = SELECTOR_ORDER.filter(([name]) => isOn(get(name)));
+  const selectorsOn = SELECTOR_ORDER.filter(([name, provider]) => isOn(get(name)) && (provider !== 'gateway' || gatewayReady(get)));
   const provider: Provider = selectorsOn[0]?.[1] ?? 'firstParty';
   const helperFile = usable.find((f) => f.apiKeyHelper);
   const apiKeyHelper = helperFile ? { command: helperFile.apiKeyHelper!, level: helperFile.level, path: helperFile.path } : null;
@@ -113,6 +111,12 @@ export function predict(dir: string, env: Env = process.env): Prediction {
     awsCredentialExport: usable.find((f) => f.awsCredentialExport)?.awsCredentialExport ?? null,
     awsAuthRefresh: usable.find((f) => f.awsAuthRefresh)?.awsAuthRefresh ?? null,
   };
+}
+
+/** 2.1.332 ignores CLAUDE_CODE_USE_GATEWAY (and says so in its debug log) unless both the
+ *  gateway's URL and a token are there. */
+function gatewayReady(get: (name: string) => string | undefined): boolean {
+  return Boolean(get('ANTHROPIC_BASE_URL')) && Boolean(get('ANTHROPIC_AUTH_TOKEN'));
 }
 
 function show(name: string, value: string): string {
