@@ -24,6 +24,8 @@ export interface Requirement {
   /** The two ways to give it, for the hint: `export AWS_REGION=us-east-1`, `region = "us-east-1"`. */
   exportExample: string;
   configExample: string;
+  /** What Claude Code uses when it is missing (2.1.332, measured on the wire); absent: it fails. */
+  fallback?: string;
 }
 
 export interface BackendSpec {
@@ -66,8 +68,10 @@ export const AWS_SHARED = ['AWS_PROFILE', ...AWS_STATIC_CREDENTIALS, 'AWS_REGION
 /** First-party credentials and endpoint. */
 export const ANTHROPIC_AUTH = ['ANTHROPIC_API_KEY', 'ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_BASE_URL', 'CLAUDE_CODE_OAUTH_TOKEN'] as const;
 
-// Claude Code takes the region the AWS SDK way: AWS_REGION, then AWS_DEFAULT_REGION.
+// Claude Code takes the region the AWS SDK way: AWS_REGION, then AWS_DEFAULT_REGION; with neither,
+// 2.1.332 signs for us-east-1 (Bedrock and Mantle alike, seen on the wire).
 const AWS_REGION_REQUIRED = (): Requirement => ({
+  fallback: 'us-east-1',
   anyOf: ['AWS_REGION', 'AWS_DEFAULT_REGION'],
   what: 'AWS region', slug: 'region',
   exportExample: 'export AWS_REGION=us-east-1',
@@ -121,7 +125,8 @@ export const BACKEND_SPECS: readonly BackendSpec[] = [
     clearsAnthropicAuth: [...ANTHROPIC_AUTH],
     require: [
       { anyOf: ['ANTHROPIC_VERTEX_PROJECT_ID'], what: 'Google Cloud project', slug: 'project', exportExample: 'export ANTHROPIC_VERTEX_PROJECT_ID=my-project', configExample: 'projectId = "my-project"' },
-      { anyOf: ['CLOUD_ML_REGION'], what: 'Vertex region', slug: 'region', exportExample: 'export CLOUD_ML_REGION=us-east5', configExample: 'region = "us-east5"' },
+      // 2.1.332 sends to us-east5 without one.
+      { fallback: 'us-east5', anyOf: ['CLOUD_ML_REGION'], what: 'Vertex region', slug: 'region', exportExample: 'export CLOUD_ML_REGION=us-east5', configExample: 'region = "us-east5"' },
     ],
     configRequires: [],
   },
@@ -196,8 +201,10 @@ export const BACKEND_SPECS: readonly BackendSpec[] = [
     regionVariable: 'ANTHROPIC_GOOGLE_CLOUD_LOCATION',
     aws: false,
     clearsAnthropicAuth: [...ANTHROPIC_AUTH],
-    require: [{ anyOf: ['ANTHROPIC_GOOGLE_CLOUD_PROJECT'], what: 'Google Cloud project', slug: 'project', exportExample: 'export ANTHROPIC_GOOGLE_CLOUD_PROJECT=my-project', configExample: 'projectId = "my-project"' }],
-    configRequires: ['projectId'],
+    // Without a workspace the CLI stops with an error before sending anything (2.1.332); the
+    // project may come from your gcloud credentials.
+    require: [{ anyOf: ['ANTHROPIC_GOOGLE_CLOUD_WORKSPACE_ID'], what: 'Claude Platform workspace', slug: 'workspace', exportExample: 'export ANTHROPIC_GOOGLE_CLOUD_WORKSPACE_ID=wrkspc_01...', configExample: 'workspaceId = "wrkspc_01..."' }],
+    configRequires: ['workspaceId'],
   },
   {
     id: 'gateway',

@@ -65,7 +65,9 @@ export function planFor(profile: Profile, configHint: string): SwitchPlan {
     .filter((r) => !r.anyOf.some((name) => set.get(name)))
     .map((r) => ({
       anyOf: r.anyOf,
-      hint: `${profile.name}: no ${r.what}, and Claude Code needs one: ${r.exportExample}, or add ${r.configExample} to ${where}`,
+      hint: r.fallback
+        ? `${profile.name}: no ${r.what}, so Claude Code will use ${r.fallback}; to choose one: ${r.exportExample}, or add ${r.configExample} to ${where}`
+        : `${profile.name}: no ${r.what}, and Claude Code needs one: ${r.exportExample}, or add ${r.configExample} to ${where}`,
     }));
   return { profile: profile.name, clear: [...clear], set: [...set], secrets, require };
 }

@@ -49,7 +49,7 @@ export const PROFILE_FIELDS = {
   awsProfile: valueField('awsProfile', 'A profile from ~/.aws/config (SSO, credential_process, ...); AWS keys in the environment are cleared, since they would override it'),
   projectId: valueField('projectId', 'The Google Cloud project'),
   resource: valueField('resource', 'The Foundry resource'),
-  workspaceId: valueField('workspaceId', 'The Claude Platform workspace (required for your own anthropic-aws profiles)'),
+  workspaceId: valueField('workspaceId', 'The Claude Platform workspace (required for your own anthropic-aws and anthropic-google-cloud profiles)'),
   baseUrl: valueField('baseUrl', 'The endpoint: a gateway or proxy (required for your own gateway profiles)'),
   model: { type: 'string', description: 'ANTHROPIC_MODEL.' },
   opusModel: { type: 'string', description: 'ANTHROPIC_DEFAULT_OPUS_MODEL.' },

@@ -80,7 +80,10 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
   const spec = providerSpec(p.provider);
   for (const r of spec.require) {
     if (r.anyOf.some((name) => value(name) || env[name])) continue;
-    add(`${spec.id}-no-${r.slug}`, 'error', `${spec.label} mode with no ${r.anyOf.join(' or ')}`, `set ${r.configExample.replace(/ = .*/, '')} in the profile you switch to, or ${r.exportExample}`);
+    const what = `${spec.label} mode with no ${r.anyOf.join(' or ')}`;
+    const fix = `set ${r.configExample.replace(/ = .*/, '')} in the profile you switch to, or ${r.exportExample}`;
+    if (r.fallback) add(`${spec.id}-no-${r.slug}`, 'warning', `${what}: Claude Code will use ${r.fallback}`, fix);
+    else add(`${spec.id}-no-${r.slug}`, 'error', what, fix);
   }
   if (p.provider === 'bedrock') {
     for (const name of ['ANTHROPIC_API_KEY', 'ANTHROPIC_AUTH_TOKEN']) {
