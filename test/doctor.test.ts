@@ -92,8 +92,8 @@ describe('claude-hooks doctor', () => {
     const { sb, work, env } = setUp({ env: { CLAUDE_CODE_USE_VERTEX: '1' } });
     const plain = await cli(sb, ['doctor', '--dir', work], { ...env, NO_COLOR: '1', FORCE_COLOR: '1' });
     expect(plain.stdout).not.toContain('\x1b[');
-    expect(plain.stdout).toMatch(/^error  Google Vertex AI mode with no ANTHROPIC_VERTEX_PROJECT_ID\n {7}fix: set projectId/m);
-    expect(plain.stdout).toMatch(/^info {3}the claude-hooks shell integration is not loaded/m);
+    expect(plain.stdout).toMatch(/^error    Google Vertex AI mode with no ANTHROPIC_VERTEX_PROJECT_ID\n {9}fix: set projectId/m);
+    expect(plain.stdout).toMatch(/^info {5}the claude-hooks shell integration is not loaded/m);
     const colour = await cli(sb, ['doctor', '--dir', work], { ...env, FORCE_COLOR: '1' });
     expect(colour.stdout).toContain('\x1b[31merror');
   });
