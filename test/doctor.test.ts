@@ -1,6 +1,7 @@
 // status and doctor as people and scripts read them: every finding with its fix, masking,
 // colours, the migration guide, and --live against the real claude.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execa } from 'execa';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, cli, makeSandbox, type Sandbox } from './helpers/sandbox.js';
@@ -101,7 +102,38 @@ describe('claude-hooks doctor', () => {
   it('--live compares the prediction with the real claude', async () => {
     const bin = join(ROOT, 'node_modules', '.bin');
     const r = await doctor({ env: { ANTHROPIC_API_KEY: KEY, CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1', PATH: `${bin}:${process.env.PATH}` } }, ['--live']);
-    expect(r.findings.find((f) => f.id.startsWith('live-claude'))).toMatchObject({ id: 'live-claude-agrees', message: 'claude auth status agrees: firstParty/ANTHROPIC_API_KEY' });
+    // A fresh HOME: Claude Code has never run, and asking would write its first-run file.
+    expect(r.findings.find((f) => f.id.startsWith('live-claude'))).toMatchObject({ id: 'live-claude-skipped' });
+    expect(existsSync(join(r.sb.home, '.claude.json'))).toBe(false);
+  }, 60_000);
+
+  it("asks the user's own claude by default once it has run, and names its version when it disagrees", async () => {
+    const bin = join(ROOT, 'node_modules', '.bin');
+    const env = { ANTHROPIC_API_KEY: KEY, PATH: `${bin}:${process.env.PATH}` };
+    const { sb, work } = setUp({ env });
+    // Claude Code has run here before (its first run writes ~/.claude.json); after that,
+    // asking it changes nothing.
+    await execa(join(bin, 'claude'), ['auth', 'status'], { env: sb.env(env), extendEnv: false, cwd: sb.home, stdin: 'ignore' });
+    const before = readFileSync(join(sb.home, '.claude.json'), 'utf8');
+    const mtime = statSync(join(sb.home, '.claude.json')).mtimeMs;
+    const agree = await cli(sb, ['doctor', '--json', '--dir', work], env);
+    const found = (JSON.parse(agree.stdout) as { findings: Array<{ id: string; message: string }> }).findings;
+    expect(found.find((f) => f.id.startsWith('live-claude'))).toMatchObject({ id: 'live-claude-agrees', message: 'Claude Code 2.1.332 agrees (claude auth status): firstParty/ANTHROPIC_API_KEY/api_key' });
+    expect(readFileSync(join(sb.home, '.claude.json'), 'utf8')).toBe(before);
+    expect(statSync(join(sb.home, '.claude.json')).mtimeMs).toBe(mtime);
+    // --no-verify: not asked.
+    const skipped = await cli(sb, ['doctor', '--json', '--no-verify', '--dir', work], env);
+    expect(skipped.stdout).not.toContain('live-claude');
+    // A claude that reads something we do not: a stand-in answering another provider.
+    const fake = join(sb.root, 'fakebin');
+    mkdirSync(fake);
+    writeFileSync(join(fake, 'claude'), '#!/bin/sh\ncase "$1" in --version) echo "9.9.9 (Claude Code)";; *) echo \'{"apiProvider":"mantle","authMethod":"third_party"}\';; esac\n', { mode: 0o755 });
+    const fakeEnv = { ...env, PATH: `${fake}:${process.env.PATH}` };
+    const differ = await cli(sb, ['status', '--verify', '--dir', work], fakeEnv);
+    expect(differ.exitCode).toBe(1);
+    expect(differ.stdout).toContain('Claude Code 9.9.9 says mantle/none/third_party (claude auth status), claude-hooks predicted firstParty/ANTHROPIC_API_KEY/api_key');
+    const json = await cli(sb, ['status', '--json', '--verify', '--dir', work], fakeEnv);
+    expect(JSON.parse(json.stdout).verified).toMatchObject({ claudeVersion: '9.9.9', agrees: false, theirs: { apiProvider: 'mantle' } });
   }, 60_000);
 });
 

@@ -81,9 +81,10 @@ export async function main(args: string[]): Promise<void> {
         y
           .option('json', { type: 'boolean', default: false, describe: 'print JSON (shape in docs/status.md)' })
           .option('dir', { type: 'string', describe: 'the directory Claude Code would start in (default: here)' })
+          .option('verify', { type: 'boolean', default: false, describe: 'also ask your own `claude auth status` (offline) and say whether it agrees; exit 1 if not' })
           .example('claude-hooks status', 'before you start claude')
-          .example('claude-hooks status --json | jq -r .provider', 'firstParty, bedrock, vertex or foundry'),
-      (argv) => status(argv.dir, argv.json),
+          .example('claude-hooks status --json | jq -r .provider', 'firstParty, bedrock, mantle, gateway, ...'),
+      (argv) => status(argv.dir, argv.json, argv.verify),
     )
     .command(
       'doctor',
@@ -92,11 +93,12 @@ export async function main(args: string[]): Promise<void> {
         y
           .option('json', { type: 'boolean', default: false, describe: 'print JSON' })
           .option('dir', { type: 'string', describe: 'the directory Claude Code would start in (default: here)' })
-          .option('live', { type: 'boolean', default: false, describe: 'also ask `claude auth status` and `aws sts get-caller-identity`' })
+          .option('verify', { type: 'boolean', default: true, describe: 'ask your own `claude auth status` (offline, when claude is on PATH and has run before) and report any disagreement; --no-verify skips it' })
+          .option('live', { type: 'boolean', default: false, describe: 'also ask `aws sts get-caller-identity` (goes to AWS), and say why claude could not be asked' })
           .option('migrate', { type: 'boolean', default: false, describe: 'print the steps from a hand-edited settings.json to profiles' })
           .example('claude-hooks doctor', 'one line per problem, and the fix')
           .example('claude-hooks doctor --live', 'compare with what claude and aws say'),
-      (argv) => doctor({ dir: argv.dir, json: argv.json, live: argv.live, migrate: argv.migrate }),
+      (argv) => doctor({ dir: argv.dir, json: argv.json, live: argv.live, migrate: argv.migrate, verify: argv.verify }),
     )
     .command(
       'setup [shell]',
