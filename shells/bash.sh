@@ -96,7 +96,7 @@ _cb_secret() {
         _cb_psets+=("$2")
     else
         unset -v "$2"
-        printf 'claude-hooks: %s failed or printed nothing; %s is not set\n' "$3" "$2" >&2
+        _cb_warn "$3 failed or printed nothing; $2 is not set"
     fi
 }
 
@@ -116,13 +116,69 @@ _cb_need() {
             return 0
         fi
     done
-    printf 'claude-hooks: %s\n' "$_cb_hint" >&2
+    _cb_warn "$_cb_hint"
+}
+
+# Text from outside (a marker, a directory's name, a variable's value, the config) is shown
+# with its control characters escaped, so it cannot drive the terminal: ESC sequences clear
+# the screen, retitle the window or write the clipboard. $1, escaped, goes into _cb_c: C0
+# controls as \x01..\x1f (newline and tab too: a message is one line), DEL as \x7f, the C1
+# controls U+0080..U+009F as \u0080..\u009f. Builtins only; text without a control character
+# (nearly all) costs one pattern match. Every message goes through it, whole.
+_cb_clean() {
+    _cb_c=$1
+    case $1 in
+    *[[:cntrl:]]* | *$'\xc2'[$'\x80'-$'\x9f']*) ;;
+    *) return 0 ;;
+    esac
+    [ -n "${_cb_ctl_ready-}" ] || _cb_ctl_table
+    local _cb_i=0
+    while [ "$_cb_i" -lt ${#_cb_ctl[@]} ]; do
+        case $_cb_c in
+        *"${_cb_ctl[_cb_i]}"*) _cb_c=${_cb_c//"${_cb_ctl[_cb_i]}"/"${_cb_ctl_esc[_cb_i]}"} ;;
+        esac
+        _cb_i=$((_cb_i + 1))
+    done
+}
+
+# The control characters and how _cb_clean shows them, built the first time it needs them.
+# (printf -v, not a $'...' list: bash 3.2 garbles \x01 and \x7f in array literals.)
+_cb_ctl_table() {
+    local _cb_i=1 _cb_h _cb_ch
+    _cb_ctl=()
+    _cb_ctl_esc=()
+    while [ "$_cb_i" -lt 160 ]; do
+        printf -v _cb_h '%02x' "$_cb_i"
+        if [ "$_cb_i" -lt 32 ] || [ "$_cb_i" -eq 127 ]; then
+            printf -v _cb_ch %b "\\x$_cb_h"
+            _cb_ctl+=("$_cb_ch")
+            _cb_ctl_esc+=("\\x$_cb_h")
+        elif [ "$_cb_i" -ge 128 ]; then
+            printf -v _cb_ch %b "\\xc2\\x$_cb_h"
+            _cb_ctl+=("$_cb_ch")
+            _cb_ctl_esc+=("\\u00$_cb_h")
+        fi
+        _cb_i=$((_cb_i + 1))
+    done
+    _cb_ctl_ready=1
+}
+
+# A message on stderr, cleaned. _cb_say is the same, unless CLAUDE_HOOKS_QUIET is set.
+_cb_warn() {
+    _cb_clean "claude-hooks: $1"
+    printf '%s\n' "$_cb_c" >&2
 }
 
 _cb_say() {
     if [ -z "${CLAUDE_HOOKS_QUIET-}" ]; then
-        printf 'claude-hooks: %s\n' "$1" >&2
+        _cb_warn "$1"
     fi
+}
+
+# A line of cb-status on stdout, cleaned.
+_cb_show() {
+    _cb_clean "$1"
+    printf '%s\n' "$_cb_c"
 }
 
 # Switches to profile $1 for reason $2, or with an empty $1 back to the baseline.
@@ -276,11 +332,11 @@ _cb_on_governor_change() {
         return 0
     fi
     if [ -z "$_cb_gprofile" ]; then
-        printf 'claude-hooks: %s %s; expected one profile name (%s); not switching\n' "$_cb_gwhy" "$_cb_gbad" "${_cb_profiles[*]}" >&2
+        _cb_warn "$_cb_gwhy $_cb_gbad; expected one profile name (${_cb_profiles[*]}); not switching"
         return 0
     fi
     if ! _cb_profile_describe "$_cb_gprofile"; then
-        printf "claude-hooks: %s names unknown profile '%s'; known: %s; not switching\n" "$_cb_gwhy" "${_cb_gprofile:0:64}" "${_cb_profiles[*]}" >&2
+        _cb_warn "$_cb_gwhy names unknown profile '${_cb_gprofile:0:64}'; known: ${_cb_profiles[*]}; not switching"
         return 0
     fi
     _cb_auto=1
@@ -352,7 +408,7 @@ _cb_hook() {
 # would be half undone when direnv restores its own variables on the way out.
 _cb_direnv_owns() {
     if [ -n "${CLAUDE_HOOKS_DIRENV-}" ]; then
-        printf "claude-hooks: direnv sets the backend here (.envrc in %s says: use claude %s); edit that .envrc, or leave the directory, to switch\n" "$CLAUDE_HOOKS_DIRENV" "${CLAUDE_HOOKS_PROFILE-}" >&2
+        _cb_warn "direnv sets the backend here (.envrc in $CLAUDE_HOOKS_DIRENV says: use claude ${CLAUDE_HOOKS_PROFILE-}); edit that .envrc, or leave the directory, to switch"
         return 0
     fi
     return 1
@@ -364,11 +420,12 @@ cb-use() {
         return 1
     fi
     if [ $# -ne 1 ] || [ -z "$1" ]; then
-        printf 'usage: cb-use <profile>; profiles: %s\n' "${_cb_profiles[*]}" >&2
+        _cb_clean "usage: cb-use <profile>; profiles: ${_cb_profiles[*]}"
+        printf '%s\n' "$_cb_c" >&2
         return 2
     fi
     if ! _cb_profile_describe "$1"; then
-        printf "claude-hooks: unknown profile '%s'; known: %s\n" "$1" "${_cb_profiles[*]}" >&2
+        _cb_warn "unknown profile '$1'; known: ${_cb_profiles[*]}"
         return 2
     fi
     _cb_manual=$1
@@ -412,20 +469,20 @@ cb-status() {
     local _cb_v _cb_s _cb_shown=
     if [ -n "${CLAUDE_HOOKS_DIRENV-}" ]; then
         _cb_profile_describe "${CLAUDE_HOOKS_PROFILE-}" || _cb_r=unknown
-        printf 'profile   %s: %s\n' "${CLAUDE_HOOKS_PROFILE-}" "$_cb_r"
-        printf 'why       direnv: .envrc in %s\n' "$CLAUDE_HOOKS_DIRENV"
+        _cb_show "profile   ${CLAUDE_HOOKS_PROFILE-}: $_cb_r"
+        _cb_show "why       direnv: .envrc in $CLAUDE_HOOKS_DIRENV"
     elif [ -n "${_cb_active-}" ]; then
         _cb_profile_describe "$_cb_active" || _cb_r=unknown
-        printf 'profile   %s: %s\n' "$_cb_active" "$_cb_r"
-        printf 'why       %s\n' "$_cb_why"
+        _cb_show "profile   $_cb_active: $_cb_r"
+        _cb_show "why       $_cb_why"
     elif [ -n "${CLAUDE_HOOKS_PROFILE-}" ]; then
-        printf 'profile   %s (set by a parent shell)\n' "$CLAUDE_HOOKS_PROFILE"
+        _cb_show "profile   $CLAUDE_HOOKS_PROFILE (set by a parent shell)"
     else
         printf 'profile   none: your own variables, as you set them\n'
     fi
     _cb_governor
     if [ -n "$_cb_gprofile" ] && { [ "${_cb_why-}" != "$_cb_gwhy" ] || [ "$_cb_gprofile" != "${_cb_active-}" ]; }; then
-        printf "here      %s says '%s'; your manual choice holds until you leave\n" "$_cb_gwhy" "${_cb_gprofile:0:64}"
+        _cb_show "here      $_cb_gwhy says '${_cb_gprofile:0:64}'; your manual choice holds until you leave"
     fi
     printf 'variables\n'
     for _cb_v in "${_cb_managed[@]}"; do
@@ -442,7 +499,7 @@ cb-status() {
         if [ -z "$_cb_r" ]; then
             _cb_r='(empty)'
         fi
-        printf '  %s=%s\n' "$_cb_v" "$_cb_r"
+        _cb_show "  $_cb_v=$_cb_r"
         _cb_shown=1
     done
     if [ -z "$_cb_shown" ]; then
@@ -455,7 +512,7 @@ cb-status() {
 cb-reload() {
     local _cb_code
     if ! _cb_code=$(_cb_cli init bash); then
-        printf 'claude-hooks: cb-reload: "claude-hooks init bash" failed; keeping the profiles loaded before\n' >&2
+        _cb_warn 'cb-reload: "claude-hooks init bash" failed; keeping the profiles loaded before'
         return 1
     fi
     # Key commands may have changed: fetch again at the next switch. Before the new code
@@ -467,7 +524,7 @@ cb-reload() {
         if _cb_profile_describe "$_cb_active"; then
             _cb_switch "$_cb_active" "$_cb_why"
         else
-            printf "claude-hooks: profile '%s' is gone from the config; your own variables are back\n" "$_cb_active" >&2
+            _cb_warn "profile '$_cb_active' is gone from the config; your own variables are back"
             cb-off
         fi
     fi

@@ -85,7 +85,7 @@ _cb_secret() {
         _cb_psets+=($2)
     else
         unset -v -- $2
-        print -r -- "claude-hooks: $3 failed or printed nothing; $2 is not set" >&2
+        _cb_warn "$3 failed or printed nothing; $2 is not set"
     fi
 }
 
@@ -101,11 +101,57 @@ _cb_need() {
     for _cb_n in "$@"; do
         [[ -n ${(P)_cb_n-} ]] && return 0
     done
-    print -r -- "claude-hooks: $_cb_hint" >&2
+    _cb_warn "$_cb_hint"
+}
+
+# Text from outside (a marker, a directory's name, a variable's value, the config) is shown
+# with its control characters escaped, so it cannot drive the terminal: ESC sequences clear
+# the screen, retitle the window or write the clipboard. $1, escaped, goes into _cb_c: C0
+# controls (NUL too) as \x00..\x1f (newline and tab too: a message is one line), DEL as \x7f,
+# the C1 controls U+0080..U+009F as \u0080..\u009f. Builtins only; text without a control
+# character (nearly all) costs one pattern match. Every message goes through it, whole.
+_cb_clean() {
+    typeset -g _cb_c=$1
+    [[ $1 == *[[:cntrl:]]* || $1 == *$'\xc2'[$'\x80'-$'\x9f']* ]] || return 0
+    (( ${#_cb_ctl} )) || _cb_ctl_table
+    local _cb_i
+    for _cb_i in {1..${#_cb_ctl}}; do
+        _cb_c=${_cb_c//${_cb_ctl[_cb_i]}/${_cb_ctl_esc[_cb_i]}}
+    done
+}
+
+# The control characters and how _cb_clean shows them, built the first time it needs them.
+_cb_ctl_table() {
+    local _cb_i _cb_h _cb_ch
+    typeset -ga _cb_ctl _cb_ctl_esc
+    for _cb_i in {0..31} 127 {128..159}; do
+        printf -v _cb_h '%02x' $_cb_i
+        if (( _cb_i < 128 )); then
+            printf -v _cb_ch "\\x$_cb_h"
+            _cb_ctl+=("$_cb_ch")
+            _cb_ctl_esc+=("\\x$_cb_h")
+        else
+            printf -v _cb_ch "\\xc2\\x$_cb_h"
+            _cb_ctl+=("$_cb_ch")
+            _cb_ctl_esc+=("\\u00$_cb_h")
+        fi
+    done
+}
+
+# A message on stderr, cleaned. _cb_say is the same, unless CLAUDE_HOOKS_QUIET is set.
+_cb_warn() {
+    _cb_clean "claude-hooks: $1"
+    print -r -- "$_cb_c" >&2
 }
 
 _cb_say() {
-    [[ -n ${CLAUDE_HOOKS_QUIET-} ]] || print -r -- "claude-hooks: $1" >&2
+    [[ -n ${CLAUDE_HOOKS_QUIET-} ]] || _cb_warn "$1"
+}
+
+# A line of cb-status on stdout, cleaned.
+_cb_show() {
+    _cb_clean "$1"
+    print -r -- "$_cb_c"
 }
 
 # Switches to profile $1 for reason $2, or with an empty $1 back to the baseline.
@@ -247,11 +293,11 @@ _cb_on_governor_change() {
         return 0
     fi
     if [[ -z $_cb_gprofile ]]; then
-        print -r -- "claude-hooks: $_cb_gwhy $_cb_gbad; expected one profile name (${(j: :)_cb_profiles}); not switching" >&2
+        _cb_warn "$_cb_gwhy $_cb_gbad; expected one profile name (${(j: :)_cb_profiles}); not switching"
         return 0
     fi
     if ! _cb_profile_describe $_cb_gprofile; then
-        print -r -- "claude-hooks: $_cb_gwhy names unknown profile '${_cb_gprofile[1,64]}'; known: ${(j: :)_cb_profiles}; not switching" >&2
+        _cb_warn "$_cb_gwhy names unknown profile '${_cb_gprofile[1,64]}'; known: ${(j: :)_cb_profiles}; not switching"
         return 0
     fi
     typeset -g _cb_auto=1
@@ -324,7 +370,7 @@ _cb_hook() {
 # would be half undone when direnv restores its own variables on the way out.
 _cb_direnv_owns() {
     [[ -z ${CLAUDE_HOOKS_DIRENV-} ]] && return 1
-    print -r -- "claude-hooks: direnv sets the backend here (.envrc in $CLAUDE_HOOKS_DIRENV says: use claude ${CLAUDE_HOOKS_PROFILE-}); edit that .envrc, or leave the directory, to switch" >&2
+    _cb_warn "direnv sets the backend here (.envrc in $CLAUDE_HOOKS_DIRENV says: use claude ${CLAUDE_HOOKS_PROFILE-}); edit that .envrc, or leave the directory, to switch"
     return 0
 }
 
@@ -332,11 +378,12 @@ cb-use() {
     emulate -L zsh
     _cb_direnv_owns && return 1
     if (( $# != 1 )) || [[ -z $1 ]]; then
-        print -r -- "usage: cb-use <profile>; profiles: ${(j: :)_cb_profiles}" >&2
+        _cb_clean "usage: cb-use <profile>; profiles: ${(j: :)_cb_profiles}"
+        print -r -- "$_cb_c" >&2
         return 2
     fi
     if ! _cb_profile_describe $1; then
-        print -r -- "claude-hooks: unknown profile '$1'; known: ${(j: :)_cb_profiles}" >&2
+        _cb_warn "unknown profile '$1'; known: ${(j: :)_cb_profiles}"
         return 2
     fi
     typeset -g _cb_manual=$1 _cb_auto=
@@ -377,20 +424,20 @@ cb-status() {
     local _cb_v _cb_shown=
     if [[ -n ${CLAUDE_HOOKS_DIRENV-} ]]; then
         _cb_profile_describe "${CLAUDE_HOOKS_PROFILE-}" || _cb_r=unknown
-        print -r -- "profile   ${CLAUDE_HOOKS_PROFILE-}: $_cb_r"
-        print -r -- "why       direnv: .envrc in $CLAUDE_HOOKS_DIRENV"
+        _cb_show "profile   ${CLAUDE_HOOKS_PROFILE-}: $_cb_r"
+        _cb_show "why       direnv: .envrc in $CLAUDE_HOOKS_DIRENV"
     elif [[ -n ${_cb_active-} ]]; then
         _cb_profile_describe $_cb_active || _cb_r=unknown
-        print -r -- "profile   $_cb_active: $_cb_r"
-        print -r -- "why       $_cb_why"
+        _cb_show "profile   $_cb_active: $_cb_r"
+        _cb_show "why       $_cb_why"
     elif [[ -n ${CLAUDE_HOOKS_PROFILE-} ]]; then
-        print -r -- "profile   $CLAUDE_HOOKS_PROFILE (set by a parent shell)"
+        _cb_show "profile   $CLAUDE_HOOKS_PROFILE (set by a parent shell)"
     else
         print -r -- "profile   none: your own variables, as you set them"
     fi
     _cb_governor
     if [[ -n $_cb_gprofile && ( ${_cb_why-} != "$_cb_gwhy" || $_cb_gprofile != "${_cb_active-}" ) ]]; then
-        print -r -- "here      $_cb_gwhy says '${_cb_gprofile[1,64]}'; your manual choice holds until you leave"
+        _cb_show "here      $_cb_gwhy says '${_cb_gprofile[1,64]}'; your manual choice holds until you leave"
     fi
     print -r -- "variables"
     for _cb_v in $_cb_managed; do
@@ -399,7 +446,7 @@ cb-status() {
         _cb_r=${(P)_cb_v}
         (( ${_cb_secrets[(Ie)$_cb_v]} )) && _cb_mask $_cb_r
         [[ -z $_cb_r ]] && _cb_r='(empty)'
-        print -r -- "  $_cb_v=$_cb_r"
+        _cb_show "  $_cb_v=$_cb_r"
         _cb_shown=1
     done
     [[ -n $_cb_shown ]] || print -r -- "  (none of the variables Claude Code reads is set)"
@@ -411,7 +458,7 @@ cb-reload() {
     emulate -L zsh
     local _cb_code
     if ! _cb_code=$(_cb_cli init zsh); then
-        print -r -- 'claude-hooks: cb-reload: "claude-hooks init zsh" failed; keeping the profiles loaded before' >&2
+        _cb_warn 'cb-reload: "claude-hooks init zsh" failed; keeping the profiles loaded before'
         return 1
     fi
     # Key commands may have changed: fetch again at the next switch. Before the new code
@@ -423,7 +470,7 @@ cb-reload() {
         if _cb_profile_describe $_cb_active; then
             _cb_switch $_cb_active $_cb_why
         else
-            print -r -- "claude-hooks: profile '$_cb_active' is gone from the config; your own variables are back" >&2
+            _cb_warn "profile '$_cb_active' is gone from the config; your own variables are back"
             cb-off
         fi
     fi
