@@ -288,20 +288,42 @@ _cb_governor() {
     # ...and checked at every prompt. [[ ]] rather than [ ]: here it is twice as fast.
     for _cb_f in "${_cb_cands[@]}"; do
         if [[ -f $_cb_f ]]; then
-            _cb_line=
-            if [[ -r $_cb_f ]]; then
-                # At most 256 characters: a huge marker must not slow the prompt down.
-                { IFS= read -r -n 256 _cb_line <"$_cb_f"; } 2>/dev/null || :
-            else
-                _cb_gbad='cannot be read'
-            fi
-            _cb_line=${_cb_line#$'\xef\xbb\xbf'}
-            _cb_line=${_cb_line%$'\r'}
-            _cb_line=${_cb_line#"${_cb_line%%[![:space:]]*}"}
-            _cb_line=${_cb_line%"${_cb_line##*[![:space:]]}"}
-            _cb_gkey="marker:$_cb_f:$_cb_line"
-            _cb_gprofile=$_cb_line
             _cb_gwhy=".claude-backend at $_cb_f"
+            _cb_line=
+            # What may be read (docs/security.md, "Markers"): a regular file, a symlink followed
+            # to one, with something in it. A FIFO, a device or a socket is not -f (a read could
+            # wait for ever), and the pseudo-files of /proc, which can block or hold another
+            # program's environment, have no size. Never more than 256 characters.
+            if [[ ! -s $_cb_f ]]; then
+                _cb_gbad='is empty'
+            elif [[ ! -r $_cb_f ]]; then
+                _cb_gbad='cannot be read'
+            else
+                { IFS= read -r -n 256 _cb_line <"$_cb_f"; } 2>/dev/null || :
+                _cb_line=${_cb_line#$'\xef\xbb\xbf'}
+                _cb_line=${_cb_line%$'\r'}
+                _cb_line=${_cb_line#"${_cb_line%%[![:space:]]*}"}
+                _cb_line=${_cb_line%"${_cb_line##*[![:space:]]}"}
+                # A profile name ([a-z0-9][a-z0-9_-]*, at most 64) or nothing: anything else is
+                # never shown, as it may be the first line of a file the marker links to.
+                # (Letters spelled out: a range like a-z follows the locale in bash 3.2.)
+                case $_cb_line in
+                '') _cb_gbad='is empty' ;;
+                [!abcdefghijklmnopqrstuvwxyz0123456789]* | *[!abcdefghijklmnopqrstuvwxyz0123456789_-]*)
+                    _cb_gbad='does not hold a profile name'
+                    ;;
+                *)
+                    if [[ ${#_cb_line} -le 64 ]]; then
+                        _cb_gprofile=$_cb_line
+                        _cb_gkey="marker:$_cb_f:$_cb_line"
+                        return 0
+                    fi
+                    _cb_gbad='does not hold a profile name'
+                    ;;
+                esac
+            fi
+            # Not usable: the key still changes with the content, so an edit is seen.
+            _cb_gkey="bad:$_cb_f:$_cb_gbad:$_cb_line"
             return 0
         fi
     done
@@ -336,7 +358,7 @@ _cb_on_governor_change() {
         return 0
     fi
     if ! _cb_profile_describe "$_cb_gprofile"; then
-        _cb_warn "$_cb_gwhy names unknown profile '${_cb_gprofile:0:64}'; known: ${_cb_profiles[*]}; not switching"
+        _cb_warn "$_cb_gwhy names unknown profile '$_cb_gprofile'; known: ${_cb_profiles[*]}; not switching"
         return 0
     fi
     _cb_auto=1
@@ -378,7 +400,7 @@ _cb_hook() {
                 [[ -f $_cb_f ]] && break
             done
             [[ -f $_cb_f ]] || _cb_f=idle
-        elif [[ $_cb_last_gkey == "marker:${_cb_cands[0]}:${_cb_gprofile-}" && -f ${_cb_cands[0]} && -r ${_cb_cands[0]} ]]; then
+        elif [[ $_cb_last_gkey == "marker:${_cb_cands[0]}:${_cb_gprofile-}" && -f ${_cb_cands[0]} && -s ${_cb_cands[0]} && -r ${_cb_cands[0]} ]]; then
             # This directory's own marker governed, and still names the same profile (it is
             # read again: it may have been edited). Most prompts of a day spent in a project.
             { IFS= read -r -n 256 _cb_line <"${_cb_cands[0]}"; } 2>/dev/null || :
@@ -482,7 +504,9 @@ cb-status() {
     fi
     _cb_governor
     if [ -n "$_cb_gprofile" ] && { [ "${_cb_why-}" != "$_cb_gwhy" ] || [ "$_cb_gprofile" != "${_cb_active-}" ]; }; then
-        _cb_show "here      $_cb_gwhy says '${_cb_gprofile:0:64}'; your manual choice holds until you leave"
+        _cb_show "here      $_cb_gwhy says '$_cb_gprofile'; your manual choice holds until you leave"
+    elif [[ $_cb_gkey == bad:* ]]; then
+        _cb_show "here      $_cb_gwhy $_cb_gbad; not used"
     fi
     printf 'variables\n'
     for _cb_v in "${_cb_managed[@]}"; do

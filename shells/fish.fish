@@ -22,7 +22,7 @@ function _cb_update
     # read again, as it may have been edited, and the same profile name there means nothing
     # changed. No walk and no call: this is most prompts of a day spent in a project.
     if test "x$CLAUDE_HOOKS_DIRENV:$_cb_cands_pwd" = "x:$PWD"; and test "x$_cb_last_gkey" = "xmarker:$_cb_cands[1]:$_cb_gprofile"
-        and test -f $_cb_cands[1] -a -r $_cb_cands[1]
+        and test -f $_cb_cands[1] -a -s $_cb_cands[1] -a -r $_cb_cands[1]
         set -l line
         read -n 256 -- line <$_cb_cands[1] 2>/dev/null
         test "x$line" = "x$_cb_gprofile"; and return 0
@@ -45,8 +45,7 @@ function _cb_update
         _cb_warn "$_cb_gwhy $_cb_gbad; expected one profile name ($_cb_profiles); not switching"
         return 0
     else if not contains -- $_cb_gprofile $_cb_profiles
-        set -l name (string sub -l 64 -- $_cb_gprofile)
-        _cb_warn "$_cb_gwhy names unknown profile '$name'; known: $_cb_profiles; not switching"
+        _cb_warn "$_cb_gwhy names unknown profile '$_cb_gprofile'; known: $_cb_profiles; not switching"
         return 0
     else
         set -g _cb_auto 1
@@ -110,21 +109,41 @@ function _cb_governor
         for f in $_cb_cands
             test -f $f; or continue
             set -l line
-            if test -r $f
-                # At most 256 characters: a huge marker must not slow the prompt down.
+            set -g _cb_gwhy ".claude-backend at $f"
+            set -g _cb_gprofile
+            # What may be read (docs/security.md, "Markers"): a regular file, a symlink followed
+            # to one, with something in it. A FIFO, a device or a socket is not -f (a read could
+            # wait for ever), and the pseudo-files of /proc, which can block or hold another
+            # program's environment, have no size. Never more than 256 characters.
+            if not test -s $f
+                set -g _cb_gbad 'is empty'
+            else if not test -r $f
+                set -g _cb_gbad 'cannot be read'
+            else
                 read -n 256 -- line <$f 2>/dev/null
                 # A profile's name is used as it is; anything else is trimmed (and a BOM
-                # dropped) with two command substitutions, which cost more than the whole hook.
-                if not contains -- "$line" $_cb_profiles
+                # dropped) with two command substitutions, which cost more than the whole hook,
+                # and must then be a profile name ([a-z0-9][a-z0-9_-]*, at most 64): anything
+                # else is never shown, as it may be the first line of a file the marker links to.
+                if contains -- "$line" $_cb_profiles
+                    set -g _cb_gprofile $line
+                else
                     set line (string trim -- (string replace -r -- '^\x{feff}' '' "$line"))
-                    set -g _cb_gbad 'is empty'
+                    if test -z "$line"
+                        set -g _cb_gbad 'is empty'
+                    else if string match -q -r -- '^[a-z0-9][a-z0-9_-]{0,63}$' "$line"
+                        set -g _cb_gprofile $line
+                    else
+                        set -g _cb_gbad 'does not hold a profile name'
+                    end
                 end
-            else
-                set -g _cb_gbad 'cannot be read'
             end
-            set -g _cb_gkey "marker:$f:$line"
-            set -g _cb_gprofile "$line"
-            set -g _cb_gwhy ".claude-backend at $f"
+            if test -n "$_cb_gprofile"
+                set -g _cb_gkey "marker:$f:$line"
+            else
+                # Not usable: the key still changes with the content, so an edit is seen.
+                set -g _cb_gkey "bad:$f:$_cb_gbad:$line"
+            end
             return 0
         end
     end
@@ -499,8 +518,9 @@ function cb-status --description 'Show the Claude Code backend of this shell, an
     if test -n "$_cb_gprofile"; and begin
             test "x$_cb_why" != "x$_cb_gwhy"; or test "x$_cb_gprofile" != "x$_cb_active"
         end
-        set -l name (string sub -l 64 -- $_cb_gprofile)
-        _cb_show "here      $_cb_gwhy says '$name'; your manual choice holds until you leave"
+        _cb_show "here      $_cb_gwhy says '$_cb_gprofile'; your manual choice holds until you leave"
+    else if string match -q -- 'bad:*' "$_cb_gkey"
+        _cb_show "here      $_cb_gwhy $_cb_gbad; not used"
     end
     printf 'variables\n'
     set -l shown

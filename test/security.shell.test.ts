@@ -1,13 +1,15 @@
 // Attacker input at the prompt, in the real shells (issue 15): what a hostile repository, a
 // hostile directory name or a hostile environment value can make the generated code print,
 // read or run. Each guarantee here is named in docs/security.md.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execa } from 'execa';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fishQuote } from '../src/shells/fish.js';
 import { posixQuote } from '../src/shells/posix.js';
-import { ROOT, makeSandbox } from './helpers/sandbox.js';
+import { CLI, ROOT, makeSandbox } from './helpers/sandbox.js';
 import { runWithInit, shellsUnderTest, type TestShell } from './helpers/shells.js';
 
 const quote = (shell: TestShell, s: string) => (shell === 'fish' ? fishQuote(s) : posixQuote(s));
@@ -97,5 +99,131 @@ describe('one sanitizer per shell language', () => {
     };
     expect(fn('direnv.sh')).toBe(fn('bash.sh'));
     expect(fn('bash.sh')).toContain('_cb_ctl_esc');
+  });
+});
+
+/** Runs the built CLI in `cwd` (status and doctor judge the marker of the current directory). */
+async function cliIn(sb: ReturnType<typeof makeSandbox>, cwd: string, args: string[], env: Record<string, string> = {}) {
+  return execa(process.execPath, [CLI, ...args], { env: sb.env(env), extendEnv: false, reject: false, cwd, timeout: 20_000 });
+}
+
+// A marker is shown only when it holds a profile name: a symlink to a credentials file, or to
+// /proc/self/environ, must not make any message print what that file says (item 2).
+const SECRET = 'TOPSECRET-4242-credential';
+function disclosureMarkers(sb: ReturnType<typeof makeSandbox>): Record<string, string> {
+  const creds = join(sb.home, '.git-credentials');
+  writeFileSync(creds, `https://user:${SECRET}@github.com\n`, { mode: 0o600 });
+  const dirs: Record<string, string> = {};
+  const make = (name: string, fill: (marker: string) => void) => {
+    const dir = join(sb.home, name);
+    mkdirSync(dir);
+    fill(join(dir, '.claude-backend'));
+    dirs[name] = dir;
+  };
+  make('link-to-creds', (m) => symlinkSync(creds, m));
+  make('link-to-environ', (m) => symlinkSync('/proc/self/environ', m));
+  make('secret-text', (m) => writeFileSync(m, `${SECRET}\n`));
+  make('secret-after-name', (m) => writeFileSync(m, `vertex ${SECRET}\n`));
+  make('unknown-name', (m) => writeFileSync(m, 'nosuchprofile\n'));
+  return dirs;
+}
+
+for (const shell of shellsUnderTest()) {
+  describe(`${shell}: marker content that is not a profile name is never shown`, () => {
+    it('says what is wrong with it, without it, in warnings and cb-status', async () => {
+      const sb = makeSandbox();
+      const dirs = disclosureMarkers(sb);
+      const steps = Object.values(dirs).flatMap((d) => [`cd ${quote(shell, d)}`, promptCmd, 'cb-status', 'cd ~', promptCmd]);
+      const run = await runWithInit(sb, shell, steps.join('\n'), { env: { CB_SECRET_ENV: SECRET } });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.stdout + run.stderr).not.toContain(SECRET);
+      const warn = (name: string, what: string) => `claude-hooks: .claude-backend at ${dirs[name]}/.claude-backend ${what}`;
+      expect(run.stderr.split('\n')).toEqual(
+        expect.arrayContaining([
+          expect.stringContaining(warn('link-to-creds', 'does not hold a profile name; expected one profile name (')),
+          expect.stringContaining(warn('link-to-environ', 'is empty; expected one profile name (')),
+          expect.stringContaining(warn('secret-text', 'does not hold a profile name; ')),
+          expect.stringContaining(warn('secret-after-name', 'does not hold a profile name; ')),
+          // A name, only unknown: that may be shown.
+          expect.stringContaining(warn('unknown-name', "names unknown profile 'nosuchprofile'; known: ")),
+        ]),
+      );
+      expect(run.stdout).toContain(`here      .claude-backend at ${dirs['link-to-creds']}/.claude-backend does not hold a profile name; not used`);
+    });
+  });
+}
+
+describe('status and doctor: marker content that is not a profile name is never shown', () => {
+  it('names the problem, not the content', async () => {
+    const sb = makeSandbox();
+    const dirs = disclosureMarkers(sb);
+    for (const [name, dir] of Object.entries(dirs)) {
+      for (const args of [['status'], ['status', '--json'], ['doctor'], ['doctor', '--json']]) {
+        const r = await cliIn(sb, dir, args, { CB_SECRET_ENV: SECRET });
+        expect(r.stdout + r.stderr, `${name}: ${args.join(' ')}`).not.toContain(SECRET);
+      }
+      const doctor = await cliIn(sb, dir, ['doctor'], { CB_SECRET_ENV: SECRET });
+      const expected = name === 'unknown-name' ? "names unknown profile 'nosuchprofile'" : name === 'link-to-environ' ? 'is empty' : 'does not hold a profile name';
+      expect(doctor.stdout + doctor.stderr, name).toContain(`${dir}/.claude-backend ${expected}`);
+    }
+  });
+});
+
+// Nothing at the prompt may block (item 3): FIFOs, devices and /proc's pseudo-files, as the
+// marker or as what a symlinked marker points at, are refused before any read. A hang fails
+// the test through the timeout instead of stalling the run.
+function blockingMarkers(sb: ReturnType<typeof makeSandbox>): Array<[string, string, 'ignore' | 'empty']> {
+  const out: Array<[string, string, 'ignore' | 'empty']> = [];
+  const make = (name: string, expected: 'ignore' | 'empty', fill: (marker: string) => void) => {
+    const dir = join(sb.home, name);
+    mkdirSync(dir);
+    fill(join(dir, '.claude-backend'));
+    out.push([name, dir, expected]);
+  };
+  const fifo = join(sb.root, 'fifo-no-writer');
+  execFileSync('mkfifo', [fifo]);
+  make('fifo', 'ignore', (m) => execFileSync('mkfifo', [m]));
+  make('link-to-fifo', 'ignore', (m) => symlinkSync(fifo, m));
+  make('link-to-dev-zero', 'ignore', (m) => symlinkSync('/dev/zero', m));
+  make('link-to-dev-stdin', 'ignore', (m) => symlinkSync('/dev/stdin', m));
+  make('link-to-proc-environ', 'empty', (m) => symlinkSync('/proc/self/environ', m));
+  // Reading /proc/kmsg waits for the next kernel message, for ever; only root may open it.
+  if (process.getuid?.() === 0 && existsSync('/proc/kmsg')) make('link-to-proc-kmsg', 'empty', (m) => symlinkSync('/proc/kmsg', m));
+  return out;
+}
+
+for (const shell of shellsUnderTest()) {
+  describe(`${shell}: nothing at the prompt blocks`, () => {
+    it('refuses FIFOs, devices and /proc pseudo-files before reading, linked or not', async () => {
+      const sb = makeSandbox();
+      const markers = blockingMarkers(sb);
+      const steps = markers.flatMap(([name, dir]) => [`cd ${quote(shell, dir)}`, promptCmd, promptCmd, 'cb-status', `dump ${name}`, 'cd ~', promptCmd]);
+      steps.push('echo finished');
+      // A parent marker, which the ignored ones must not hide.
+      writeFileSync(join(sb.home, '.claude-backend'), 'vertex\n');
+      const run = await runWithInit(sb, shell, steps.join('\n'), { timeout: 15_000, env: { CLAUDE_HOOKS_QUIET: '1', CLOUD_ML_REGION: 'r', ANTHROPIC_VERTEX_PROJECT_ID: 'p' } });
+      expect(run.exitCode, `timed out or failed: ${run.stderr}`).toBe(0);
+      expect(run.stdout).toContain('finished');
+      for (const [name, dir, expected] of markers) {
+        if (expected === 'ignore') {
+          // Passed over: the marker of the directory above governs.
+          expect(run.dumps[name]!.get('CLAUDE_HOOKS_PROFILE'), name).toBe('vertex');
+        } else {
+          expect(run.stderr, name).toContain(`claude-hooks: .claude-backend at ${dir}/.claude-backend is empty; `);
+        }
+      }
+    });
+  });
+}
+
+describe('status and doctor do not block either', () => {
+  it('on the same markers', async () => {
+    const sb = makeSandbox();
+    for (const [name, dir] of blockingMarkers(sb)) {
+      for (const args of [['status'], ['doctor']]) {
+        const r = await cliIn(sb, dir, args);
+        expect(r.timedOut, `${name}: ${args.join(' ')}`).toBe(false);
+      }
+    }
   });
 });

@@ -6,7 +6,7 @@ import { homeDir } from '../paths.js';
 import { displayPath, loadConfig } from '../profiles/config.js';
 import { ANTHROPIC_AUTH, SELECTORS } from '../profiles/managed.js';
 import type { Prediction } from './predict.js';
-import { readMarker } from './marker.js';
+import { MARKER_PROBLEMS, readMarker } from './marker.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -109,11 +109,13 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
     add('config-invalid', 'error', err.message, 'fix the config (claude-hooks config check says the same)');
   }
   const marker = readMarker(p.dir);
+  // What a marker holds is shown only when it is a profile name: readMarker says what is
+  // wrong with anything else, never what it says.
   if (marker && profiles && !profiles.includes(marker.profile)) {
     add(
       'marker-unknown-profile',
       'error',
-      marker.profile ? `${marker.path} names unknown profile '${marker.profile.slice(0, 64)}'` : `${marker.path} is empty`,
+      marker.problem ? `${marker.path} ${MARKER_PROBLEMS[marker.problem]}` : `${marker.path} names unknown profile '${marker.profile}'`,
       `write one of your profiles into it: ${profiles.join(', ')}`,
     );
   }
