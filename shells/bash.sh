@@ -107,6 +107,20 @@ _cb_forget_secrets() {
     fi
 }
 
+# Your shell options, set aside while our code runs. Every entry point (the prompt hook and the
+# cb-* commands) starts with a `case $-` that, when one of them is on, runs it again through
+# _cb_guarded:
+# - xtrace (set -x) would print every key a switch moves (yours, fetched ones, AWS secrets);
+# The options are put back as they were, whatever the command returns.
+_cb_guarded() {
+    local _cb_o _cb_rc
+    { _cb_o=$-; set +x; } 2>/dev/null
+    _cb_rc=0
+    "$@" || _cb_rc=$?
+    case $_cb_o in *x*) set -x ;; esac
+    return "$_cb_rc"
+}
+
 # Prints the hint $1 when every variable named after it is unset or empty.
 _cb_need() {
     local _cb_hint=$1 _cb_n
@@ -388,7 +402,16 @@ cb_prompt_info() {
 # The prompt hook. Keeps $? for whatever runs after it, except under set -e, where a
 # non-zero return would end the shell.
 _cb_hook() {
-    local _cb_status=$? _cb_f='' _cb_line=''
+    # $? as the prompt found it, or as the first run of this hook found it (below).
+    _cb_status=${1:-$?}
+    case $- in
+    *x*)
+        _cb_guarded _cb_hook "$_cb_status"
+        case $- in *e*) return 0 ;; esac
+        return "$_cb_status"
+        ;;
+    esac
+    local _cb_f='' _cb_line=''
     # Two usual prompts are answered here, without the governor, when there is no direnv and
     # the candidates are this directory's:
     if [[ -z ${CLAUDE_HOOKS_DIRENV-} && -n ${_cb_cands_pwd-} && ${PWD-} == "$_cb_cands_pwd" ]]; then
@@ -437,6 +460,7 @@ _cb_direnv_owns() {
 }
 
 cb-use() {
+    case $- in *x*) _cb_guarded cb-use "$@"; return ;; esac
     local IFS=' '
     if _cb_direnv_owns; then
         return 1
@@ -462,6 +486,7 @@ cb-vertex() { cb-use vertex; }
 cb-foundry() { cb-use foundry; }
 
 cb-off() {
+    case $- in *x*) _cb_guarded cb-off; return ;; esac
     if _cb_direnv_owns; then
         return 1
     fi
@@ -487,6 +512,7 @@ _cb_mask() {
 }
 
 cb-status() {
+    case $- in *x*) _cb_guarded cb-status "$@"; return ;; esac
     local IFS=' '
     local _cb_v _cb_s _cb_shown=
     if [ -n "${CLAUDE_HOOKS_DIRENV-}" ]; then
@@ -534,6 +560,7 @@ cb-status() {
 # Re-reads the config: prints this integration again and loads it, then re-applies the
 # active profile so edited values take effect.
 cb-reload() {
+    case $- in *x*) _cb_guarded cb-reload "$@"; return ;; esac
     local _cb_code
     if ! _cb_code=$(_cb_cli init bash); then
         _cb_warn 'cb-reload: "claude-hooks init bash" failed; keeping the profiles loaded before'

@@ -27,6 +27,9 @@ function _cb_update
         read -n 256 -- line <$_cb_cands[1] 2>/dev/null
         test "x$line" = "x$_cb_gprofile"; and return 0
     end
+    # No trace of this (fish_trace): it would print every key a switch moves. Local, so
+    # yours is back when this returns; the functions called from here see it too.
+    set -l fish_trace
     _cb_governor
     test "x$_cb_gkey" = "x$_cb_last_gkey"; and return 0
     set -g _cb_last_gkey $_cb_gkey
@@ -443,6 +446,7 @@ function _cb_direnv_owns
 end
 
 function cb-use --description 'Switch Claude Code to a claude-hooks profile'
+    set -l fish_trace # (see _cb_update)
     _cb_direnv_owns; and return 1
     if test (count $argv) -ne 1; or test -z "$argv[1]"
         _cb_clean "usage: cb-use <profile>; profiles: $_cb_profiles"
@@ -476,6 +480,7 @@ function cb-foundry --description 'Switch Claude Code to Microsoft Foundry'
 end
 
 function cb-off --description 'Put your own Claude Code variables back'
+    set -l fish_trace # (see _cb_update)
     _cb_direnv_owns; and return 1
     set -g _cb_manual
     set -g _cb_auto
@@ -501,6 +506,7 @@ function _cb_mask
 end
 
 function cb-status --description 'Show the Claude Code backend of this shell, and why'
+    set -l fish_trace # (see _cb_update)
     if test -n "$CLAUDE_HOOKS_DIRENV"
         _cb_profile_describe "$CLAUDE_HOOKS_PROFILE"; or set -g _cb_r unknown
         _cb_show "profile   $CLAUDE_HOOKS_PROFILE: $_cb_r"
@@ -541,6 +547,7 @@ end
 # Re-reads the config: prints this integration again and loads it, then re-applies the
 # active profile so edited values take effect.
 function cb-reload --description 'Re-read the claude-hooks config'
+    set -l fish_trace # (see _cb_update)
     set -l code (_cb_cli init fish | string collect)
     # init prints nothing on stdout when it fails (a broken config still prints the built-ins).
     if test -z "$code"

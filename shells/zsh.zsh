@@ -16,8 +16,10 @@
 # - What runs at a prompt is builtins only: no subshell, no external command, no node.
 # - Every entry point (the hook, the cb-* commands, completion) starts with `emulate -L zsh`,
 #   and the helpers they call inherit it, so your options (KSH_ARRAYS, SH_WORD_SPLIT, NO_UNSET,
-#   ERR_EXIT, ...) stay yours and do not change how this code runs. The helpers are internal:
-#   call them only through an entry point.
+#   ERR_EXIT, ALL_EXPORT, ...) stay yours and do not change how this code runs. XTRACE, which
+#   emulate leaves alone, is turned off too (until the entry point returns): a trace would
+#   print every key a switch moves. The helpers are internal: call them only through an
+#   entry point.
 
 #@data
 
@@ -336,6 +338,7 @@ _cb_prompt_text() {
 
 cb_prompt_info() {
     emulate -L zsh
+    setopt no_xtrace
     _cb_prompt_text
     print -rn -- $cb_prompt
     cb_prompt=${cb_prompt//\%/%%}
@@ -346,6 +349,7 @@ cb_prompt_info() {
 _cb_hook() {
     local _cb_status=$? _cb_flags=$- _cb_f= _cb_line=
     emulate -L zsh
+    setopt no_xtrace
     # Two usual prompts are answered here, without the governor, when there is no direnv and
     # the candidates are this directory's:
     if [[ -z ${CLAUDE_HOOKS_DIRENV-} && -n ${_cb_cands_pwd-} && $PWD == "$_cb_cands_pwd" ]]; then
@@ -392,6 +396,7 @@ _cb_direnv_owns() {
 
 cb-use() {
     emulate -L zsh
+    setopt no_xtrace
     _cb_direnv_owns && return 1
     if (( $# != 1 )) || [[ -z $1 ]]; then
         _cb_clean "usage: cb-use <profile>; profiles: ${(j: :)_cb_profiles}"
@@ -414,6 +419,7 @@ cb-foundry() { cb-use foundry; }
 
 cb-off() {
     emulate -L zsh
+    setopt no_xtrace
     _cb_direnv_owns && return 1
     typeset -g _cb_manual= _cb_auto=
     _cb_switch '' ''
@@ -437,6 +443,7 @@ _cb_mask() {
 
 cb-status() {
     emulate -L zsh
+    setopt no_xtrace
     local _cb_v _cb_shown=
     if [[ -n ${CLAUDE_HOOKS_DIRENV-} ]]; then
         _cb_profile_describe "${CLAUDE_HOOKS_PROFILE-}" || _cb_r=unknown
@@ -474,6 +481,7 @@ cb-status() {
 # active profile so edited values take effect.
 cb-reload() {
     emulate -L zsh
+    setopt no_xtrace
     local _cb_code
     if ! _cb_code=$(_cb_cli init zsh); then
         _cb_warn 'cb-reload: "claude-hooks init zsh" failed; keeping the profiles loaded before'
@@ -496,6 +504,7 @@ cb-reload() {
 
 _cb_complete_profiles() {
     emulate -L zsh
+    setopt no_xtrace
     compadd -- $_cb_profiles
 }
 
@@ -503,6 +512,7 @@ _cb_complete_profiles() {
 # the switch; completion only where compinit has run.
 _cb_install() {
     emulate -L zsh
+    setopt no_xtrace
     typeset -ga precmd_functions chpwd_functions
     (( ${precmd_functions[(Ie)_cb_hook]} )) || precmd_functions=(_cb_hook $precmd_functions)
     (( ${chpwd_functions[(Ie)_cb_hook]} )) || chpwd_functions=(_cb_hook $chpwd_functions)

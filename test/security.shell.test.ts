@@ -227,3 +227,41 @@ describe('status and doctor do not block either', () => {
     }
   });
 });
+
+// Secrets under a traced shell (item 6): the generated functions turn tracing off for their own
+// bodies and put it back, so no key a switch moves (fetched, yours, AWS) is in the trace.
+const KEYS = {
+  ANTHROPIC_API_KEY: 'sk-ant-api03-TRACE-baseline-111111111',
+  AWS_ACCESS_KEY_ID: 'AKIATRACEKEYID222222',
+  AWS_SECRET_ACCESS_KEY: 'TRACE/aws/secret/access/key/333333333',
+  AWS_SESSION_TOKEN: 'TRACE-aws-session-token-4444444444',
+};
+const FETCHED = 'sk-ant-api03-TRACE-fetched-555555555';
+const keyLeaks = (text: string) => [...Object.values(KEYS), FETCHED].filter((k) => text.includes(k) || text.includes(k.slice(-12)));
+
+function secretConfig(sb: ReturnType<typeof makeSandbox>): void {
+  const fetch = join(sb.root, 'fetch-key');
+  writeFileSync(fetch, `#!/bin/sh\nprintf '%s\\n' '${FETCHED}'\n`, { mode: 0o755 });
+  sb.writeConfig(`[profiles.personal]\nbackend = "anthropic"\napiKeyCommand = "${fetch}"\n\n[profiles.work]\nbackend = "bedrock"\nregion = "us-east-1"\n`);
+  mkdirSync(join(sb.home, 'proj'));
+  writeFileSync(join(sb.home, 'proj', '.claude-backend'), 'personal\n');
+}
+
+/** Switches of every kind: manual, fetched key, Bedrock with AWS keys, by marker, and back. */
+const SWITCHES = ['cb-use personal', 'cb-status', 'cb-bedrock', 'cb-status', 'cb-use work', 'cd proj', promptCmd, 'cb-status', 'cd ~', promptCmd, 'cb-anthropic', 'cb-status', 'cb-off', 'cb-status'];
+
+for (const shell of shellsUnderTest()) {
+  describe(`${shell}: a traced shell prints no key`, () => {
+    const traceOn = shell === 'fish' ? 'set -g fish_trace 1' : shell === 'zsh' ? 'setopt xtrace' : 'set -x';
+    it('switches and cb-status under tracing, which stays on for the user', async () => {
+      const sb = makeSandbox();
+      secretConfig(sb);
+      const check = shell === 'fish' ? 'test -n "$fish_trace"; and echo still-tracing' : shell === 'zsh' ? '[[ -o xtrace ]] && echo still-tracing' : 'case $- in *x*) echo still-tracing ;; esac';
+      const run = await runWithInit(sb, shell, [traceOn, ...SWITCHES, 'echo TRACE-PROBE', check].join('\n'), { env: KEYS });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.stderr).toContain('echo TRACE-PROBE'); // the trace was on, and is on after
+      expect(run.stdout).toContain('still-tracing');
+      expect(keyLeaks(run.stderr + run.stdout)).toEqual([]);
+    });
+  });
+}
