@@ -111,12 +111,15 @@ _cb_forget_secrets() {
 # cb-* commands) starts with a `case $-` that, when one of them is on, runs it again through
 # _cb_guarded:
 # - xtrace (set -x) would print every key a switch moves (yours, fetched ones, AWS secrets);
+# - errexit (set -e) would end your shell at the first failing step. A command that fails
+#   says why in one line and returns 0 under set -e: a typo must not close the terminal.
 # The options are put back as they were, whatever the command returns.
 _cb_guarded() {
     local _cb_o _cb_rc
-    { _cb_o=$-; set +x; } 2>/dev/null
+    { _cb_o=$-; set +xe; } 2>/dev/null
     _cb_rc=0
     "$@" || _cb_rc=$?
+    case $_cb_o in *e*) set -e; _cb_rc=0 ;; esac
     case $_cb_o in *x*) set -x ;; esac
     return "$_cb_rc"
 }
@@ -195,9 +198,10 @@ _cb_show() {
     printf '%s\n' "$_cb_c"
 }
 
-# Switches to profile $1 for reason $2, or with an empty $1 back to the baseline.
+# Switches to profile $1 for reason $2, or with an empty $1 back to the baseline; says $3,
+# if given, once it knows it can.
 _cb_switch() {
-    local _cb_v _cb_s _cb_rec _cb_todo=() _cb_an _cb_bn
+    local _cb_v _cb_s _cb_rec _cb_todo=() _cb_an _cb_bn _cb_back=()
     # Only variables that are set, or that we keep a record of, can need anything: the
     # others (most of them) are unset now and were unset in the baseline.
     _cb_list_set
@@ -230,9 +234,28 @@ _cb_switch() {
         else
             _cb_rec=_cb_b_$_cb_v
             if [[ $_cb_s != "${!_cb_rec-u}" ]]; then
-                _cb_restore "$_cb_v" "${!_cb_rec-u}"
+                _cb_back+=("$_cb_v")
             fi
         fi
+    done
+    # All or nothing: if one of the variables this switch changes (those going back to the
+    # baseline, the profile's own) is readonly, it changes none of them, says so and fails.
+    _cb_r=
+    if [[ -n $1 ]]; then
+        _cb_profile_vars "$1"
+        _cb_r+=" CLAUDE_HOOKS_PROFILE"
+    fi
+    if ! _cb_writable "${_cb_back[*]-} $_cb_r"; then
+        _cb_warn "cannot switch ${1:+to }${1:-off}: $_cb_r readonly in this shell; nothing changed"
+        return 1
+    fi
+    # What the switch is about, said before the hints the profile may print.
+    if [[ -n ${3-} ]]; then
+        _cb_say "$3"
+    fi
+    for _cb_v in ${_cb_back[@]+"${_cb_back[@]}"}; do
+        _cb_rec=_cb_b_$_cb_v
+        _cb_restore "$_cb_v" "${!_cb_rec-u}"
     done
     if [[ -z $1 ]]; then
         unset -v ${_cb_an[@]+"${_cb_an[@]}"} ${_cb_bn[@]+"${_cb_bn[@]}"}
@@ -258,6 +281,30 @@ _cb_switch() {
     _cb_why=$2
 }
 
+# Succeeds when every variable named in the words of $1 may be changed; otherwise puts the
+# readonly ones into _cb_r ("A is", "A, B are") and fails. `local` refuses a readonly name,
+# and the locals it makes here vanish when this returns: one builtin for the usual case.
+_cb_writable() {
+    local IFS=' ' _cb_n
+    # shellcheck disable=SC2086 # the words of $1 are variable names
+    set -- $1
+    if [ $# -eq 0 ] || { local "$@"; } 2>/dev/null; then
+        return 0
+    fi
+    _cb_r=
+    for _cb_n in "$@"; do
+        case " $_cb_r, " in
+        *" $_cb_n, "*) ;;
+        *) { local "$_cb_n"; } 2>/dev/null || _cb_r+="${_cb_r:+, }$_cb_n" ;;
+        esac
+    done
+    case $_cb_r in
+    *,*) _cb_r+=' are' ;;
+    *) _cb_r+=' is' ;;
+    esac
+    return 1
+}
+
 # Makes profile $1 (reason $2) active without re-applying it when it already is, so a
 # variable changed by hand is not overwritten by a mere change of directory.
 _cb_select() {
@@ -265,13 +312,11 @@ _cb_select() {
         _cb_why=$2
         return 0
     fi
-    # Said first, so a hint the switch prints (no region, ...) follows the line it is about.
     if [ -n "$1" ]; then
-        _cb_say "$1 ($2)"
+        _cb_switch "$1" "$2" "$1 ($2)"
     else
-        _cb_say "off: your own variables are back"
+        _cb_switch '' '' "off: your own variables are back"
     fi
-    _cb_switch "$1" "$2"
 }
 
 # What governs the current directory, into _cb_gkey (empty: nothing), _cb_gprofile, _cb_gwhy.
@@ -405,7 +450,7 @@ _cb_hook() {
     # $? as the prompt found it, or as the first run of this hook found it (below).
     _cb_status=${1:-$?}
     case $- in
-    *x*)
+    *[xe]*)
         _cb_guarded _cb_hook "$_cb_status"
         case $- in *e*) return 0 ;; esac
         return "$_cb_status"
@@ -460,7 +505,7 @@ _cb_direnv_owns() {
 }
 
 cb-use() {
-    case $- in *x*) _cb_guarded cb-use "$@"; return ;; esac
+    case $- in *[xe]*) _cb_guarded cb-use "$@"; return ;; esac
     local IFS=' '
     if _cb_direnv_owns; then
         return 1
@@ -474,10 +519,9 @@ cb-use() {
         _cb_warn "unknown profile '$1'; known: ${_cb_profiles[*]}"
         return 2
     fi
+    _cb_switch "$1" manual "$1" || return 1
     _cb_manual=$1
     _cb_auto=
-    _cb_say "$1"
-    _cb_switch "$1" manual
 }
 
 cb-anthropic() { cb-use anthropic; }
@@ -486,13 +530,13 @@ cb-vertex() { cb-use vertex; }
 cb-foundry() { cb-use foundry; }
 
 cb-off() {
-    case $- in *x*) _cb_guarded cb-off; return ;; esac
+    case $- in *[xe]*) _cb_guarded cb-off; return ;; esac
     if _cb_direnv_owns; then
         return 1
     fi
+    _cb_switch '' '' || return 1
     _cb_manual=
     _cb_auto=
-    _cb_switch '' ''
     _cb_forget_secrets
     _cb_say "off: your own variables are back"
 }
@@ -512,7 +556,7 @@ _cb_mask() {
 }
 
 cb-status() {
-    case $- in *x*) _cb_guarded cb-status "$@"; return ;; esac
+    case $- in *[xe]*) _cb_guarded cb-status "$@"; return ;; esac
     local IFS=' '
     local _cb_v _cb_s _cb_shown=
     if [ -n "${CLAUDE_HOOKS_DIRENV-}" ]; then
@@ -560,7 +604,7 @@ cb-status() {
 # Re-reads the config: prints this integration again and loads it, then re-applies the
 # active profile so edited values take effect.
 cb-reload() {
-    case $- in *x*) _cb_guarded cb-reload "$@"; return ;; esac
+    case $- in *[xe]*) _cb_guarded cb-reload "$@"; return ;; esac
     local _cb_code
     if ! _cb_code=$(_cb_cli init bash); then
         _cb_warn 'cb-reload: "claude-hooks init bash" failed; keeping the profiles loaded before'
@@ -573,7 +617,7 @@ cb-reload() {
     # Under direnv the variables are direnv's until you leave; the new profile data applies then.
     if [ -n "${_cb_active-}" ] && [ -z "${CLAUDE_HOOKS_DIRENV-}" ]; then
         if _cb_profile_describe "$_cb_active"; then
-            _cb_switch "$_cb_active" "$_cb_why"
+            _cb_switch "$_cb_active" "$_cb_why" || return 1
         else
             _cb_warn "profile '$_cb_active' is gone from the config; your own variables are back"
             cb-off

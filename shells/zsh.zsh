@@ -156,10 +156,11 @@ _cb_show() {
     print -r -- "$_cb_c"
 }
 
-# Switches to profile $1 for reason $2, or with an empty $1 back to the baseline.
+# Switches to profile $1 for reason $2, or with an empty $1 back to the baseline; says $3,
+# if given, once it knows it can.
 _cb_switch() {
     local _cb_v _cb_s _cb_rec
-    local -a _cb_todo
+    local -a _cb_todo _cb_back
     # Only variables that are set, or that we keep a record of, can need anything: the
     # others (most of them) are unset now and were unset in the baseline.
     _cb_list_set
@@ -184,8 +185,23 @@ _cb_switch() {
             fi
         else
             _cb_rec=_cb_b_$_cb_v
-            [[ $_cb_s == "${(P)_cb_rec-u}" ]] || _cb_restore $_cb_v "${(P)_cb_rec-u}"
+            [[ $_cb_s == "${(P)_cb_rec-u}" ]] || _cb_back+=($_cb_v)
         fi
+    done
+    # All or nothing: if one of the variables this switch changes (those going back to the
+    # baseline, the profile's own) is readonly, it changes none of them, says so and fails.
+    # (zsh would stop half-way, at the first one.)
+    typeset -g _cb_r=
+    [[ -z $1 ]] || { _cb_profile_vars $1; _cb_r+=" CLAUDE_HOOKS_PROFILE"; }
+    if ! _cb_writable $_cb_back ${=_cb_r}; then
+        _cb_warn "cannot switch ${1:+to }${1:-off}: $_cb_r readonly in this shell; nothing changed"
+        return 1
+    fi
+    # What the switch is about, said before the hints the profile may print.
+    [[ -z ${3-} ]] || _cb_say "$3"
+    for _cb_v in $_cb_back; do
+        _cb_rec=_cb_b_$_cb_v
+        _cb_restore $_cb_v "${(P)_cb_rec-u}"
     done
     if [[ -z $1 ]]; then
         unset -m '_cb_[ab]_*'
@@ -216,13 +232,24 @@ _cb_select() {
         typeset -g _cb_why=$2
         return 0
     fi
-    # Said first, so a hint the switch prints (no region, ...) follows the line it is about.
     if [[ -n $1 ]]; then
-        _cb_say "$1 ($2)"
+        _cb_switch "$1" "$2" "$1 ($2)"
     else
-        _cb_say "off: your own variables are back"
+        _cb_switch '' '' "off: your own variables are back"
     fi
-    _cb_switch "$1" "$2"
+}
+
+# Succeeds when every variable named in "$@" may be changed; otherwise puts the readonly ones
+# into _cb_r ("A is", "A, B are") and fails.
+_cb_writable() {
+    local _cb_n
+    typeset -g _cb_r=
+    for _cb_n in ${(u)@}; do
+        [[ ${(Pt)_cb_n} == *readonly* ]] && _cb_r+="${_cb_r:+, }$_cb_n"
+    done
+    [[ -z $_cb_r ]] && return 0
+    [[ $_cb_r == *,* ]] && _cb_r+=' are' || _cb_r+=' is'
+    return 1
 }
 
 # What governs the current directory, into _cb_gkey (empty: nothing), _cb_gprofile, _cb_gwhy.
@@ -386,6 +413,13 @@ _cb_hook() {
     return $_cb_status
 }
 
+# The status of a failed cb-* command: $1, or 0 under ERR_EXIT (the entry point's $-, saved in
+# _cb_flags), which would otherwise end the shell for a typo. It has said why already.
+_cb_failed() {
+    [[ $_cb_flags == *e* ]] && return 0
+    return $1
+}
+
 # Inside a directory whose .envrc says `use claude`, direnv owns the backend: a switch here
 # would be half undone when direnv restores its own variables on the way out.
 _cb_direnv_owns() {
@@ -395,21 +429,23 @@ _cb_direnv_owns() {
 }
 
 cb-use() {
+    # $- before emulate resets it: under ERR_EXIT a failure returns 0 (it said why), as a
+    # typo must not close the terminal.
+    local _cb_flags=$-
     emulate -L zsh
     setopt no_xtrace
-    _cb_direnv_owns && return 1
+    _cb_direnv_owns && { _cb_failed 1; return; }
     if (( $# != 1 )) || [[ -z $1 ]]; then
         _cb_clean "usage: cb-use <profile>; profiles: ${(j: :)_cb_profiles}"
         print -r -- "$_cb_c" >&2
-        return 2
+        _cb_failed 2; return
     fi
     if ! _cb_profile_describe $1; then
         _cb_warn "unknown profile '$1'; known: ${(j: :)_cb_profiles}"
-        return 2
+        _cb_failed 2; return
     fi
+    _cb_switch $1 manual $1 || { _cb_failed 1; return; }
     typeset -g _cb_manual=$1 _cb_auto=
-    _cb_say $1
-    _cb_switch $1 manual
 }
 
 cb-anthropic() { cb-use anthropic; }
@@ -418,11 +454,12 @@ cb-vertex() { cb-use vertex; }
 cb-foundry() { cb-use foundry; }
 
 cb-off() {
+    local _cb_flags=$- # (see cb-use)
     emulate -L zsh
     setopt no_xtrace
-    _cb_direnv_owns && return 1
+    _cb_direnv_owns && { _cb_failed 1; return; }
+    _cb_switch '' '' || { _cb_failed 1; return; }
     typeset -g _cb_manual= _cb_auto=
-    _cb_switch '' ''
     _cb_forget_secrets
     _cb_say "off: your own variables are back"
 }
@@ -480,12 +517,13 @@ cb-status() {
 # Re-reads the config: prints this integration again and loads it, then re-applies the
 # active profile so edited values take effect.
 cb-reload() {
+    local _cb_flags=$- # (see cb-use)
     emulate -L zsh
     setopt no_xtrace
     local _cb_code
     if ! _cb_code=$(_cb_cli init zsh); then
         _cb_warn 'cb-reload: "claude-hooks init zsh" failed; keeping the profiles loaded before'
-        return 1
+        _cb_failed 1; return
     fi
     # Key commands may have changed: fetch again at the next switch. Before the new code
     # replaces the list of where the old profiles kept them.
@@ -494,7 +532,7 @@ cb-reload() {
     # Under direnv the variables are direnv's until you leave; the new profile data applies then.
     if [[ -n ${_cb_active-} && -z ${CLAUDE_HOOKS_DIRENV-} ]]; then
         if _cb_profile_describe $_cb_active; then
-            _cb_switch $_cb_active $_cb_why
+            _cb_switch $_cb_active $_cb_why || { _cb_failed 1; return; }
         else
             _cb_warn "profile '$_cb_active' is gone from the config; your own variables are back"
             cb-off

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { fishQuote } from '../src/shells/fish.js';
 import { posixQuote } from '../src/shells/posix.js';
 import { CLI, ROOT, makeSandbox } from './helpers/sandbox.js';
-import { runWithInit, shellsUnderTest, type TestShell } from './helpers/shells.js';
+import { runWithInit, shellsUnderTest, withoutNoise, type TestShell } from './helpers/shells.js';
 
 const quote = (shell: TestShell, s: string) => (shell === 'fish' ? fishQuote(s) : posixQuote(s));
 const promptCmd = 'prompt';
@@ -262,6 +262,36 @@ for (const shell of shellsUnderTest()) {
       expect(run.stderr).toContain('echo TRACE-PROBE'); // the trace was on, and is on after
       expect(run.stdout).toContain('still-tracing');
       expect(keyLeaks(run.stderr + run.stdout)).toEqual([]);
+    });
+  });
+}
+
+// Readonly variables (item 10): a switch that cannot apply completely applies nothing, says so
+// in one line, fails, and never ends the shell, under set -e too. fish has no readonly
+// variables of the user's, so it is not in this test.
+for (const shell of shellsUnderTest().filter((s) => s !== 'fish')) {
+  describe(`${shell}: a readonly variable stops the whole switch`, () => {
+    const errexit = shell === 'zsh' ? 'setopt err_exit' : 'set -e';
+    const rc = 'echo "rc=$?"';
+    it.each([
+      ['a manual switch', 'readonly ANTHROPIC_API_KEY', 'cb-bedrock', 'cannot switch to bedrock: ANTHROPIC_API_KEY is readonly'],
+      ['switching off, after the user made the profile\'s variable readonly', 'cb-bedrock\nreadonly CLAUDE_CODE_USE_BEDROCK', 'cb-off', 'cannot switch off: CLAUDE_CODE_USE_BEDROCK is readonly'],
+      ['a switch by marker', 'readonly ANTHROPIC_API_KEY', `cd proj\n${promptCmd}`, 'cannot switch to bedrock: ANTHROPIC_API_KEY is readonly'],
+    ])('%s', async (_name, setup, action, message) => {
+      const sb = makeSandbox();
+      mkdirSync(join(sb.home, 'proj'));
+      writeFileSync(join(sb.home, 'proj', '.claude-backend'), 'bedrock\n');
+      const env = { ANTHROPIC_API_KEY: 'sk-ant-readonly-key', AWS_REGION: 'us-east-1', CLAUDE_HOOKS_QUIET: '1' };
+      const back = action.startsWith('cd') ? ['cd ~', promptCmd] : [];
+      const script = [setup, 'dump before', action, rc, 'dump after', ...back, errexit, action, 'echo still-alive', 'dump errexit'].join('\n');
+      const run = await runWithInit(sb, shell, script, { env });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.stdout).toContain('still-alive');
+      const lines = run.stderr.trim().split('\n');
+      expect(lines).toEqual([`claude-hooks: ${message} in this shell; nothing changed`, `claude-hooks: ${message} in this shell; nothing changed`]);
+      if (!action.startsWith('cd')) expect(run.stdout).toContain('rc=1');
+      expect(withoutNoise(run.dumps.after!)).toEqual(withoutNoise(run.dumps.before!));
+      expect(withoutNoise(run.dumps.errexit!)).toEqual(withoutNoise(run.dumps.before!));
     });
   });
 }
