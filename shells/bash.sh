@@ -353,7 +353,11 @@ _cb_governor() {
             # to one, with something in it. A FIFO, a device or a socket is not -f (a read could
             # wait for ever), and the pseudo-files of /proc, which can block or hold another
             # program's environment, have no size. Never more than 256 characters.
-            if [[ ! -s $_cb_f ]]; then
+            if [[ ! -O $_cb_f ]] && ! _cb_trusted "${_cb_f%/.claude-backend}"; then
+                # Whose it is, as git's safe.directory: only a marker you own counts (as root,
+                # one root owns), or one under your config's trustedDirectories.
+                _cb_gbad='is owned by another user'
+            elif [[ ! -s $_cb_f ]]; then
                 _cb_gbad='is empty'
             elif [[ ! -r $_cb_f ]]; then
                 _cb_gbad='cannot be read'
@@ -413,7 +417,10 @@ _cb_on_governor_change() {
         return 0
     fi
     if [ -z "$_cb_gprofile" ]; then
-        _cb_warn "$_cb_gwhy $_cb_gbad; expected one profile name (${_cb_profiles[*]}); not switching"
+        case $_cb_gbad in
+        'is owned by another user') _cb_warn "$_cb_gwhy $_cb_gbad: only your own markers count (or those under trustedDirectories in your config); not switching" ;;
+        *) _cb_warn "$_cb_gwhy $_cb_gbad; expected one profile name (${_cb_profiles[*]}); not switching" ;;
+        esac
         return 0
     fi
     if ! _cb_profile_describe "$_cb_gprofile"; then
@@ -468,7 +475,7 @@ _cb_hook() {
                 [[ -f $_cb_f ]] && break
             done
             [[ -f $_cb_f ]] || _cb_f=idle
-        elif [[ $_cb_last_gkey == "marker:${_cb_cands[0]}:${_cb_gprofile-}" && -f ${_cb_cands[0]} && -s ${_cb_cands[0]} && -r ${_cb_cands[0]} ]]; then
+        elif [[ $_cb_last_gkey == "marker:${_cb_cands[0]}:${_cb_gprofile-}" && -f ${_cb_cands[0]} && -O ${_cb_cands[0]} && -s ${_cb_cands[0]} && -r ${_cb_cands[0]} ]]; then
             # This directory's own marker governed, and still names the same profile (it is
             # read again: it may have been edited). Most prompts of a day spent in a project.
             { IFS= read -r -n 256 _cb_line <"${_cb_cands[0]}"; } 2>/dev/null || :

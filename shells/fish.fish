@@ -22,7 +22,7 @@ function _cb_update
     # read again, as it may have been edited, and the same profile name there means nothing
     # changed. No walk and no call: this is most prompts of a day spent in a project.
     if test "x$CLAUDE_HOOKS_DIRENV:$_cb_cands_pwd" = "x:$PWD"; and test "x$_cb_last_gkey" = "xmarker:$_cb_cands[1]:$_cb_gprofile"
-        and test -f $_cb_cands[1] -a -s $_cb_cands[1] -a -r $_cb_cands[1]
+        and test -f $_cb_cands[1] -a -O $_cb_cands[1] -a -s $_cb_cands[1] -a -r $_cb_cands[1]
         set -l line
         read -n 256 -- line <$_cb_cands[1] 2>/dev/null
         test "x$line" = "x$_cb_gprofile"; and return 0
@@ -45,7 +45,11 @@ function _cb_update
             set why manual
         end
     else if test -z "$_cb_gprofile"
-        _cb_warn "$_cb_gwhy $_cb_gbad; expected one profile name ($_cb_profiles); not switching"
+        if test "$_cb_gbad" = 'is owned by another user'
+            _cb_warn "$_cb_gwhy $_cb_gbad: only your own markers count (or those under trustedDirectories in your config); not switching"
+        else
+            _cb_warn "$_cb_gwhy $_cb_gbad; expected one profile name ($_cb_profiles); not switching"
+        end
         return 0
     else if not contains -- $_cb_gprofile $_cb_profiles
         _cb_warn "$_cb_gwhy names unknown profile '$_cb_gprofile'; known: $_cb_profiles; not switching"
@@ -118,7 +122,11 @@ function _cb_governor
             # to one, with something in it. A FIFO, a device or a socket is not -f (a read could
             # wait for ever), and the pseudo-files of /proc, which can block or hold another
             # program's environment, have no size. Never more than 256 characters.
-            if not test -s $f
+            if not test -O $f; and not _cb_trusted (string replace -r -- '/\.claude-backend$' '' $f)
+                # Whose it is, as git's safe.directory: only a marker you own counts (as root,
+                # one root owns), or one under your config's trustedDirectories.
+                set -g _cb_gbad 'is owned by another user'
+            else if not test -s $f
                 set -g _cb_gbad 'is empty'
             else if not test -r $f
                 set -g _cb_gbad 'cannot be read'

@@ -287,7 +287,11 @@ _cb_governor() {
         # one, with something in it. A FIFO, a device or a socket is not -f (a read could wait
         # for ever), and the pseudo-files of /proc, which can block or hold another program's
         # environment, have no size. Never more than 256 characters.
-        if [[ ! -s $_cb_f ]]; then
+        if [[ ! -O $_cb_f ]] && ! _cb_trusted ${_cb_f%/.claude-backend}; then
+            # Whose it is, as git's safe.directory: only a marker you own counts (as root, one
+            # root owns), or one under your config's trustedDirectories.
+            _cb_gbad='is owned by another user'
+        elif [[ ! -s $_cb_f ]]; then
             _cb_gbad='is empty'
         elif [[ ! -r $_cb_f ]]; then
             _cb_gbad='cannot be read'
@@ -338,7 +342,11 @@ _cb_on_governor_change() {
         return 0
     fi
     if [[ -z $_cb_gprofile ]]; then
-        _cb_warn "$_cb_gwhy $_cb_gbad; expected one profile name (${(j: :)_cb_profiles}); not switching"
+        if [[ $_cb_gbad == 'is owned by another user' ]]; then
+            _cb_warn "$_cb_gwhy $_cb_gbad: only your own markers count (or those under trustedDirectories in your config); not switching"
+        else
+            _cb_warn "$_cb_gwhy $_cb_gbad; expected one profile name (${(j: :)_cb_profiles}); not switching"
+        fi
         return 0
     fi
     if ! _cb_profile_describe $_cb_gprofile; then
@@ -388,7 +396,7 @@ _cb_hook() {
                 [[ -f $_cb_f ]] && break
             done
             [[ -f $_cb_f ]] || _cb_f=idle
-        elif [[ $_cb_last_gkey == "marker:$_cb_cands[1]:${_cb_gprofile-}" && -f $_cb_cands[1] && -s $_cb_cands[1] && -r $_cb_cands[1] ]]; then
+        elif [[ $_cb_last_gkey == "marker:$_cb_cands[1]:${_cb_gprofile-}" && -f $_cb_cands[1] && -O $_cb_cands[1] && -s $_cb_cands[1] && -r $_cb_cands[1] ]]; then
             # This directory's own marker governed, and still names the same profile (it is
             # read again: it may have been edited). Most prompts of a day spent in a project.
             { IFS= read -r -u 0 -k 256 _cb_line <$_cb_cands[1]; } 2>/dev/null

@@ -101,8 +101,10 @@ for (const shell of canDropRoot ? shellsUnderTest() : []) {
       for (const d of ['locked', 'nolist']) mkdirSync(join(sb.home, d));
       writeFileSync(join(sb.home, 'locked', '.claude-backend'), 'vertex\n', { mode: 0o000 });
       writeFileSync(join(sb.home, 'nolist', '.claude-backend'), 'foundry\n', { mode: 0o644 });
-      const { chmodSync } = await import('node:fs');
+      const { chmodSync, chownSync } = await import('node:fs');
       chmodSync(join(sb.home, 'locked', '.claude-backend'), 0o000);
+      // Their own markers: only those count (docs/security.md, "Markers").
+      for (const d of ['locked', 'nolist']) chownSync(join(sb.home, d, '.claude-backend'), 65534, 65534);
       chmodSync(join(sb.home, 'nolist'), 0o111); // enter, but not list
       // fish's own cd refuses a directory it cannot read, so only the others go in there.
       const nolist = shell === 'fish' ? [] : ['cd ../nolist', 'prompt', 'dump nolist'];

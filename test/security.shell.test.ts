@@ -2,11 +2,12 @@
 // hostile directory name or a hostile environment value can make the generated code print,
 // read or run. Each guarantee here is named in docs/security.md.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../src/profiles/config.js';
 import { fishQuote } from '../src/shells/fish.js';
 import { posixQuote } from '../src/shells/posix.js';
 import { CLI, ROOT, makeSandbox } from './helpers/sandbox.js';
@@ -295,3 +296,87 @@ for (const shell of shellsUnderTest().filter((s) => s !== 'fish')) {
     });
   });
 }
+
+// Whose marker (item 5): as git's safe.directory, a marker counts only when you own it (as
+// root, when root does), or when it is under one of the config's trustedDirectories. Needs
+// root, to hand files to another user and to run a shell as `nobody`.
+const NOBODY = 65534;
+const asRoot = process.getuid?.() === 0;
+const canDropRoot =
+  asRoot &&
+  (() => {
+    try {
+      execFileSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true']);
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+if (!canDropRoot) console.warn('\n  SKIPPING marker ownership tests: they need root and setpriv\n');
+
+function marker(dir: string, content: string, uid?: number): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, '.claude-backend'), content);
+  if (uid !== undefined) chownSync(join(dir, '.claude-backend'), uid, uid);
+}
+
+const OWNED = (path: string) =>
+  `claude-hooks: .claude-backend at ${path}/.claude-backend is owned by another user: only your own markers count (or those under trustedDirectories in your config); not switching`;
+
+for (const shell of canDropRoot ? shellsUnderTest() : []) {
+  describe(`${shell}: only your own markers count`, () => {
+    it('as root: ignores another user\'s marker with one line, unless its directory is trusted', async () => {
+      const sb = makeSandbox();
+      sb.writeConfig('trustedDirectories = ["~/shared"]\n');
+      marker(join(sb.home, 'foreign'), 'vertex\n', NOBODY);
+      marker(join(sb.home, 'shared', 'x'), 'vertex\n', NOBODY);
+      marker(join(sb.home, 'mine'), 'vertex\n');
+      const steps = ['foreign', 'shared/x', 'mine'].flatMap((d, i) => [`cd ${quote(shell, join(sb.home, d))}`, promptCmd, promptCmd, 'cb-status', `dump d${i}`, 'cd ~', promptCmd]);
+      const run = await runWithInit(sb, shell, steps.join('\n'), { env: { CLAUDE_HOOKS_QUIET: '1', CLOUD_ML_REGION: 'r', ANTHROPIC_VERTEX_PROJECT_ID: 'p' } });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.dumps.d0!.has('CLAUDE_HOOKS_PROFILE')).toBe(false);
+      expect(run.dumps.d1!.get('CLAUDE_HOOKS_PROFILE')).toBe('vertex');
+      expect(run.dumps.d2!.get('CLAUDE_HOOKS_PROFILE')).toBe('vertex');
+      expect(run.stderr.trim().split('\n')).toEqual([OWNED(join(sb.home, 'foreign'))]);
+      expect(run.stdout).toContain(`here      .claude-backend at ${join(sb.home, 'foreign')}/.claude-backend is owned by another user; not used`);
+    });
+
+    it('as another user: ignores root\'s marker, and a link to it, and follows its own', async () => {
+      const sb = makeSandbox();
+      marker(join(sb.home, 'rootowned'), 'vertex\n');
+      marker(join(sb.home, 'mine'), 'vertex\n', NOBODY);
+      mkdirSync(join(sb.home, 'link'));
+      symlinkSync(join(sb.home, 'rootowned', '.claude-backend'), join(sb.home, 'link', '.claude-backend'));
+      const steps = ['rootowned', 'link', 'mine'].flatMap((d, i) => [`cd ${quote(shell, join(sb.home, d))}`, promptCmd, promptCmd, `dump d${i}`, 'cd ~', promptCmd]);
+      const run = await runWithInit(sb, shell, steps.join('\n'), { asNobody: true, env: { CLAUDE_HOOKS_QUIET: '1', CLOUD_ML_REGION: 'r', ANTHROPIC_VERTEX_PROJECT_ID: 'p' } });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.dumps.d0!.has('CLAUDE_HOOKS_PROFILE')).toBe(false);
+      expect(run.dumps.d1!.has('CLAUDE_HOOKS_PROFILE')).toBe(false);
+      expect(run.dumps.d2!.get('CLAUDE_HOOKS_PROFILE')).toBe('vertex');
+      expect(run.stderr.trim().split('\n')).toEqual([OWNED(join(sb.home, 'rootowned')), OWNED(join(sb.home, 'link'))]);
+    });
+  });
+}
+
+describe.skipIf(!asRoot)('status and doctor: only your own markers count', () => {
+  it('doctor names another user\'s marker, and accepts it under trustedDirectories', async () => {
+    const sb = makeSandbox();
+    marker(join(sb.home, 'foreign'), 'nosuchprofile\n', NOBODY);
+    const plain = await cliIn(sb, join(sb.home, 'foreign'), ['doctor']);
+    expect(plain.stdout + plain.stderr).toContain(`${join(sb.home, 'foreign')}/.claude-backend is owned by another user`);
+    sb.writeConfig('trustedDirectories = ["~/foreign"]\n');
+    const trusted = await cliIn(sb, join(sb.home, 'foreign'), ['doctor']);
+    expect(trusted.stdout + trusted.stderr).toContain("names unknown profile 'nosuchprofile'");
+  });
+});
+
+describe('config: trustedDirectories', () => {
+  it('takes absolute and ~/ paths, and names the key for anything else', () => {
+    const env = { HOME: '/home/u' };
+    expect(parseConfig('trustedDirectories = ["~/shared", "/workspace/", "/"]\n', '/c.toml', env).trustedDirectories).toEqual(['/home/u/shared', '/workspace', '/']);
+    expect(parseConfig('', '/c.toml', env).trustedDirectories).toBeUndefined();
+    expect(() => parseConfig('trustedDirectories = "/w"\n', '/c.toml', env)).toThrow(/^\/c\.toml:1: trustedDirectories: expected a list of directories/);
+    expect(() => parseConfig('trustedDirectories = ["rel/dir"]\n', '/c.toml', env)).toThrow(/trustedDirectories: item 1: expected an absolute path or one starting with ~\/, got "rel\/dir"/);
+    expect(() => parseConfig('trustedDirectories = [1]\n', '/c.toml', env)).toThrow(/trustedDirectories: item 1: .* got a number/);
+  });
+});

@@ -103,6 +103,10 @@ function renderData(d: Dialect, config: Config, options: RenderOptions): string[
         ['return 1'],
       ),
     ),
+    '# Succeeds for a directory at or below one of trustedDirectories, whose markers count',
+    '# whoever owns them; fails elsewhere.',
+    '# shellcheck disable=SC2016',
+    ...d.func('_cb_trusted', d.switchOnDir((config.trustedDirectories ?? []).map((dir) => ({ dir, body: ['return 0'] })), ['return 1'])),
     '# ---- end of rendered data ----',
   ];
 }

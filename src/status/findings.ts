@@ -102,13 +102,16 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
 
   // claude-hooks itself: the config, the marker here, and whether this shell loaded the hooks.
   let profiles: string[] | undefined;
+  let trusted: string[] = [];
   try {
-    profiles = loadConfig(env).profiles.map((x) => x.name);
+    const config = loadConfig(env);
+    profiles = config.profiles.map((x) => x.name);
+    trusted = config.trustedDirectories ?? [];
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     add('config-invalid', 'error', err.message, 'fix the config (claude-hooks config check says the same)');
   }
-  const marker = readMarker(p.dir);
+  const marker = readMarker(p.dir, trusted);
   // What a marker holds is shown only when it is a profile name: readMarker says what is
   // wrong with anything else, never what it says.
   if (marker && profiles && !profiles.includes(marker.profile)) {

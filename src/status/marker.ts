@@ -1,10 +1,10 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PROFILE_NAME } from '../profiles/schema.js';
 
 /** Why a marker that is there cannot be used. Its content is never returned: it may be the
  *  first line of whatever file a symlinked marker points at. */
-export type MarkerProblem = 'empty' | 'unreadable' | 'not-a-name';
+export type MarkerProblem = 'foreign-owner' | 'empty' | 'unreadable' | 'not-a-name';
 
 export interface Marker {
   path: string;
@@ -15,6 +15,7 @@ export interface Marker {
 
 /** What each problem means, for a message: `${path} ${MARKER_PROBLEMS[problem]}`. */
 export const MARKER_PROBLEMS: Record<MarkerProblem, string> = {
+  'foreign-owner': 'is owned by another user: only your own markers count (or those under trustedDirectories in your config)',
   empty: 'is empty',
   unreadable: 'cannot be read',
   'not-a-name': 'does not hold a profile name',
@@ -22,26 +23,27 @@ export const MARKER_PROBLEMS: Record<MarkerProblem, string> = {
 
 /** The nearest .claude-backend from `dir` up, judged the way the shell hooks judge it
  *  (docs/security.md, "Markers"): the nearest regular file (symlinks followed) governs; it
- *  is read only when it has a size (the pseudo-files of /proc have none), at most 256
+ *  counts only when you own it (as root: root does), or it is under one of `trusted` (as git's
+ *  safe.directory); it is read only when it has a size (the pseudo-files of /proc have none), at most 256
  *  characters of its first line, without a byte-order mark, a trailing \r or surrounding
  *  blanks; and that must be a profile name. FIFOs, devices and sockets are passed over, as a
  *  read could wait for ever. */
-export function readMarker(dir: string): Marker | undefined {
+export function readMarker(dir: string, trusted: readonly string[] = []): Marker | undefined {
   for (let d = dir; ; d = dirname(d)) {
     const path = join(d, '.claude-backend');
-    let size = -1;
+    let st: Stats | undefined;
     try {
-      const st = statSync(path);
-      if (st.isFile()) size = st.size;
+      st = statSync(path);
     } catch {
       // not here: go up
     }
-    if (size >= 0) return judge(path, size);
+    if (st?.isFile()) return judge(path, st, trusted.some((t) => d === t || d.startsWith(t.endsWith('/') ? t : t + '/')));
     if (dirname(d) === d) return undefined;
   }
 }
 
-function judge(path: string, size: number): Marker {
+function judge(path: string, { size, uid }: Stats, trusted: boolean): Marker {
+  if (uid !== process.geteuid?.() && !trusted) return { path, profile: '', problem: 'foreign-owner' };
   if (size === 0) return { path, profile: '', problem: 'empty' };
   const line = firstLine(path);
   if (line === undefined) return { path, profile: '', problem: 'unreadable' };
