@@ -112,13 +112,19 @@ _cb_forget_secrets() {
 # _cb_guarded:
 # - xtrace (set -x) would print every key a switch moves (yours, fetched ones, AWS secrets);
 # - errexit (set -e) would end your shell at the first failing step. A command that fails
-#   says why in one line and returns 0 under set -e: a typo must not close the terminal.
+#   says why in one line and returns 0 under set -e: a typo must not close the terminal;
+# - allexport (set -a) would export what we keep in shell variables, the fetched keys and
+#   your baseline among them, to every program you start;
+# - keyword (set -k) turns `export "NAME=value"` into a bare `export`, which prints the
+#   whole environment, and empties `local name=value`.
 # The options are put back as they were, whatever the command returns.
 _cb_guarded() {
     local _cb_o _cb_rc
-    { _cb_o=$-; set +xe; } 2>/dev/null
+    { _cb_o=$-; set +xeak; } 2>/dev/null
     _cb_rc=0
     "$@" || _cb_rc=$?
+    case $_cb_o in *a*) set -a ;; esac
+    case $_cb_o in *k*) set -k ;; esac
     case $_cb_o in *e*) set -e; _cb_rc=0 ;; esac
     case $_cb_o in *x*) set -x ;; esac
     return "$_cb_rc"
@@ -454,13 +460,14 @@ cb_prompt_info() {
 # The prompt hook. Keeps $? for whatever runs after it, except under set -e, where a
 # non-zero return would end the shell.
 _cb_hook() {
-    # $? as the prompt found it, or as the first run of this hook found it (below).
-    _cb_status=${1:-$?}
+    # $? as the prompt found it, or as the first run of this hook found it (below), kept in $1:
+    # a variable would be exported under set -a.
+    set -- "${1:-$?}"
     case $- in
-    *[xe]*)
-        _cb_guarded _cb_hook "$_cb_status"
+    *[xeak]*)
+        _cb_guarded _cb_hook "$1"
         case $- in *e*) return 0 ;; esac
-        return "$_cb_status"
+        return "$1"
         ;;
     esac
     local _cb_f='' _cb_line=''
@@ -498,7 +505,7 @@ _cb_hook() {
     case $- in
     *e*) return 0 ;;
     esac
-    return "$_cb_status"
+    return "$1"
 }
 
 # Inside a directory whose .envrc says `use claude`, direnv owns the backend: a switch here
@@ -512,7 +519,7 @@ _cb_direnv_owns() {
 }
 
 cb-use() {
-    case $- in *[xe]*) _cb_guarded cb-use "$@"; return ;; esac
+    case $- in *[xeak]*) _cb_guarded cb-use "$@"; return ;; esac
     local IFS=' '
     if _cb_direnv_owns; then
         return 1
@@ -537,7 +544,7 @@ cb-vertex() { cb-use vertex; }
 cb-foundry() { cb-use foundry; }
 
 cb-off() {
-    case $- in *[xe]*) _cb_guarded cb-off; return ;; esac
+    case $- in *[xeak]*) _cb_guarded cb-off; return ;; esac
     if _cb_direnv_owns; then
         return 1
     fi
@@ -563,7 +570,7 @@ _cb_mask() {
 }
 
 cb-status() {
-    case $- in *[xe]*) _cb_guarded cb-status "$@"; return ;; esac
+    case $- in *[xeak]*) _cb_guarded cb-status "$@"; return ;; esac
     local IFS=' '
     local _cb_v _cb_s _cb_shown=
     if [ -n "${CLAUDE_HOOKS_DIRENV-}" ]; then
@@ -611,7 +618,7 @@ cb-status() {
 # Re-reads the config: prints this integration again and loads it, then re-applies the
 # active profile so edited values take effect.
 cb-reload() {
-    case $- in *[xe]*) _cb_guarded cb-reload "$@"; return ;; esac
+    case $- in *[xeak]*) _cb_guarded cb-reload "$@"; return ;; esac
     local _cb_code
     if ! _cb_code=$(_cb_cli init bash); then
         _cb_warn 'cb-reload: "claude-hooks init bash" failed; keeping the profiles loaded before'

@@ -380,3 +380,45 @@ describe('config: trustedDirectories', () => {
     expect(() => parseConfig('trustedDirectories = [1]\n', '/c.toml', env)).toThrow(/trustedDirectories: item 1: .* got a number/);
   });
 });
+
+// Shell options that leak (item 7): bash set -a (zsh ALL_EXPORT) would export the fetched-key
+// cache and the baseline records to every child; bash set -k made a switch print the whole
+// environment. fish exports nothing it is not told to; it runs the same checks.
+for (const shell of shellsUnderTest()) {
+  describe(`${shell}: export-everything options do not export our variables`, () => {
+    const allExport = shell === 'fish' ? '' : shell === 'zsh' ? 'setopt all_export' : 'set -a';
+    it('the key cache and the records stay in the shell; the option stays on', async () => {
+      const sb = makeSandbox();
+      secretConfig(sb);
+      const check = shell === 'fish' ? 'echo options-ok' : shell === 'zsh' ? '[[ -o all_export ]] && echo options-ok' : 'case $- in *a*) echo options-ok ;; esac';
+      const steps = [allExport, 'cb-use personal', 'dump personal', 'cb-bedrock', 'dump bedrock', 'cd proj', promptCmd, 'dump proj', 'cd ~', promptCmd, 'cb-off', 'dump off', check];
+      const run = await runWithInit(sb, shell, steps.join('\n'), { env: { ...KEYS, CLAUDE_HOOKS_QUIET: '1' } });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.stdout).toContain('options-ok');
+      for (const [name, env] of Object.entries(run.dumps)) {
+        expect([...env.keys()].filter((k) => k.startsWith('_cb_')), name).toEqual([]);
+      }
+      // The fetched key is exported only as the variable it is for, while its profile is on.
+      expect(run.dumps.personal!.get('ANTHROPIC_API_KEY')).toBe(FETCHED);
+      for (const name of ['bedrock', 'off']) expect([...run.dumps[name]!.values()].filter((v) => v.includes(FETCHED)), name).toEqual([]);
+    });
+  });
+}
+
+for (const shell of shellsUnderTest().filter((s) => s === 'bash' || s === 'bash32')) {
+  describe(`${shell}: set -k`, () => {
+    it('a switch neither prints the environment nor loses a value', async () => {
+      const sb = makeSandbox();
+      secretConfig(sb);
+      const steps = ['set -k', 'cb-bedrock', 'dump bedrock', 'cb-use personal', 'dump personal', 'cb-status', 'cd proj', promptCmd, 'cd ~', promptCmd, 'cb-off', 'dump off', 'case $- in *k*) echo options-ok ;; esac'];
+      const run = await runWithInit(sb, shell, steps.join('\n'), { env: { ...KEYS, CLAUDE_HOOKS_QUIET: '1' } });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.stdout).toContain('options-ok');
+      expect(run.stdout + run.stderr).not.toMatch(/declare -x|^export /m);
+      expect(keyLeaks(run.stdout + run.stderr)).toEqual([]);
+      expect(run.dumps.bedrock!.get('CLAUDE_CODE_USE_BEDROCK')).toBe('1');
+      expect(run.dumps.personal!.get('ANTHROPIC_API_KEY')).toBe(FETCHED);
+      expect(run.dumps.off!.get('ANTHROPIC_API_KEY')).toBe(KEYS.ANTHROPIC_API_KEY);
+    });
+  });
+}
