@@ -136,7 +136,9 @@ function parseConfigWithSecrets(text: string, path: string, env: Env, mode: numb
     directories.push({ dir: dir as string, profile: value as string });
   }
 
-  return { config: { path, profiles: [...profiles.values()], directories }, inlineSecrets };
+  const trustedDirectories = readTrustedDirectories(doc.trustedDirectories, env, fail);
+
+  return { config: { path, profiles: [...profiles.values()], directories, ...(trustedDirectories.length ? { trustedDirectories } : {}) }, inlineSecrets };
 }
 
 function readProfile(
@@ -228,6 +230,16 @@ function readEnv(value: unknown, fail: (key: string[], expected: string) => neve
     if (!SHELL_NAME.test(variable)) fail([variable], 'expected a shell variable name (letters, digits, "_", not starting with a digit)');
     if (FORBIDDEN_VARS.test(variable)) fail([variable], 'this variable changes how your shell or every program runs; a profile may not set it');
     return [variable, readString(v, (e) => fail([variable], e))];
+  });
+}
+
+/** `trustedDirectories = ["~/shared", "/workspace"]`: where markers of other owners count. */
+function readTrustedDirectories(value: unknown, env: Env, fail: (keyPath: string[], expected: string) => never): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) return fail(['trustedDirectories'], `expected a list of directories, like ["~/shared", "/workspace"], got ${typeOf(value)}`);
+  return value.map((item, i) => {
+    const dir = typeof item === 'string' ? expandDir(item, env) : undefined;
+    return dir ?? fail(['trustedDirectories'], `item ${i + 1}: expected an absolute path or one starting with ~/, got ${typeof item === 'string' ? JSON.stringify(item) : typeOf(item)}`);
   });
 }
 

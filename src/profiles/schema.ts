@@ -87,6 +87,10 @@ export const TOP_FIELDS = {
   },
   profiles: { description: 'Your profiles, as [profiles.<name>] tables. `cb-use <name>` switches to one.' },
   directories: { description: 'Directories and the profile that applies in them and below: "~/src/acme" = "work".' },
+  trustedDirectories: {
+    description:
+      'Directories (and everything below them) whose .claude-backend markers count even when another user owns them, like git\'s safe.directory: for shared checkouts and containers with foreign uids. "/" trusts every marker. Elsewhere only markers you own count.',
+  },
 } as const;
 
 /** JSON Schema (draft 2020-12) for editors, from the same table the loader checks. */
@@ -135,6 +139,11 @@ export function configJsonSchema(): Record<string, unknown> {
         description: TOP_FIELDS.directories.description,
         propertyNames: { pattern: '^(~|~/.*|/.*)$' },
         additionalProperties: { type: 'string', pattern: PROFILE_NAME.source },
+      },
+      trustedDirectories: {
+        type: 'array',
+        description: TOP_FIELDS.trustedDirectories.description,
+        items: { type: 'string', pattern: '^(~|~/.*|/.*)$' },
       },
     },
   };

@@ -49,4 +49,6 @@ export interface Config {
   path: string;
   profiles: Profile[];
   directories: DirectoryRule[];
+  /** Directories whose markers count whoever owns them (absolute, normalized); none by default. */
+  trustedDirectories?: string[];
 }

@@ -31,7 +31,7 @@ export const fish: Dialect = {
   clearAll: (names) => [`set -e -g ${names.join(' ')}`, `set -q -U ${names.join(' ')}; test $status = ${names.length}; or _cb_drop ${names.join(' ')}`],
   // fish counts the set ones with `set -q` instead (see _cb_switch).
   listSet: () => [],
-  requireAny: (hint, names) => [`test -n "${names.map((n) => `$${n}`).join('')}"; or printf 'claude-hooks: %s\\n' ${fishQuote(hint)} >&2`],
+  requireAny: (hint, names) => [`test -n "${names.map((n) => `$${n}`).join('')}"; or _cb_warn ${fishQuote(hint)}`],
   switchOnFirstArg: (arms: Arm[], fallback: string[]) => [
     'switch "$argv[1]"',
     ...arms.flatMap((a) => [`case ${fishQuote(a.word)}`, ...indent(a.body)]),

@@ -84,6 +84,14 @@ function renderData(d: Dialect, config: Config, options: RenderOptions): string[
       ),
     ),
     '',
+    // bash and zsh have readonly variables: a switch checks it may change all it would first.
+    ...(d.name === 'bash' || d.name === 'zsh'
+      ? [
+          '# Sets _cb_r to the variables a profile sets or clears (a switch checks none is readonly).',
+          ...d.func('_cb_profile_vars', d.switchOnFirstArg(plans.map((p) => ({ word: p.profile, body: [d.assign('_cb_r', touched(p).join(' '))] })), ['return 1'])),
+          '',
+        ]
+      : []),
     '# Sets _cb_r to the profile\'s backend; fails for an unknown profile.',
     ...d.func('_cb_profile_backend', d.switchOnFirstArg(config.profiles.map((p) => ({ word: p.name, body: [d.assign('_cb_r', p.backend)] })), ['return 1'])),
     '',
@@ -110,8 +118,18 @@ function renderData(d: Dialect, config: Config, options: RenderOptions): string[
     d.list('_cb_aws_backends', BACKEND_SPECS.filter((b) => b.fields.awsProfile).map((b) => b.id)),
     d.list('_cb_aws_keys', [...AWS_STATIC_CREDENTIALS]),
     ...(d.switchCommands ? ['', '# One command per built-in profile: cb-bedrock is cb-use bedrock.', ...BUILTIN_PROFILES.flatMap((p) => d.func(`cb-${p.name}`, [`cb-use ${p.name}`], `Switch Claude Code to ${backendSpec(p.backend).label}`))] : []),
+    '',
+    '# Succeeds for a directory at or below one of trustedDirectories, whose markers count',
+    '# whoever owns them; fails elsewhere.',
+    '# shellcheck disable=SC2016',
+    ...d.func('_cb_trusted', d.switchOnDir((config.trustedDirectories ?? []).map((dir) => ({ dir, body: ['return 0'] })), ['return 1'])),
     '# ---- end of rendered data ----',
   ];
+}
+
+/** Every variable switching to the profile changes: what it clears, sets and fetches. */
+function touched(plan: SwitchPlan): string[] {
+  return [...new Set([...plan.clear, ...plan.set.map(([name]) => name), ...plan.secrets.map((s) => s.variable)])];
 }
 
 /** `Amazon Bedrock (...)` for a built-in; `bedrock backend, Work account` for the user's own. */

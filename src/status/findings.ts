@@ -7,7 +7,7 @@ import { displayPath, loadConfig } from '../profiles/config.js';
 import { BACKEND_SPECS, providerSpec, type Provider } from '../profiles/backends.js';
 import { ANTHROPIC_AUTH, SELECTORS } from '../profiles/managed.js';
 import { isOn, type Prediction } from './predict.js';
-import { readMarker } from './marker.js';
+import { MARKER_PROBLEMS, readMarker } from './marker.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -113,18 +113,23 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
   }
   // claude-hooks itself: the config, the marker here, and whether this shell loaded the hooks.
   let profiles: string[] | undefined;
+  let trusted: string[] = [];
   try {
-    profiles = loadConfig(env).profiles.map((x) => x.name);
+    const config = loadConfig(env);
+    profiles = config.profiles.map((x) => x.name);
+    trusted = config.trustedDirectories ?? [];
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     add('config-invalid', 'error', err.message, 'fix the config (claude-hooks config check says the same)');
   }
-  const marker = readMarker(p.dir);
+  const marker = readMarker(p.dir, trusted);
+  // What a marker holds is shown only when it is a profile name: readMarker says what is
+  // wrong with anything else, never what it says.
   if (marker && profiles && !profiles.includes(marker.profile)) {
     add(
       'marker-unknown-profile',
       'error',
-      marker.profile ? `${marker.path} names unknown profile '${marker.profile.slice(0, 64)}'` : `${marker.path} is empty`,
+      marker.problem ? `${marker.path} ${MARKER_PROBLEMS[marker.problem]}` : `${marker.path} names unknown profile '${marker.profile}'`,
       `write one of your profiles into it: ${profiles.join(', ')}`,
     );
   }
