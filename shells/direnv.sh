@@ -76,11 +76,12 @@ _cb_drop() {
     unset -v "$@"
 }
 
-# Sets $2 from the output of command $4 (run by sh) at every load: each load is a fresh bash,
-# and direnv keeps the result for as long as you stay. Never printed; on failure unset.
+# Sets $2 from the output of command $4 (run by sh, from your home directory: _cb_keyrun) at
+# every load: each load is a fresh bash, and direnv keeps the result for as long as you stay.
+# Never printed; on failure unset.
 _cb_secret() {
     local _cb_val
-    if _cb_val=$(command sh -c "$4") && [ -n "$_cb_val" ]; then
+    if _cb_val=$(command sh -c "$_cb_keyrun" claude-hooks "$4") && [ -n "$_cb_val" ]; then
         export "$2=$_cb_val"
     else
         unset -v "$2"
