@@ -476,3 +476,21 @@ describe.skipIf(!requireTool('direnv', ['direnv', 'version']))('direnv: key comm
     expect(env.get('ANTHROPIC_AUTH_TOKEN')).toBe(good.token);
   });
 });
+
+// (set -k is not tested here: direnv's own stdlib stops working under it, before `use claude`.)
+describe.skipIf(!requireTool('direnv', ['direnv', 'version']))('direnv: an .envrc under set -x prints no key', () => {
+  it.each(['set -x'])('%s', async (option) => {
+    const sb = makeSandbox();
+    secretConfig(sb);
+    expect((await cli(sb, ['init', 'direnv', '--write'])).exitCode).toBe(0);
+    const dir = join(sb.home, 'envrc');
+    mkdirSync(dir);
+    writeFileSync(join(dir, '.envrc'), `${option}\nuse claude personal\n`);
+    await execa('direnv', ['allow', dir], { env: sb.env(), extendEnv: false });
+    const r = await execa('direnv', ['exec', dir, 'env', '-0'], { env: sb.env(KEYS), extendEnv: false, reject: false, cwd: sb.home, encoding: 'buffer' });
+    const stderr = Buffer.from(r.stderr).toString();
+    expect(parseEnv0(Buffer.from(r.stdout)).get('ANTHROPIC_API_KEY'), stderr).toBe(FETCHED);
+    expect(keyLeaks(stderr)).toEqual([]);
+    expect(stderr).not.toContain('declare -x');
+  });
+});
