@@ -76,16 +76,22 @@ _cb_drop() {
     unset -v "$@"
 }
 
-# Sets $2 from the output of command $4 (run by sh) at every load: each load is a fresh bash,
-# and direnv keeps the result for as long as you stay. Never printed; on failure unset.
+# Sets $2 from the output of command $4 (run by sh, from your home directory: _cb_keyrun) at
+# every load: each load is a fresh bash, and direnv keeps the result for as long as you stay.
+# Never printed; on failure unset.
+# An .envrc's own set -x would print the key into direnv's output, and its set -k would turn
+# the export into a bare `export`, which prints the environment: both are off in here.
 _cb_secret() {
-    local _cb_val
-    if _cb_val=$(command sh -c "$4") && [ -n "$_cb_val" ]; then
+    local _cb_val _cb_o
+    { _cb_o=$-; set +xk; } 2>/dev/null
+    if _cb_val=$(command sh -c "$_cb_keyrun" claude-hooks "$4") && [ -n "$_cb_val" ]; then
         export "$2=$_cb_val"
     else
         unset -v "$2"
         _cb_error "$3 failed or printed nothing; $2 is not set"
     fi
+    case $_cb_o in *k*) set -k ;; esac
+    case $_cb_o in *x*) set -x ;; esac
 }
 
 _cb_need() {

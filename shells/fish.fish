@@ -358,10 +358,10 @@ set -q _cb_touched; or set -g _cb_touched
 set -g _cb_no_path
 builtin -q path; or set -g _cb_no_path 1
 
-# Sets $argv[2] from the output of command $argv[4], run by sh at the first switch to the
-# profile in this shell and kept in an unexported global (_cb_k<id>_<name>) for later switches.
-# The output is never printed; on failure the variable is left unset rather than holding some
-# other key. $argv[3] names the source in messages.
+# Sets $argv[2] from the output of command $argv[4], run by sh from your home directory
+# (_cb_keyrun) at the first switch to the profile in this shell and kept in an unexported global
+# (_cb_k<id>_<name>) for later switches. The output is never printed; on failure the variable
+# is left unset rather than holding some other key. $argv[3] names the source in messages.
 function _cb_secret
     set -l cache _cb_k$argv[1]_$argv[2]
     if test -n "$$cache"
@@ -371,7 +371,7 @@ function _cb_secret
         set -a _cb_psets $argv[2]
         return 0
     end
-    set -l out (command sh -c $argv[4])
+    set -l out (command sh -c $_cb_keyrun claude-hooks $argv[4])
     set -l st $status
     set -l val (string join \n -- $out)
     if test $st -eq 0; and test -n "$val"

@@ -70,10 +70,10 @@ _cb_drop() {
     unset -v -- "$@"
 }
 
-# Sets $2 from the output of command $4, run by sh at the first switch to the profile in this
-# shell and kept in an unexported variable (_cb_k<id>_<name>) for later switches. The output
-# is never printed; on failure $2 is left unset rather than holding some other key. $3 names
-# the source in messages.
+# Sets $2 from the output of command $4, run by sh from your home directory (_cb_keyrun) at
+# the first switch to the profile in this shell and kept in an unexported variable
+# (_cb_k<id>_<name>) for later switches. The output is never printed; on failure $2 is left
+# unset rather than holding some other key. $3 names the source in messages.
 _cb_secret() {
     local _cb_cache=_cb_k${1}_${2} _cb_val
     if [[ -n ${(P)_cb_cache-} ]]; then
@@ -81,7 +81,7 @@ _cb_secret() {
         _cb_psets+=($2)
         return 0
     fi
-    if _cb_val=$(command sh -c "$4") && [[ -n $_cb_val ]]; then
+    if _cb_val=$(command sh -c "$_cb_keyrun" claude-hooks "$4") && [[ -n $_cb_val ]]; then
         typeset -g -- "$_cb_cache=$_cb_val"
         export -- "$2=$_cb_val"
         _cb_psets+=($2)

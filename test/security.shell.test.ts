@@ -10,8 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/profiles/config.js';
 import { fishQuote } from '../src/shells/fish.js';
 import { posixQuote } from '../src/shells/posix.js';
-import { CLI, ROOT, makeSandbox } from './helpers/sandbox.js';
-import { runWithInit, shellsUnderTest, withoutNoise, type TestShell } from './helpers/shells.js';
+import { CLI, ROOT, cli, makeSandbox } from './helpers/sandbox.js';
+import { requireTool } from './helpers/tools.js';
+import { parseEnv0, runWithInit, shellsUnderTest, withoutNoise, type TestShell } from './helpers/shells.js';
 
 const quote = (shell: TestShell, s: string) => (shell === 'fish' ? fishQuote(s) : posixQuote(s));
 const promptCmd = 'prompt';
@@ -422,3 +423,74 @@ for (const shell of shellsUnderTest().filter((s) => s === 'bash' || s === 'bash3
     });
   });
 }
+
+// Key commands run from a fixed directory (item 4): your home, never the directory you are in,
+// where a repository's relative paths and PATH shims (node_modules/.bin) would pick what runs.
+function keyCommandTrap(sb: ReturnType<typeof makeSandbox>) {
+  const good = { key: 'sk-ant-api03-GOOD-home-key-1111', token: 'GOOD-token-from-real-op-2222' };
+  const evil = { key: 'sk-ant-api03-EVIL-repo-key-6666', token: 'EVIL-token-from-repo-shim-7777' };
+  writeFileSync(join(sb.home, 'key.txt'), good.key + '\n');
+  const bin = join(sb.root, 'bin');
+  mkdirSync(bin);
+  writeFileSync(join(bin, 'op'), `#!/bin/sh\necho ${good.token}\n`, { mode: 0o755 });
+  // The hostile repository: a key.txt of its own, and an `op` shim where a relative PATH entry finds it.
+  const repo = join(sb.home, 'repo');
+  mkdirSync(join(repo, 'node_modules', '.bin'), { recursive: true });
+  writeFileSync(join(repo, 'key.txt'), evil.key + '\n');
+  writeFileSync(join(repo, 'node_modules', '.bin', 'op'), `#!/bin/sh\necho ${evil.token}\n`, { mode: 0o755 });
+  sb.writeConfig('[profiles.gw]\nbackend = "anthropic"\napiKeyCommand = "cat key.txt"\nauthTokenCommand = "op read op://vault/token"\n');
+  const path = `node_modules/.bin:${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`;
+  return { good, evil, repo, path };
+}
+
+for (const shell of shellsUnderTest()) {
+  describe(`${shell}: key commands run from your home directory`, () => {
+    it('not from a hostile directory with its own relative files and PATH shims', async () => {
+      const sb = makeSandbox();
+      const { good, repo, path } = keyCommandTrap(sb);
+      writeFileSync(join(repo, '.claude-backend'), 'gw\n');
+      const setPath = shell === 'fish' ? `set -gx PATH ${path.split(':').map((p) => quote(shell, p)).join(' ')}` : `export PATH=${quote(shell, path)}`;
+      // cb-off forgets the fetched keys: the switch by marker fetches them again.
+      const steps = [setPath, `cd ${quote(shell, repo)}`, 'cb-use gw', 'dump manual', 'cb-off', 'cd ~', promptCmd, `cd ${quote(shell, repo)}`, promptCmd, 'dump marker'];
+      const run = await runWithInit(sb, shell, steps.join('\n'), { env: { CLAUDE_HOOKS_QUIET: '1' } });
+      expect(run.exitCode, run.stderr).toBe(0);
+      for (const name of ['manual', 'marker']) {
+        expect(run.dumps[name]!.get('ANTHROPIC_API_KEY'), name).toBe(good.key);
+        expect(run.dumps[name]!.get('ANTHROPIC_AUTH_TOKEN'), name).toBe(good.token);
+        expect(run.dumps[name]!.get('PWD'), name).toBe(repo); // the shell itself stayed there
+      }
+    });
+  });
+}
+
+describe.skipIf(!requireTool('direnv', ['direnv', 'version']))('direnv: key commands run from your home directory', () => {
+  it('not from the .envrc directory', async () => {
+    const sb = makeSandbox();
+    const { good, repo, path } = keyCommandTrap(sb);
+    expect((await cli(sb, ['init', 'direnv', '--write'])).exitCode).toBe(0);
+    writeFileSync(join(repo, '.envrc'), 'use claude gw\n');
+    await execa('direnv', ['allow', repo], { env: sb.env(), extendEnv: false });
+    const r = await execa('direnv', ['exec', repo, 'env', '-0'], { env: sb.env({ PATH: path }), extendEnv: false, reject: false, cwd: repo, encoding: 'buffer' });
+    const env = parseEnv0(Buffer.from(r.stdout));
+    expect(env.get('ANTHROPIC_API_KEY'), Buffer.from(r.stderr).toString()).toBe(good.key);
+    expect(env.get('ANTHROPIC_AUTH_TOKEN')).toBe(good.token);
+  });
+});
+
+// (set -k is not tested here: direnv's own stdlib stops working under it, before `use claude`.)
+describe.skipIf(!requireTool('direnv', ['direnv', 'version']))('direnv: an .envrc under set -x prints no key', () => {
+  it.each(['set -x'])('%s', async (option) => {
+    const sb = makeSandbox();
+    secretConfig(sb);
+    expect((await cli(sb, ['init', 'direnv', '--write'])).exitCode).toBe(0);
+    const dir = join(sb.home, 'envrc');
+    mkdirSync(dir);
+    writeFileSync(join(dir, '.envrc'), `${option}\nuse claude personal\n`);
+    await execa('direnv', ['allow', dir], { env: sb.env(), extendEnv: false });
+    const r = await execa('direnv', ['exec', dir, 'env', '-0'], { env: sb.env(KEYS), extendEnv: false, reject: false, cwd: sb.home, encoding: 'buffer' });
+    const stderr = Buffer.from(r.stderr).toString();
+    expect(parseEnv0(Buffer.from(r.stdout)).get('ANTHROPIC_API_KEY'), stderr).toBe(FETCHED);
+    expect(keyLeaks(stderr)).toEqual([]);
+    expect(stderr).not.toContain('declare -x');
+  });
+});

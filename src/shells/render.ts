@@ -64,6 +64,11 @@ function renderData(d: Dialect, config: Config, options: RenderOptions): string[
     d.list('_cb_secrets', secrets),
     d.list('_cb_profiles', config.profiles.map((p) => p.name)),
     ...d.listSet(managed),
+    // How _cb_secret runs a key command: by sh, from your home directory (or /), never from the
+    // directory you are in, where a repository's relative paths, node_modules/.bin or shims
+    // would choose what runs.
+    '# shellcheck disable=SC2016 # sh expands it, not this shell',
+    d.scalar('_cb_keyrun', 'cd -- "${HOME:-/}" 2>/dev/null || cd / || exit 1; eval "$1"'),
     // Where fetched secrets are kept (see _cb_secret), so cb-off and cb-reload can forget them.
     d.list('_cb_secret_caches', plans.flatMap((p, i) => p.secrets.map((s) => `_cb_k${i}_${s.variable}`))),
     '',
