@@ -7,6 +7,7 @@ import { displayPath, loadConfig } from '../profiles/config.js';
 import { ANTHROPIC_AUTH, SELECTORS } from '../profiles/managed.js';
 import type { Prediction } from './predict.js';
 import { readMarker } from './marker.js';
+import { inline } from '../sanitize.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -27,7 +28,8 @@ const BEDROCK_MODEL = /^(arn:aws[a-z-]*:bedrock:|([a-z]{2,6}\.)?anthropic\.)/;
 
 export function findings(p: Prediction, env: Env = process.env, ppid = process.ppid): Finding[] {
   const out: Finding[] = [];
-  const add = (id: string, severity: Severity, message: string, fix: string) => out.push({ id, severity, message, fix });
+  // Messages quote paths, values, config errors and marker text: escaped to one line each.
+  const add = (id: string, severity: Severity, message: string, fix: string) => out.push({ id, severity, message: inline(message), fix: inline(fix) });
   const where = (path: string) => displayPath(path, env);
   const value = (name: string) => p.variables[name]?.value;
 
