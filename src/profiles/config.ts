@@ -5,15 +5,11 @@ import { InputError } from '../errors.js';
 import { homeDir, xdgDir } from '../paths.js';
 import { BUILTIN_PROFILES } from './builtin.js';
 import { looksSecret } from './managed.js';
+import { ALLOWED_RULE, knownNames, profileMaySet } from './allowed-vars.js';
 import { PROFILE_FIELDS, PROFILE_NAME, SHELL_NAME, TOP_FIELDS, type FieldSpec, type ProfileField } from './schema.js';
 import { BACKENDS, type Backend, type Config, type DirectoryRule, type Profile, type SecretSource } from './types.js';
 
 export { PROFILE_NAME } from './schema.js';
-
-// Variables a profile may not set: they would change how the shell itself or every program
-// started from it behaves, far beyond choosing a Claude Code backend.
-const FORBIDDEN_VARS =
-  /^(PATH|HOME|SHELL|USER|LOGNAME|IFS|ENV|BASH_ENV|CDPATH|PS[0-4]|PROMPT_COMMAND|PROMPT|RPROMPT|ZDOTDIR|FPATH|TERM|TMPDIR|LD_.*|DYLD_.*|BASH.*|SHELLOPTS|GLOBIGNORE|HIST.*|NODE_OPTIONS|CLAUDE_HOOKS_.*|_cb_.*|fish_.*|__fish.*)$/;
 
 /** Which variable a profile's key command or literal key fills, by backend. */
 const KEY_VARIABLE: Partial<Record<Backend, string>> = { anthropic: 'ANTHROPIC_API_KEY', foundry: 'ANTHROPIC_FOUNDRY_API_KEY' };
@@ -216,7 +212,7 @@ function readEnv(value: unknown, fail: (key: string[], expected: string) => neve
   if (!isTable(value)) return fail([], `expected a table of NAME = "value", got ${typeOf(value)}`);
   return Object.entries(value as Record<string, unknown>).map(([variable, v]) => {
     if (!SHELL_NAME.test(variable)) fail([variable], 'expected a shell variable name (letters, digits, "_", not starting with a digit)');
-    if (FORBIDDEN_VARS.test(variable)) fail([variable], 'this variable changes how your shell or every program runs; a profile may not set it');
+    if (!profileMaySet(variable)) fail([variable], `not a variable Claude Code reads${didYouMean(variable, knownNames())}; ${ALLOWED_RULE}`);
     return [variable, readString(v, (e) => fail([variable], e))];
   });
 }
