@@ -33,7 +33,7 @@ export function cacheFile(shell: Target, env: Record<string, string | undefined>
 export async function runInitCached(shell: Target): Promise<void> {
   const file = cacheFile(shell);
   const code = initCode(shell, { cacheFile: file });
-  await writeFileAtomic(file, code);
+  await writeFileAtomic(file, code, 0o600, false, true); // private, whatever an older version left
   writeStdout(code);
 }
 

@@ -96,6 +96,7 @@ export async function setup(o: SetupOptions, env: Env = process.env): Promise<vo
   }
   if (exists) {
     await fse.copy(file, `${file}.claude-hooks.bak`);
+    await fse.chmod(`${file}.claude-hooks.bak`, 0o600); // a start-up file may export secrets
     say(`backed up ${shown} to ${shown}.claude-hooks.bak`);
   }
   await writeFileAtomic(file, next);

@@ -4,13 +4,14 @@ import { MODEL_VARS } from '../profiles/managed.js';
 import { PROVIDER_NAMES, type Finding } from './findings.js';
 import type { Origin, Prediction } from './predict.js';
 import { inline } from '../sanitize.js';
+import { maskSecrets } from '../secrets.js';
 
 type Env = Record<string, string | undefined>;
 type Paint = ReturnType<typeof painter>;
 
-/** A command shown to people: any Anthropic key written into it is masked. */
+/** A command shown to people: any secret written into it is masked. */
 export function maskCommand(command: string): string {
-  return command.replace(/sk-ant-[A-Za-z0-9_-]{8,}/g, (k) => `sk-ant-…${k.slice(-4)}`);
+  return maskSecrets(command);
 }
 
 export function originText(o: Origin, env: Env): string {

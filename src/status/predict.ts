@@ -7,6 +7,7 @@
 // - the key source is ANTHROPIC_API_KEY when it is non-empty, else a non-empty apiKeyHelper,
 //   whatever the provider (Bedrock mode still reports it, and 2.1.197 sends the key along).
 import { mask } from '../mask.js';
+import { maskSecrets } from '../secrets.js';
 import { MANAGED_VARS, SECRET_VARS } from '../profiles/managed.js';
 import { readSettings, type Level, type SettingsFile } from './settings.js';
 
@@ -115,6 +116,8 @@ export function predict(dir: string, env: Env = process.env): Prediction {
   };
 }
 
+/** A value as shown: masked whole when its name says secret, else each secret in it masked
+ *  (a key in ANTHROPIC_CUSTOM_HEADERS, a password in a URL). */
 function show(name: string, value: string): string {
-  return SECRET_VARS.includes(name) && value !== '' ? mask(value) : value;
+  return SECRET_VARS.includes(name) && value !== '' ? mask(value) : maskSecrets(value);
 }
