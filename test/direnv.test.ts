@@ -79,7 +79,7 @@ describe.skipIf(!direnvOk)('direnv: use claude', () => {
   });
 
   it('fetches a key from the profile command, never printing it', async () => {
-    const sb = await direnvSandbox('[profiles.personal]\nbackend = "anthropic"\napiKeyCommand = "printf sk-ant-api03-FETCHED-5151"\n');
+    const sb = await direnvSandbox('[profiles.personal]\nbackend = "anthropic"\napiKeyCommand = "printf %s%s sk-ant- api03-FETCHED-5151"\n');
     const dir = await project(sb, 'p', 'use claude personal\n');
     const { env, stderr } = await execEnv(sb, dir);
     expect(env.get('ANTHROPIC_API_KEY')).toBe('sk-ant-api03-FETCHED-5151');

@@ -5,6 +5,8 @@ import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../files.js';
 import { BACKENDS } from '../profiles/backends.js';
 import { configPath, displayPath, loadConfigWithSecrets } from '../profiles/config.js';
+import { print } from '../print.js';
+import { inline } from '../sanitize.js';
 
 const SCHEMA = join(PACKAGE_ROOT, 'schema', 'config.schema.json');
 
@@ -70,21 +72,21 @@ export async function configInit(): Promise<void> {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw exists();
     throw err;
   }
-  process.stdout.write(`claude-hooks: wrote ${displayPath(path)}; edit it, then run cb-reload in open shells\n`);
+  print(`claude-hooks: wrote ${inline(displayPath(path))}; edit it, then run cb-reload in open shells\n`);
 }
 
 /** Exit 0 when the config is valid (or absent), 2 with one line when it is not. */
 export function configCheck(): void {
   const { config, exists } = loadConfigWithSecrets();
   if (!exists) {
-    process.stdout.write(`claude-hooks: no config at ${displayPath(config.path)}: the built-in profiles apply (claude-hooks config init writes a starter)\n`);
+    print(`claude-hooks: no config at ${inline(displayPath(config.path))}: the built-in profiles apply (claude-hooks config init writes a starter)\n`);
     return;
   }
-  process.stdout.write(
-    `claude-hooks: ${displayPath(config.path)} is valid: ${config.profiles.length} profiles (built-ins included), ${config.directories.length} directories\n`,
+  print(
+    `claude-hooks: ${inline(displayPath(config.path))} is valid: ${config.profiles.length} profiles (built-ins included), ${config.directories.length} directories\n`,
   );
 }
 
 export function configShowPath(): void {
-  process.stdout.write(configPath() + '\n');
+  print(inline(configPath()) + '\n');
 }

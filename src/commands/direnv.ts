@@ -7,6 +7,8 @@ import { writeFileAtomic } from '../files.js';
 import { xdgDir } from '../paths.js';
 import { initCode } from '../init.js';
 import { displayPath, loadConfig } from '../profiles/config.js';
+import { print } from '../print.js';
+import { inline } from '../sanitize.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -31,11 +33,11 @@ export function direnvLibPath(env: Env = process.env): string {
 /** `claude-hooks init direnv --write`: installs the library direnv loads before every .envrc. */
 export async function writeDirenvLib(): Promise<void> {
   const path = direnvLibPath();
-  const changed = await writeFileAtomic(path, initCode('direnv', { libFile: path }));
-  process.stdout.write(
+  const changed = await writeFileAtomic(path, initCode('direnv', { libFile: path }), 0o600, false, true);
+  print(
     changed
-      ? `claude-hooks: wrote ${displayPath(path)}; an .envrc can now say: use claude <profile>\n`
-      : `claude-hooks: ${displayPath(path)} is up to date\n`,
+      ? `claude-hooks: wrote ${inline(displayPath(path))}; an .envrc can now say: use claude <profile>\n`
+      : `claude-hooks: ${inline(displayPath(path))} is up to date\n`,
   );
 }
 
@@ -80,7 +82,7 @@ export async function envrc(o: EnvrcOptions): Promise<void> {
   const line = useLine(o);
   const block = envrcBlock(line);
   if (!o.write) {
-    process.stdout.write(withBlock('', block, '.envrc'));
+    print(withBlock('', block, '.envrc'));
     return;
   }
   const dir = resolve(o.dir ?? process.cwd());
@@ -94,11 +96,11 @@ export async function envrc(o: EnvrcOptions): Promise<void> {
   }
   const changed = await writeFileAtomic(path, withBlock(existing, block, path));
   if (!changed) {
-    process.stdout.write(`claude-hooks: ${path} already says: ${line}\n`);
+    print(`claude-hooks: ${inline(path)} already says: ${line}\n`);
     return;
   }
-  process.stdout.write(`claude-hooks: wrote ${path} (${line}); run \`direnv allow ${dir}\` to trust it\n`);
+  print(`claude-hooks: wrote ${inline(path)} (${line}); run \`direnv allow ${inline(dir)}\` to trust it\n`);
   if (!(await fse.pathExists(direnvLibPath()))) {
-    process.stdout.write('claude-hooks: direnv does not know `use claude` yet: run `claude-hooks init direnv --write` once\n');
+    print('claude-hooks: direnv does not know `use claude` yet: run `claude-hooks init direnv --write` once\n');
   }
 }

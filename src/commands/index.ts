@@ -11,10 +11,11 @@ import { completionScript } from './completion.js';
 import { loadConfig } from '../profiles/config.js';
 import { setup } from './setup.js';
 import { doctor, status } from './status.js';
+import { print, warn } from '../print.js';
 
 function failWith(message: string): never {
   // yargs writes some messages over several lines; a user (and a script) gets one.
-  process.stderr.write(`claude-hooks: ${message.replace(/\s*\n\s*/g, ' ')} (see claude-hooks --help)\n`);
+  warn(`${message.replace(/\s*\n\s*/g, ' ')} (see claude-hooks --help)`);
   process.exit(2);
 }
 
@@ -132,7 +133,7 @@ export async function main(args: string[]): Promise<void> {
           .example('source <(claude-hooks completion zsh)', 'in ~/.zshrc, after compinit')
           .example('claude-hooks completion fish > ~/.config/fish/completions/claude-hooks.fish', 'once'),
       (argv) => {
-        process.stdout.write(completionScript(argv.shell));
+        print(completionScript(argv.shell));
       },
     )
     .command(
@@ -141,7 +142,7 @@ export async function main(args: string[]): Promise<void> {
       () => {},
       () => {
         try {
-          process.stdout.write(loadConfig().profiles.map((p) => p.name).join('\n') + '\n');
+          print(loadConfig().profiles.map((p) => p.name).join('\n') + '\n');
         } catch {
           // A broken config completes nothing; `config check` says why.
         }

@@ -5,6 +5,8 @@ import { doctorText, statusJson, statusText } from '../status/format.js';
 import { awsFindings, verifyWithClaude } from '../status/live.js';
 import { migrationGuide } from '../status/migrate.js';
 import { predict } from '../status/predict.js';
+import { print } from '../print.js';
+import { jsonText } from '../sanitize.js';
 
 /** --verify: also ask the user's own `claude auth status`; exit 1 when it disagrees. */
 export async function status(dir: string | undefined, json: boolean, verify = false): Promise<void> {
@@ -12,10 +14,10 @@ export async function status(dir: string | undefined, json: boolean, verify = fa
   const checked = verify ? await verifyWithClaude(p, true) : undefined;
   if (json) {
     const body = { ...statusJson(p, process.env), ...(verify ? { verified: checked?.verdict ?? null } : {}) };
-    process.stdout.write(JSON.stringify(body, null, 2) + '\n');
+    print(jsonText(body) + '\n');
   } else {
     const paint = painter(colorsOn());
-    process.stdout.write(statusText(p, process.env, paint) + (checked?.finding ? '\n' + doctorText([checked.finding], paint) : ''));
+    print(statusText(p, process.env, paint) + (checked?.finding ? '\n' + doctorText([checked.finding], paint) : ''));
   }
   if (checked?.finding?.severity === 'error') process.exitCode = 1;
 }
@@ -24,13 +26,13 @@ export async function status(dir: string | undefined, json: boolean, verify = fa
 export async function doctor(o: { dir?: string | undefined; json: boolean; live: boolean; migrate: boolean; verify?: boolean }): Promise<void> {
   const p = predict(resolve(o.dir ?? process.cwd()));
   if (o.migrate) {
-    process.stdout.write(migrationGuide(p, process.env));
+    print(migrationGuide(p, process.env));
     return;
   }
   // The user's own Claude Code is asked unless --no-verify; said to be missing only with --live.
   const checked = o.verify === false && !o.live ? {} : await verifyWithClaude(p, o.live);
   const found = [...findings(p), ...(checked.finding ? [checked.finding] : []), ...(o.live ? await awsFindings(p) : [])];
-  if (o.json) process.stdout.write(JSON.stringify({ schemaVersion: 1, provider: p.provider, apiKeySource: p.apiKeySource, findings: found }, null, 2) + '\n');
-  else process.stdout.write(doctorText(found, painter(colorsOn())));
+  if (o.json) print(jsonText({ schemaVersion: 1, provider: p.provider, apiKeySource: p.apiKeySource, findings: found }) + '\n');
+  else print(doctorText(found, painter(colorsOn())));
   if (found.some((f) => f.severity === 'error')) process.exitCode = 1;
 }

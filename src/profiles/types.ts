@@ -36,7 +36,9 @@ export type SecretSource =
   /** A command of the user's (`apiKeyCommand`), run by sh; its output is the value. */
   | { variable: string; label: string; command: string }
   /** A literal in the config (allowed for private files only), read back by `claude-hooks secret`. */
-  | { variable: string; label: string; inline: { profile: string; key: string } };
+  | { variable: string; label: string; inline: { profile: string; key: string }; run?: boolean };
+// `run`: the literal is a command with a secret written into it (issue 15, item 8): the shell
+// reads it back at switch time and runs it, so the secret is never in the generated code.
 
 /** One entry of the `[directories]` table: inside `dir` (or below it), `profile` applies. */
 export interface DirectoryRule {

@@ -45,10 +45,13 @@ export function renderInit(target: Target, config: Config, options: RenderOption
 function renderData(d: Dialect, config: Config, options: RenderOptions): string[] {
   const hint = displayPath(config.path, options.env);
   const plans = config.profiles.map((p) => planFor(p, hint));
-  const extras = [...new Set(config.profiles.flatMap((p) => Object.keys(p.env)))].filter((n) => !MANAGED_VARS.includes(n));
+  // Variables fetched at switch time (key commands, literal secrets, values that hold a secret):
+  // restored like the rest, and masked whole by cb-status.
+  const fetched = new Set(plans.flatMap((p) => p.secrets.map((s) => s.variable)));
+  const extras = [...new Set([...config.profiles.flatMap((p) => Object.keys(p.env)), ...fetched])].filter((n) => !MANAGED_VARS.includes(n));
   // CLAUDE_HOOKS_PROFILE is ours, but a parent shell may have exported it: restore it like the rest.
   const managed = [...MANAGED_VARS, ...extras, 'CLAUDE_HOOKS_PROFILE'];
-  const secrets = managed.filter((n) => SECRET_VARS.includes(n) || looksSecret(n));
+  const secrets = managed.filter((n) => SECRET_VARS.includes(n) || looksSecret(n) || fetched.has(n));
   // Longest first, so the innermost mapped directory wins.
   const dirs = [...config.directories].sort((a, b) => b.dir.length - a.dir.length);
   const regional = BACKEND_SPECS.filter((b) => b.selector && b.regionVariable);
@@ -143,6 +146,12 @@ function describe(p: Profile): string {
   return `${p.backend} backend${p.description ? ', ' + p.description : ''}`;
 }
 
+/** The sh command that gives an inline secret: `claude-hooks secret` prints it; a key command
+ *  with a key written into it is printed the same way and run by sh from there. */
+function inlineCommand(read: string, run = false): string {
+  return run ? `_cb_c=$(${read}) && eval "$_cb_c"` : read;
+}
+
 /** `id` names the shell's cache of the profile's fetched secrets (profile names may hold `-`). */
 function applyBody(d: Dialect, plan: SwitchPlan, id: number, cli: string[]): string[] {
   const lines: string[] = [];
@@ -151,7 +160,7 @@ function applyBody(d: Dialect, plan: SwitchPlan, id: number, cli: string[]): str
   for (const secret of plan.secrets) {
     // sh runs the command in every shell, so it is quoted for sh; the line itself for this shell.
     const command =
-      'command' in secret ? secret.command : [...cli, 'secret', secret.inline.profile, secret.inline.key].map(posixQuote).join(' ');
+      'command' in secret ? secret.command : inlineCommand([...cli, 'secret', secret.inline.profile, secret.inline.key].map(posixQuote).join(' '), secret.run);
     lines.push(`_cb_secret ${id} ${secret.variable} ${d.quote(secret.label)} ${d.quote(command)}`);
   }
   for (const r of plan.require) lines.push(...d.requireAny(r.hint, r.anyOf));

@@ -8,6 +8,8 @@ import { BACKEND_SPECS, providerSpec, type Provider } from '../profiles/backends
 import { ANTHROPIC_AUTH, SELECTORS } from '../profiles/managed.js';
 import { isOn, type Prediction } from './predict.js';
 import { MARKER_PROBLEMS, readMarker } from './marker.js';
+import { inline } from '../sanitize.js';
+import { maskSecrets } from '../secrets.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -29,7 +31,9 @@ const BEDROCK_MODEL = /^(arn:aws[a-z-]*:bedrock:|([a-z]{2,6}\.)?anthropic\.)/;
 
 export function findings(p: Prediction, env: Env = process.env, ppid = process.ppid): Finding[] {
   const out: Finding[] = [];
-  const add = (id: string, severity: Severity, message: string, fix: string) => out.push({ id, severity, message, fix });
+  // Messages quote paths, values, config errors and marker text: escaped to one line each,
+  // secrets masked (doctor --json prints them too).
+  const add = (id: string, severity: Severity, message: string, fix: string) => out.push({ id, severity, message: inline(maskSecrets(message)), fix: inline(maskSecrets(fix)) });
   const where = (path: string) => displayPath(path, env);
   const value = (name: string) => p.variables[name]?.value;
 

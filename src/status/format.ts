@@ -4,17 +4,19 @@ import { providerSpec } from '../profiles/backends.js';
 import { MODEL_VARS } from '../profiles/managed.js';
 import { PROVIDER_NAMES, type Finding } from './findings.js';
 import { isOn, type Origin, type Prediction } from './predict.js';
+import { inline } from '../sanitize.js';
+import { maskSecrets } from '../secrets.js';
 
 type Env = Record<string, string | undefined>;
 type Paint = ReturnType<typeof painter>;
 
-/** A command shown to people: any Anthropic key written into it is masked. */
+/** A command shown to people: any secret written into it is masked. */
 export function maskCommand(command: string): string {
-  return command.replace(/sk-ant-[A-Za-z0-9_-]{8,}/g, (k) => `sk-ant-…${k.slice(-4)}`);
+  return maskSecrets(command);
 }
 
 export function originText(o: Origin, env: Env): string {
-  return o.kind === 'shell' ? 'your shell' : `${o.level} settings ${displayPath(o.path, env)}`;
+  return o.kind === 'shell' ? 'your shell' : `${o.level} settings ${inline(displayPath(o.path, env))}`;
 }
 
 /** The version of the prediction that `status --json` prints: documented in docs/status.md. */
@@ -46,31 +48,32 @@ function rows(table: string[][], indent = '  '): string[] {
 }
 
 export function statusText(p: Prediction, env: Env, paint: Paint): string {
+  // Paths, values and problems come from outside: each is escaped to one line (sanitize.ts).
   const lines: string[] = [];
-  const via = p.providerVariable ? `${p.providerVariable}=${p.variables[p.providerVariable]!.value}, from ${originText(p.variables[p.providerVariable]!.origin, env)}` : p.variables.CLAUDE_CODE_USE_GATEWAY && isOn(p.variables.CLAUDE_CODE_USE_GATEWAY.value) ? 'CLAUDE_CODE_USE_GATEWAY is on, but ignored without ANTHROPIC_BASE_URL and ANTHROPIC_AUTH_TOKEN' : 'no CLAUDE_CODE_USE_* is on';
-  lines.push(`${paint('bold', 'Claude Code')} in ${displayPath(p.dir, env)} will use ${paint('bold', PROVIDER_NAMES[p.provider])} (${via})`);
+  const via = p.providerVariable ? `${p.providerVariable}=${inline(p.variables[p.providerVariable]!.value)}, from ${originText(p.variables[p.providerVariable]!.origin, env)}` : p.variables.CLAUDE_CODE_USE_GATEWAY && isOn(p.variables.CLAUDE_CODE_USE_GATEWAY.value) ? 'CLAUDE_CODE_USE_GATEWAY is on, but ignored without ANTHROPIC_BASE_URL and ANTHROPIC_AUTH_TOKEN' : 'no CLAUDE_CODE_USE_* is on';
+  lines.push(`${paint('bold', 'Claude Code')} in ${inline(displayPath(p.dir, env))} will use ${paint('bold', PROVIDER_NAMES[p.provider])} (${via})`);
   const key =
     p.apiKeySource === 'ANTHROPIC_API_KEY'
-      ? `ANTHROPIC_API_KEY ${p.variables.ANTHROPIC_API_KEY!.value}, from ${originText(p.variables.ANTHROPIC_API_KEY!.origin, env)}`
+      ? `ANTHROPIC_API_KEY ${inline(p.variables.ANTHROPIC_API_KEY!.value)}, from ${originText(p.variables.ANTHROPIC_API_KEY!.origin, env)}`
       : p.apiKeySource === 'apiKeyHelper'
-        ? `apiKeyHelper (${maskCommand(p.apiKeyHelper!.command)}), from ${displayPath(p.apiKeyHelper!.path, env)}`
+        ? `apiKeyHelper (${inline(maskCommand(p.apiKeyHelper!.command))}), from ${inline(displayPath(p.apiKeyHelper!.path, env))}`
         : 'none';
   const summary: Array<[string, string]> = [
     ['auth', p.authMethod],
     ['key source', p.provider === 'firstParty' || p.apiKeySource === null ? key : `${key} (${paint('yellow', notUsed(p))})`],
   ];
   summary.unshift(['provider', `${p.provider} (as claude auth status says it)`]);
-  if (env.CLAUDE_HOOKS_PROFILE) summary.push(['profile', `${env.CLAUDE_HOOKS_PROFILE} (claude-hooks${env.CLAUDE_HOOKS_DIRENV ? ', from direnv' : ''})`]);
+  if (env.CLAUDE_HOOKS_PROFILE) summary.push(['profile', `${inline(env.CLAUDE_HOOKS_PROFILE)} (claude-hooks${env.CLAUDE_HOOKS_DIRENV ? ', from direnv' : ''})`]);
   lines.push(...rows(summary));
   lines.push('', paint('bold', 'variables Claude Code reads'));
-  const vars = Object.entries(p.variables).map(([name, v]): [string, string] => [`${name}=${v.value === '' ? "''" : v.value}`, paint('dim', originText(v.origin, env))]);
+  const vars = Object.entries(p.variables).map(([name, v]): [string, string] => [`${name}=${v.value === '' ? "''" : inline(v.value)}`, paint('dim', originText(v.origin, env))]);
   lines.push(...(vars.length ? rows(vars) : ['  (none set)']));
   lines.push('', paint('bold', 'settings files, strongest first'));
   lines.push(
     ...rows(
       p.settings.map((s): string[] => {
-        const state = s.state === 'ok' ? paint('green', 'read') : s.state === 'missing' ? paint('dim', 'not there') : paint('red', `ignored: ${s.problem}`);
-        return [s.level, displayPath(s.path, env), state];
+        const state = s.state === 'ok' ? paint('green', 'read') : s.state === 'missing' ? paint('dim', 'not there') : paint('red', `ignored: ${inline(s.problem ?? '')}`);
+        return [s.level, inline(displayPath(s.path, env)), state];
       }),
     ),
   );

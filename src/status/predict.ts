@@ -9,6 +9,7 @@
 //   whatever the provider (Bedrock mode still reports it, and 2.1.197 sends the key along).
 import { mask } from '../mask.js';
 import { providerSpec, SELECTOR_PRECEDENCE, type Provider } from '../profiles/backends.js';
+import { maskSecrets } from '../secrets.js';
 import { MANAGED_VARS, SECRET_VARS } from '../profiles/managed.js';
 import { readSettings, type Level, type SettingsFile } from './settings.js';
 
@@ -119,6 +120,8 @@ function gatewayReady(get: (name: string) => string | undefined): boolean {
   return Boolean(get('ANTHROPIC_BASE_URL')) && Boolean(get('ANTHROPIC_AUTH_TOKEN'));
 }
 
+/** A value as shown: masked whole when its name says secret, else each secret in it masked
+ *  (a key in ANTHROPIC_CUSTOM_HEADERS, a password in a URL). */
 function show(name: string, value: string): string {
-  return SECRET_VARS.includes(name) && value !== '' ? mask(value) : value;
+  return SECRET_VARS.includes(name) && value !== '' ? mask(value) : maskSecrets(value);
 }
