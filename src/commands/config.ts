@@ -52,6 +52,7 @@ function starter(): string {
 # region = "us-east-1"
 # [profiles.platform-gcp]
 # backend = "anthropic-google-cloud"
+# workspaceId = "wrkspc_01def"
 # projectId = "my-project"
 # region = "us-east5"
 

@@ -225,7 +225,7 @@ function readProfile(
     for (const field of facts.configRequires) {
       if (!profile[field]) {
         const example = facts.require.find((r) => r.configExample.startsWith(`${field} =`))?.configExample ?? `${field} = "..."`;
-        fail([field], `required for a ${backend} profile: add ${example}`);
+        fail([field], `required for your own ${backend} profiles: add ${example}`);
       }
     }
   }
