@@ -5,7 +5,7 @@ import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { COMPLETION_TABLE } from '../src/commands/completion.js';
 import { CLI, cli, makeSandbox } from './helpers/sandbox.js';
-import { shellBinary, shellsUnderTest } from './helpers/shells.js';
+import { initShell, shellBinary, shellsUnderTest } from './helpers/shells.js';
 
 /** A sandbox with `claude-hooks` on PATH (completion asks it for profile names). */
 function sandboxWithBin() {
@@ -18,11 +18,11 @@ function sandboxWithBin() {
   return { sb, env: { PATH: `${bin}:${process.env.PATH}` } };
 }
 
-for (const shell of shellsUnderTest().filter((s): s is 'bash' | 'zsh' | 'fish' => s !== 'bash32')) {
+for (const shell of shellsUnderTest()) {
   describe(`${shell}: claude-hooks completion`, () => {
     it('completes commands, their words and flags, and profile names', async () => {
       const { sb, env } = sandboxWithBin();
-      const script = (await cli(sb, ['completion', shell], env)).stdout;
+      const script = (await cli(sb, ['completion', initShell(shell)], env)).stdout;
       const file = join(sb.root, `completion.${shell}`);
       writeFileSync(file, script + '\n');
       // Ask for what a tab would offer after each of these command lines.
@@ -30,7 +30,7 @@ for (const shell of shellsUnderTest().filter((s): s is 'bash' | 'zsh' | 'fish' =
       let body: string;
       if (shell === 'fish') {
         body = `source '${file}'\n` + lines.map((l) => `echo "== ${l}"; complete -C '${l}'`).join('\n');
-      } else if (shell === 'bash') {
+      } else if (shell === 'bash' || shell === 'bash32') {
         body =
           `. '${file}'\n` +
           lines

@@ -151,7 +151,7 @@ afterEach(async () => {
   for (const t of terminals.splice(0)) await t.close();
 });
 
-for (const shell of claudeOk && tmuxOk ? shellsUnderTest().filter((s): s is 'bash' | 'zsh' | 'fish' => s !== 'bash32') : []) {
+for (const shell of claudeOk && tmuxOk ? shellsUnderTest() : []) {
   describe(`${shell}: typed into an interactive shell`, () => {
     it('cd into a Bedrock directory and claude signs for its region; cd out and the key is back', async () => {
       const { sb, server, env } = await setUp();
