@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
+import { withMarkerAtRoot } from './rootfs.js';
 import { cli, type Sandbox } from './sandbox.js';
 
 export type TestShell = 'bash' | 'zsh' | 'fish' | 'bash32';
@@ -104,6 +105,8 @@ export interface RunOptions {
   /** Run the shell as the unprivileged user `nobody` (via setpriv; the tests must run as root),
    *  so that a file without read permission really cannot be read. */
   asNobody?: boolean;
+  /** Run with this text in /.claude-backend, in a private view of / (helpers/rootfs.ts). */
+  markerAtRoot?: string;
 }
 
 let counter = 0;
@@ -128,7 +131,8 @@ export async function runWithInit(sb: Sandbox, shell: TestShell, script: string,
   if (opts.asNobody) {
     for (const dir of [sb.root, sb.home, dumpDir]) chmodSync(dir, dir === dumpDir ? 0o777 : 0o755);
   }
-  const command = opts.asNobody ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', bin, ...args] : [bin, ...args];
+  let command = opts.asNobody ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', bin, ...args] : [bin, ...args];
+  if (opts.markerAtRoot !== undefined) command = [...withMarkerAtRoot(sb, opts.markerAtRoot, opts.cwd ?? sb.home), ...command];
   const r = await execa(command[0]!, command.slice(1), {
     env: sb.env({ ...opts.env, CB_DUMP: dumpDir }),
     extendEnv: false,
