@@ -94,6 +94,15 @@ export function configJsonSchema(): Record<string, unknown> {
       };
     } else profileProperties[name] = { type: 'string', description };
   }
+  // A field of another backend is refused, as the loader refuses it. The backend is the one the
+  // profile names or, for a built-in name that leaves it out, the built-in's (`implied`).
+  const onlyItsBackendsFields = (implied?: Backend) =>
+    BACKENDS.flatMap((b) => {
+      const banned = (Object.entries(PROFILE_FIELDS) as Array<[string, FieldSpec]>).filter(([, spec]) => spec.backends && !spec.backends.includes(b)).map(([k]) => k);
+      if (!banned.length) return [];
+      const names = { required: ['backend'], properties: { backend: { const: b } } };
+      return [{ if: b === implied ? { anyOf: [names, { not: { required: ['backend'] } }] } : names, then: { properties: Object.fromEntries(banned.map((k) => [k, false])) } }];
+    });
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     title: 'claude-hooks config',
@@ -108,11 +117,12 @@ export function configJsonSchema(): Record<string, unknown> {
         propertyNames: { pattern: PROFILE_NAME.source },
         // The built-in names may leave out backend (and Bedrock's region: it can come from the
         // environment); a profile of your own names its backend, and a Bedrock one its region.
-        properties: Object.fromEntries(BACKENDS.map((b) => [b, profile()])),
+        properties: Object.fromEntries(BACKENDS.map((b) => [b, profile({ allOf: onlyItsBackendsFields(b) })])),
         additionalProperties: profile({
           required: ['backend'],
           if: { properties: { backend: { const: 'bedrock' } } },
           then: { required: ['region'] },
+          allOf: onlyItsBackendsFields(),
         }),
       },
       directories: {
