@@ -146,9 +146,9 @@ const shells = shellsUnderTest();
 
 /** Fails naming the first step where a session differs from the first one. */
 function expectAgree(ops: Op[], named: Array<[string, string[]]>) {
-  const [[firstName, first], ...rest] = named;
+  const [[firstName, first], ...rest] = named as [[string, string[]], ...Array<[string, string[]]>];
   ops.forEach((o, i) => {
-    for (const [name, r] of rest) expect(r[i], `step ${i} (${JSON.stringify(o)}): ${name} against ${firstName}`).toBe(first![i]);
+    for (const [name, r] of rest) expect(r[i], `step ${i} (${JSON.stringify(o)}): ${name} against ${firstName}`).toBe(first[i]);
   });
 }
 
