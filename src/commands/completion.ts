@@ -93,7 +93,9 @@ function fish(): string {
   ];
   for (const [cmd, spec] of Object.entries(COMPLETION_TABLE)) {
     const when = `'__fish_seen_subcommand_from ${cmd}'`;
-    if (Array.isArray(spec.args)) lines.push(`complete -c claude-hooks -n ${when} -a '${spec.args.join(' ')}'`);
+    // Once a second-level word (`profiles show`) is there, the first-level words are done.
+    const argsWhen = spec.sub ? `'__fish_seen_subcommand_from ${cmd}; and not __fish_seen_subcommand_from ${Object.keys(spec.sub).join(' ')}'` : when;
+    if (Array.isArray(spec.args)) lines.push(`complete -c claude-hooks -n ${argsWhen} -a '${spec.args.join(' ')}'`);
     if (spec.args === 'profiles') lines.push(`complete -c claude-hooks -n ${when} -a '(claude-hooks __profiles 2>/dev/null)'`);
     if (spec.sub) lines.push(`complete -c claude-hooks -n '__fish_seen_subcommand_from show' -a '(claude-hooks __profiles 2>/dev/null)'`);
     for (const flag of [...spec.flags, '--help']) {
