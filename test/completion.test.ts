@@ -59,7 +59,7 @@ for (const shell of shellsUnderTest()) {
       };
       // Exactly these, written out here rather than taken from the table: an extra offer fails too.
       const sorted = (words: string[]) => [...words].sort();
-      const PROFILES = ['anthropic', 'bedrock', 'vertex', 'foundry', 'acme-eu'];
+      const PROFILES = ['anthropic', 'bedrock', 'vertex', 'foundry', 'mantle', 'anthropic-aws', 'anthropic-google-cloud', 'gateway', 'acme-eu'];
       // fish offers options only once a `-` is typed.
       const flags = (...f: string[]) => (shell === 'fish' ? [] : f);
       expect(sorted(offered('claude-hooks '))).toEqual(sorted(['init', 'setup', 'envrc', 'profiles', 'status', 'doctor', 'config', 'completion', ...flags('--help', '--version')]));
@@ -67,7 +67,7 @@ for (const shell of shellsUnderTest()) {
       expect(sorted(offered('claude-hooks envrc '))).toEqual(sorted([...PROFILES, ...flags('--region', '--aws-profile', '--write', '--dir', '--help')]));
       expect(sorted(offered('claude-hooks profiles '))).toEqual(sorted(['show', ...flags('--json', '--help')]));
       expect(sorted(offered('claude-hooks profiles show '))).toEqual(sorted(PROFILES));
-      expect(sorted(offered('claude-hooks doctor --'))).toEqual(sorted(['--json', '--dir', '--live', '--migrate', '--help']));
+      expect(sorted(offered('claude-hooks doctor --'))).toEqual(sorted(['--json', '--dir', '--verify', '--live', '--migrate', '--help']));
     });
   });
 }

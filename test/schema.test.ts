@@ -36,7 +36,7 @@ const CASES: Array<[string, string]> = [
 // Generated configs: a valid one built from the loader's own table, then, in most of them, one
 // near miss (an unknown or misspelt key, a wrong type, a field of another backend, a bad name,
 // a missing backend or region, a relative directory). Fixed seed: every run checks the same 500.
-const BUILTINS = ['anthropic', 'bedrock', 'vertex', 'foundry'] as const;
+const BUILTINS = ['anthropic', 'bedrock', 'vertex', 'foundry', 'mantle', 'anthropic-aws', 'anthropic-google-cloud', 'gateway'] as const;
 type Table = Record<string, unknown>;
 const fieldsFor = (backend: string) =>
   (Object.entries(PROFILE_FIELDS) as Array<[string, FieldSpec]>)
@@ -53,13 +53,14 @@ const validProfile = (name: string): fc.Arbitrary<Table> =>
       .record({
         fields: fc.subarray(fieldsFor(be)),
         values: fc.array(fc.constantFrom('us-east-1', 'x y', 'echo k', 'ü'), { minLength: 20, maxLength: 20 }),
-        env: fc.dictionary(fc.constantFrom('DISABLE_TELEMETRY', 'X_Y', '_A', 'a1'), fc.constantFrom('1', ''), { maxKeys: 2 }),
+        env: fc.dictionary(fc.constantFrom('DISABLE_TELEMETRY', 'ANTHROPIC_X_Y', 'HTTPS_PROXY', 'no_proxy'), fc.constantFrom('1', ''), { maxKeys: 2 }),
         sayBackend: fc.boolean(),
       })
       .map(({ fields, values, env, sayBackend }) => {
         const t: Table = Object.fromEntries(fields.map((f, i) => [f, values[i]!]));
         if (own || sayBackend) t.backend = be;
-        if (own && be === 'bedrock' && !t.region) t.region = 'eu-west-1';
+        // What your own profile of that backend must give (backends.ts configRequires).
+        for (const f of BACKEND_SPECS.find((b) => b.id === be)!.configRequires) if (own && !t[f]) t[f] = 'eu-west-1';
         if (Object.keys(env).length) t.env = env;
         return t;
       });
@@ -102,6 +103,10 @@ const MISTAKES: Record<string, Mistake> = {
   'own profile without backend': (c) => void (profilesOf(c)['no-backend'] = { model: 'm' }),
   'own bedrock profile without region': (c) => void (profilesOf(c)['no-region'] = { backend: 'bedrock' }),
   'bad env name': (c, n) => void (someProfile(c, n)[1].env = { '1X': '1' }),
+  'env name outside the allow-list': (c, n) => void (someProfile(c, n)[1].env = { PS1: '$ ' }),
+  'built-in with another backend': (c) => void (profilesOf(c).bedrock = { backend: 'vertex' }),
+  'own gateway without its URL': (c) => void (profilesOf(c)['no-url'] = { backend: 'gateway' }),
+  'backend by its provider word': (c) => void (profilesOf(c)['by-word'] = { backend: 'anthropicAws', workspaceId: 'w' }),
   'env value not a string': (c, n) => void (someProfile(c, n)[1].env = { X: 1 }),
   'relative directory': (c) => void (c.directories = { src: 'anthropic' }),
   'allowInlineSecrets not a boolean': (c) => void (c.allowInlineSecrets = 'yes'),

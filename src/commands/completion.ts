@@ -17,7 +17,7 @@ export const COMPLETION_TABLE: Record<string, CommandSpec> = {
   envrc: { args: 'profiles', flags: ['--region', '--aws-profile', '--write', '--dir'] },
   profiles: { args: ['show'], flags: ['--json'], sub: { show: 'profiles' } },
   status: { flags: ['--json', '--dir', '--verify'] },
-  doctor: { flags: ['--json', '--dir', '--live', '--migrate', '--no-verify'] },
+  doctor: { flags: ['--json', '--dir', '--verify', '--live', '--migrate'] },
   config: { args: ['init', 'check', 'path'], flags: [] },
   completion: { args: ['bash', 'zsh', 'fish'], flags: [] },
 };

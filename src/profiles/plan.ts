@@ -37,10 +37,11 @@ export function planFor(profile: Profile, configHint: string): SwitchPlan {
   // ANTHROPIC_API_KEY to Bedrock).
   for (const v of spec.clearsAnthropicAuth) clear.add(v);
   if (spec.id === 'anthropic') {
-    // Left-over settings of the other backends would confuse `/status` and our own status. The
-    // AWS variables stay (but for those only the backends read), since other tools read them.
+    // Left-over settings of the Google and Microsoft backends would confuse `/status` and our
+    // own status. Those of the AWS backends stay, like the AWS variables: the user's AWS set-up,
+    // read by their other AWS tools (and harmless while no AWS selector is on).
     for (const other of BACKEND_SPECS) {
-      if (other === spec) continue;
+      if (other === spec || other.aws) continue;
       for (const v of [...other.own, ...Object.values(other.fields)]) if (!AWS.has(v) && !spec.own.includes(v)) clear.add(v);
     }
   }

@@ -1,6 +1,7 @@
 // The config's shape, written once: the loader validates against it and `npm run build`
 // turns it into schema/config.schema.json for editors. A small table of our own rather than
 // zod: importing zod costs about 45 ms, and `init` runs at every shell start-up.
+import { allowedNamesSchema } from './allowed-vars.js';
 import { BACKEND_SPECS, BACKENDS, backendSpec, type Backend, type ValueField } from './backends.js';
 
 export interface FieldSpec {
@@ -104,7 +105,7 @@ export function configJsonSchema(): Record<string, unknown> {
       profileProperties[name] = {
         type: 'object',
         description,
-        propertyNames: { pattern: SHELL_NAME.source },
+        propertyNames: { pattern: SHELL_NAME.source, ...allowedNamesSchema() },
         additionalProperties: { type: 'string' },
       };
     } else profileProperties[name] = { type: 'string', description };
