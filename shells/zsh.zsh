@@ -165,8 +165,9 @@ _cb_switch() {
     # others (most of them) are unset now and were unset in the baseline.
     _cb_list_set
     _cb_todo+=(${${(k)parameters[(I)_cb_[ab]_*]}#_cb_[ab]_})
-    for _cb_v in $_cb_todo; do
-        # _cb_state, inlined: this loop is what a switch costs.
+    for _cb_v in ${(u)_cb_todo}; do
+        # _cb_state, inlined: this loop is what a switch costs. (u): a variable set and
+        # recorded is listed up to three times, visited once.
         if (( ! ${(P)+_cb_v} )); then
             _cb_s=u
         elif [[ ${(Pt)_cb_v} == *-export* ]]; then
@@ -191,9 +192,9 @@ _cb_switch() {
     # All or nothing: if one of the variables this switch changes (those going back to the
     # baseline, the profile's own) is readonly, it changes none of them, says so and fails.
     # (zsh would stop half-way, at the first one.)
-    typeset -g _cb_r=
-    [[ -z $1 ]] || { _cb_profile_vars $1; _cb_r+=" CLAUDE_HOOKS_PROFILE"; }
-    if ! _cb_writable $_cb_back ${=_cb_r}; then
+    typeset -ga _cb_pv
+    _cb_profile_vars "$1"
+    if ! _cb_writable $_cb_back $_cb_pv; then
         _cb_warn "cannot switch ${1:+to }${1:-off}: $_cb_r readonly in this shell; nothing changed"
         return 1
     fi
@@ -401,9 +402,11 @@ _cb_hook() {
                 [[ -f $_cb_f ]] && break
             done
             [[ -f $_cb_f ]] || _cb_f=idle
-        elif [[ $_cb_last_gkey == "marker:$_cb_cands[1]:${_cb_gprofile-}" && -f $_cb_cands[1] && -O $_cb_cands[1] && -s $_cb_cands[1] && -r $_cb_cands[1] ]]; then
+        elif [[ $_cb_last_gkey == "marker:$_cb_cands[1]:${_cb_gprofile-}" && -f $_cb_cands[1] && -O $_cb_cands[1] && -s $_cb_cands[1] ]]; then
             # This directory's own marker governed, and still names the same profile (it is
             # read again: it may have been edited). Most prompts of a day spent in a project.
+            # It must still be a file of yours with a size (docs/security.md, "Markers"); one
+            # that cannot be read reads as empty, and the governor says so.
             { IFS= read -r -u 0 -k 256 _cb_line <$_cb_cands[1]; } 2>/dev/null
             [[ ${_cb_line%%$'\n'*} == "$_cb_gprofile" ]] && _cb_f=idle
         fi

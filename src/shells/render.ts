@@ -93,13 +93,7 @@ function renderData(d: Dialect, config: Config, options: RenderOptions): string[
     ),
     '',
     // bash and zsh have readonly variables: a switch checks it may change all it would first.
-    ...(d.name === 'bash' || d.name === 'zsh'
-      ? [
-          '# Sets _cb_r to the variables a profile sets or clears (a switch checks none is readonly).',
-          ...d.func('_cb_profile_vars', d.switchOnFirstArg(plans.map((p) => ({ word: p.profile, body: [d.assign('_cb_r', touched(p).join(' '))] })), ['return 1'])),
-          '',
-        ]
-      : []),
+    ...readonlyCheck(d, plans),
     '# Sets _cb_r to the profile\'s backend; fails for an unknown profile.',
     ...d.func('_cb_profile_backend', d.switchOnFirstArg(config.profiles.map((p) => ({ word: p.name, body: [d.assign('_cb_r', p.backend)] })), ['return 1'])),
     '',
@@ -133,6 +127,37 @@ function renderData(d: Dialect, config: Config, options: RenderOptions): string[
     ...d.func('_cb_trusted', d.switchOnDir((config.trustedDirectories ?? []).map((dir) => ({ dir, body: ['return 0'] })), ['return 1'])),
     '# ---- end of rendered data ----',
   ];
+}
+
+/** bash: `_cb_profile_writable PROFILE NAME...` succeeds when none of the variables the profile
+ *  changes, nor the NAMEs, is readonly: one `local` over them all, which refuses a readonly
+ *  name (the locals vanish on return); else it lists them all in _cb_pv and fails. zsh:
+ *  `_cb_profile_vars PROFILE` lists them in _cb_pv, for the template to check. (Shell variable
+ *  names: nothing to quote.) fish has no readonly variables of the user's. */
+function readonlyCheck(d: Dialect, plans: SwitchPlan[]): string[] {
+  if (d.name === 'bash') {
+    const arm = (names: string) => [`{ local ${names}; } 2>/dev/null && return 0`, `_cb_pv=(${names})`, 'return 1'];
+    return [
+      '# Succeeds when none of the variables profile $1 changes, nor $2..., is readonly; else lists',
+      '# them all in _cb_pv and fails. (`local` refuses a readonly name; the locals vanish on return.)',
+      ...d.func(
+        '_cb_profile_writable',
+        d.switchOnFirstArg(
+          plans.map((p) => ({ word: p.profile, body: arm(`${[...touched(p), 'CLAUDE_HOOKS_PROFILE'].join(' ')} "\${@:2}"`) })),
+          ['[ $# -lt 2 ] && return 0', ...arm('"${@:2}"')],
+        ),
+      ),
+      '',
+    ];
+  }
+  if (d.name === 'zsh') {
+    return [
+      '# Sets the list _cb_pv to the variables profile $1 changes (a switch checks none is readonly).',
+      ...d.func('_cb_profile_vars', d.switchOnFirstArg(plans.map((p) => ({ word: p.profile, body: [`_cb_pv=(${[...touched(p), 'CLAUDE_HOOKS_PROFILE'].join(' ')})`] })), ['_cb_pv=()'])),
+      '',
+    ];
+  }
+  return [];
 }
 
 /** Every variable switching to the profile changes: what it clears, sets and fetches. */
