@@ -475,8 +475,24 @@ function cb-use --description 'Switch Claude Code to a claude-hooks profile'
     _cb_switch $argv[1] manual
 end
 
+# cb-bedrock and the other shortcuts (rendered above) come here: $argv[1] is the command's
+# name, $argv[2] its profile. An argument after them is a mistake (`cb-bedrock --region x`):
+# refused with the usage, rather than ignored as if the switch had done what was asked.
+function _cb_shortcut
+    set -l fish_trace # (see _cb_update)
+    if test (count $argv) -ne 2
+        printf 'usage: %s (no arguments; other settings go in a profile: cb-use <profile>)\n' $argv[1] >&2
+        return 2
+    end
+    cb-use $argv[2]
+end
+
 function cb-off --description 'Put your own Claude Code variables back'
     set -l fish_trace # (see _cb_update)
+    if set -q argv[1]
+        printf 'usage: cb-off (no arguments)\n' >&2
+        return 2
+    end
     _cb_direnv_owns; and return 1
     set -g _cb_manual
     set -g _cb_auto
@@ -501,8 +517,30 @@ function _cb_mask
     end
 end
 
-function cb-status --description 'Show the Claude Code backend of this shell, and why'
+# Claude Code reads settings files on top of the environment, and their `env` wins: a line
+# for each that sets one of the variables (a regular file, read up to 64 KiB, never run).
+function _cb_settings_note
+    set -l user_dir $HOME/.claude
+    test -n "$CLAUDE_CONFIG_DIR"; and set user_dir $CLAUDE_CONFIG_DIR
+    for f in $_cb_managed_settings $PWD/.claude/settings.local.json $PWD/.claude/settings.json $user_dir/settings.json
+        test -f $f -a -s $f -a -r $f; or continue
+        set -l text
+        read -z -n 65536 -l text <$f 2>/dev/null
+        set -l found
+        for v in (string match -r -a -g -- '"([A-Za-z0-9_]+)" ?:' $text)
+            contains -- $v $_cb_managed; and not contains -- $v $found; and set -a found $v
+        end
+        set -q found[1]; and _cb_show "settings  $f sets "(string join ', ' -- $found)", over this shell: claude-hooks status says what Claude Code will use"
+    end
+    return 0
+end
+
+function cb-status --description 'Show the Claude Code variables of this shell, and why'
     set -l fish_trace # (see _cb_update)
+    if set -q argv[1]
+        printf 'usage: cb-status (no arguments; for JSON: claude-hooks status --json)\n' >&2
+        return 2
+    end
     if test -n "$CLAUDE_HOOKS_DIRENV"
         _cb_profile_describe "$CLAUDE_HOOKS_PROFILE"; or set -g _cb_r unknown
         _cb_show "profile   $CLAUDE_HOOKS_PROFILE: $_cb_r"
@@ -524,7 +562,8 @@ function cb-status --description 'Show the Claude Code backend of this shell, an
     else if string match -q -- 'bad:*' "$_cb_gkey"
         _cb_show "here      $_cb_gwhy $_cb_gbad; not used"
     end
-    printf 'variables\n'
+    _cb_settings_note
+    printf 'variables in this shell (what Claude Code starts from)\n'
     set -l shown
     for v in $_cb_managed
         test $v = CLAUDE_HOOKS_PROFILE; and continue
@@ -544,6 +583,10 @@ end
 # active profile so edited values take effect.
 function cb-reload --description 'Re-read the claude-hooks config'
     set -l fish_trace # (see _cb_update)
+    if set -q argv[1]
+        printf 'usage: cb-reload (no arguments)\n' >&2
+        return 2
+    end
     set -l code (_cb_cli init fish | string collect)
     # init prints nothing on stdout when it fails (a broken config still prints the built-ins).
     if test -z "$code"

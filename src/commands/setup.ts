@@ -2,7 +2,6 @@
 // --undo takes it out again, leaving the file as it was.
 import { accessSync, constants } from 'node:fs';
 import { basename, delimiter, join } from 'node:path';
-import { homeDir, xdgDir } from '../paths.js';
 import fse from 'fs-extra';
 import { withBlock, withoutBlock } from '../block.js';
 import { selfCommand } from '../init.js';
@@ -11,6 +10,7 @@ import { writeFileAtomic } from '../files.js';
 import { displayPath } from '../profiles/config.js';
 import { posixQuote } from '../shells/posix.js';
 import { fishQuote } from '../shells/fish.js';
+import { plainInitLine, startupFile } from '../shells/startup.js';
 import { SHELLS, type ShellName } from '../shells/types.js';
 
 type Env = Record<string, string | undefined>;
@@ -28,12 +28,7 @@ function detectShell(env: Env): ShellName {
   throw new InputError(`setup: cannot tell your shell from SHELL=${JSON.stringify(env.SHELL ?? '')}; name it: claude-hooks setup bash|zsh|fish`);
 }
 
-/** The start-up file each shell reads in every interactive session. */
-export function startupFile(shell: ShellName, env: Env = process.env): string {
-  if (shell === 'bash') return join(homeDir(env), '.bashrc');
-  if (shell === 'zsh') return join(env.ZDOTDIR || homeDir(env), '.zshrc');
-  return join(xdgDir('XDG_CONFIG_HOME', env), 'fish', 'conf.d', 'claude-hooks.fish');
-}
+export { startupFile } from '../shells/startup.js';
 
 /** `claude-hooks` when it is on PATH, else this CLI by its full path (an npx or local install). */
 function startupCommand(shell: ShellName, env: Env): string {
@@ -57,9 +52,7 @@ export function initLine(shell: ShellName, env: Env = process.env, cache = false
     if (shell === 'fish') return `set -l __cb_cache $HOME/.cache; set -q XDG_CACHE_HOME; and set __cb_cache $XDG_CACHE_HOME\nsource ${file} 2>/dev/null; or ${cmd} init fish --cache | source`;
     return shell === 'bash' ? `. ${file} 2>/dev/null || eval "$(${cmd} init bash --cache)"` : `source ${file} 2>/dev/null || source <(${cmd} init zsh --cache)`;
   }
-  if (shell === 'bash') return `eval "$(${cmd} init bash)"`;
-  if (shell === 'zsh') return `source <(${cmd} init zsh)`;
-  return `${cmd} init fish | source`;
+  return plainInitLine(shell, cmd);
 }
 
 export async function setup(o: SetupOptions, env: Env = process.env): Promise<void> {
@@ -74,7 +67,11 @@ export async function setup(o: SetupOptions, env: Env = process.env): Promise<vo
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new InputError(`setup: cannot read ${file} (${(err as NodeJS.ErrnoException).code})`);
     exists = false;
   }
-  const body = `# Switch Claude Code's backend: cb-bedrock, cb-anthropic, cb-use <profile>. \`claude-hooks setup --undo\` removes this.\n${initLine(shell, env, o.cache)}\n`;
+  const line = initLine(shell, env, o.cache);
+  // fish reads conf.d for every `fish -c` and script too: the commands are for interactive
+  // shells, and loading them costs a node start.
+  const load = shell === 'fish' ? `if status is-interactive\n${line.replace(/^/gm, '    ')}\nend` : line;
+  const body = `# Switch Claude Code's backend: cb-bedrock, cb-anthropic, cb-use <profile>. \`claude-hooks setup --undo\` removes this.\n${load}\n`;
   const next = o.undo ? withoutBlock(existing, file) : withBlock(existing, body, file);
   const say = (text: string) => process.stdout.write(`claude-hooks: ${text}\n`);
   if (next === existing) {
