@@ -29,20 +29,21 @@ export function wrap(text: string, width: number): string[] {
   return lines;
 }
 
-/** Two columns: the left as it is, the right wrapped beside it; under it when the left is wide. */
+/** Two columns: the left as it is, the right wrapped beside it; under it when the left is wide
+ *  or the terminal narrow. */
 function twoColumns(rows: ReadonlyArray<readonly [string, string]>, width: number): string[] {
   const left = Math.min(Math.max(...rows.map(([l]) => l.length)), 26);
+  const room = width - INDENT.length - left - 2;
+  const under = INDENT + '        ';
   const out: string[] = [];
   for (const [l, r] of rows) {
-    const room = width - INDENT.length - left - 2;
-    const body = wrap(r, Math.max(room, 20));
-    if (l.length > left) {
-      out.push(INDENT + l);
-      for (const b of body) out.push(INDENT + ' '.repeat(left + 2) + b);
-    } else {
-      body.forEach((b, k) => out.push(INDENT + (k === 0 ? l.padEnd(left) : ' '.repeat(left)) + '  ' + b));
-      if (body.length === 0) out.push(INDENT + l);
+    if (l.length > left || room < 20) {
+      out.push(INDENT + l, ...wrap(r, width - under.length).map((b) => under + b));
+      continue;
     }
+    const body = wrap(r, room);
+    body.forEach((b, k) => out.push(INDENT + (k === 0 ? l.padEnd(left) : ' '.repeat(left)) + '  ' + b));
+    if (body.length === 0) out.push(INDENT + l);
   }
   return out;
 }
@@ -106,7 +107,7 @@ function topHelp(commands: readonly Command[], width: number): string {
     '',
     ...wrap(`In your shell, once loaded (claude-hooks setup): cb-bedrock, cb-anthropic, ... (one per backend), cb-use <profile>, cb-off, cb-status, cb-reload.`, width),
     '',
-    'Exit codes: 0 ok, 1 findings, 2 usage or input error.',
+    ...wrap('Exit codes: 0 ok, 1 findings, 2 usage or input error.', width),
   ];
   return out.join('\n') + '\n';
 }
