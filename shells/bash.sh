@@ -566,11 +566,17 @@ cb-off() {
     if _cb_direnv_owns; then
         return 1
     fi
+    # Said only when a profile was active: a second cb-off has nothing to give back.
+    local _cb_was=${_cb_active-}
     _cb_switch '' '' || return 1
     _cb_manual=
     _cb_auto=
     _cb_forget_secrets
-    _cb_say "off: your own variables are back"
+    if [ -n "$_cb_was" ]; then
+        _cb_say "off: your own variables are back"
+    else
+        _cb_say "already off: no profile was active"
+    fi
 }
 
 # Masks a secret for display, into _cb_r: sk-ant-…1234, AKIA…WXYZ, or … when short.
@@ -675,6 +681,7 @@ cb-reload() {
     # replaces the list of where the old profiles kept them.
     _cb_forget_secrets
     eval "$_cb_code"
+    _cb_say "reloaded $_cb_config_file: ${#_cb_profiles[@]} profiles"
     # Under direnv the variables are direnv's until you leave; the new profile data applies then.
     if [ -n "${_cb_active-}" ] && [ -z "${CLAUDE_HOOKS_DIRENV-}" ]; then
         if _cb_profile_describe "$_cb_active"; then

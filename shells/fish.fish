@@ -494,11 +494,17 @@ function cb-off --description 'Put your own Claude Code variables back'
         return 2
     end
     _cb_direnv_owns; and return 1
+    # Said only when a profile was active: a second cb-off has nothing to give back.
+    set -l was $_cb_active
     set -g _cb_manual
     set -g _cb_auto
     _cb_switch '' ''
     _cb_forget_secrets
-    _cb_say "off: your own variables are back"
+    if test -n "$was"
+        _cb_say "off: your own variables are back"
+    else
+        _cb_say "already off: no profile was active"
+    end
 end
 
 # Masks a secret for display, into _cb_r: sk-ant-…1234, AKIA…WXYZ, or … when short.
@@ -597,6 +603,7 @@ function cb-reload --description 'Re-read the claude-hooks config'
     # replaces the list of where the old profiles kept them.
     _cb_forget_secrets
     printf '%s\n' $code | source
+    _cb_say "reloaded $_cb_config_file: "(count $_cb_profiles)" profiles"
     # Under direnv the variables are direnv's until you leave; the new profile data applies then.
     if test -n "$_cb_active"; and test -z "$CLAUDE_HOOKS_DIRENV"
         if _cb_profile_describe $_cb_active

@@ -484,10 +484,16 @@ cb-off() {
         _cb_failed 2; return
     fi
     _cb_direnv_owns && { _cb_failed 1; return; }
+    # Said only when a profile was active: a second cb-off has nothing to give back.
+    local _cb_was=${_cb_active-}
     _cb_switch '' '' || { _cb_failed 1; return; }
     typeset -g _cb_manual= _cb_auto=
     _cb_forget_secrets
-    _cb_say "off: your own variables are back"
+    if [[ -n $_cb_was ]]; then
+        _cb_say "off: your own variables are back"
+    else
+        _cb_say "already off: no profile was active"
+    fi
 }
 
 # Masks a secret for display, into _cb_r: sk-ant-…1234, AKIA…WXYZ, or … when short.
@@ -582,6 +588,7 @@ cb-reload() {
     # replaces the list of where the old profiles kept them.
     _cb_forget_secrets
     eval "$_cb_code"
+    _cb_say "reloaded $_cb_config_file: ${#_cb_profiles} profiles"
     # Under direnv the variables are direnv's until you leave; the new profile data applies then.
     if [[ -n ${_cb_active-} && -z ${CLAUDE_HOOKS_DIRENV-} ]]; then
         if _cb_profile_describe $_cb_active; then

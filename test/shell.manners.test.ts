@@ -162,3 +162,35 @@ for (const shell of shells.filter((s): s is 'bash' | 'zsh' | 'fish' => s !== 'ba
     });
   });
 }
+
+for (const shell of shells) {
+  describe(`${shell}: what the commands say`, () => {
+    it('cb-off says "back" once, then "already off"; cb-reload says what it read', async () => {
+      const sb = makeSandbox();
+      const run = await runWithInit(sb, shell, 'cb-off\ncb-bedrock\ncb-off\ncb-off\ncb-reload', { env: { AWS_REGION: 'us-east-1' } });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.stderr.trim().split('\n')).toEqual([
+        'claude-hooks: already off: no profile was active',
+        'claude-hooks: bedrock',
+        'claude-hooks: off: your own variables are back',
+        'claude-hooks: already off: no profile was active',
+        `claude-hooks: reloaded ${sb.xdg}/claude-hooks/config.toml: ${BUILTIN_PROFILES.length} profiles`,
+      ]);
+    });
+  });
+}
+
+describe('setup says what it does', () => {
+  it('--dry-run ends with a newline; --cache over a block replaces it and says so', async () => {
+    const sb = makeSandbox();
+    const dry = await execa(process.execPath, [CLI, 'setup', 'bash', '--dry-run'], { env: sb.env(), extendEnv: false, cwd: sb.home, stripFinalNewline: false });
+    expect(dry.stdout.endsWith('\n')).toBe(true);
+    expect(dry.stdout).not.toMatch(/ +$/m);
+    expect((await cli(sb, ['setup', 'bash'])).stdout).toContain('claude-hooks: added to ');
+    const dryCache = await cli(sb, ['setup', 'bash', '--cache', '--dry-run']);
+    expect(dryCache.stdout).toContain('would replace the claude-hooks block in');
+    const cache = await cli(sb, ['setup', 'bash', '--cache']);
+    expect(cache.stdout).toContain('claude-hooks: replaced the block in ');
+    expect(cache.stdout).not.toContain('added to');
+  });
+});

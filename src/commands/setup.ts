@@ -3,7 +3,7 @@
 import { accessSync, constants } from 'node:fs';
 import { basename, delimiter, join } from 'node:path';
 import fse from 'fs-extra';
-import { withBlock, withoutBlock } from '../block.js';
+import { BLOCK_START, withBlock, withoutBlock } from '../block.js';
 import { selfCommand } from '../init.js';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../files.js';
@@ -78,9 +78,12 @@ export async function setup(o: SetupOptions, env: Env = process.env): Promise<vo
     say(o.undo ? `${shown} has no claude-hooks block; nothing to undo` : `${shown} already loads claude-hooks; nothing to do`);
     return;
   }
+  // A block already there (another line, --cache added or dropped) is replaced, not added.
+  const replacing = !o.undo && existing.split('\n').some((l) => l.startsWith(BLOCK_START));
+  const verb = replacing ? 'replace the claude-hooks block in' : 'add to';
   if (o.dryRun) {
-    say(`would ${o.undo ? 'remove the claude-hooks block from' : 'add to'} ${shown}${o.undo ? '' : ':'}`);
-    if (!o.undo) process.stdout.write(body.replace(/^/gm, '    '));
+    say(`would ${o.undo ? 'remove the claude-hooks block from' : verb} ${shown}${o.undo ? '' : ':'}`);
+    if (!o.undo) process.stdout.write(body.replace(/^(?=.)/gm, '    '));
     return;
   }
   // A fish conf.d file of ours alone: removing our block leaves nothing, so remove the file.
@@ -94,6 +97,6 @@ export async function setup(o: SetupOptions, env: Env = process.env): Promise<vo
     say(`backed up ${shown} to ${shown}.claude-hooks.bak`);
   }
   await writeFileAtomic(file, next);
-  say(o.undo ? `removed the claude-hooks block from ${shown}` : `added to ${shown}: ${initLine(shell, env, o.cache).split('\n').pop()}`);
+  say(o.undo ? `removed the claude-hooks block from ${shown}` : `${replacing ? 'replaced the block in' : 'added to'} ${shown}: ${line.split('\n').pop()}`);
   if (!o.undo) say(`open a new ${shell}, or load it now: ${shell === 'fish' ? `source ${shown}` : `source ${shown}`}`);
 }
