@@ -2,8 +2,8 @@
 // npm run build: type-check with tsc, then bundle the CLI with esbuild, and write the config's
 // JSON Schema. Start-up time is most of what a command costs, so each command loads only what
 // it needs, each part one CommonJS file (forty ES modules took half as long again as one file):
-// - dist/cli.cjs: the entry. `init <shell>` (every shell start-up, in about the time of
-//   `node -e 0`), the parser, the help, and the command declarations;
+// - dist/cli.cjs: the entry, and `init <shell>` (every shell start-up, in about the time of
+//   `node -e 0`); dist/cli-main.cjs: the parser, the help, and the command declarations;
 // - dist/commands-<name>.cjs: the module of one command (src/commands/<name>.ts), loaded when
 //   that command runs; dist/status-live.cjs: what runs claude and aws (execa), for --verify
 //   and --live only.
@@ -39,6 +39,8 @@ const APART = [
     .filter((f) => f.endsWith('.ts'))
     .map((f) => `commands/${f.slice(0, -3)}`),
   'status/live',
+  // The parser, the help and the declarations: everything but `init <shell>`.
+  'cli/main',
 ];
 const src = new URL('src/', root).pathname;
 const chunkName = (module) => `${module.replace('/', '-')}.cjs`;

@@ -24,8 +24,12 @@ export function runInit(target: Target, prefix?: string): void {
 
 /** `init --cmd PREFIX` (or CLAUDE_HOOKS_CMD): the word in front of -use, -off, -bedrock, ...
  *  It becomes part of function names in every shell, so only a plain word will do. */
+export function isPrefix(word: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*$/.test(word) && word.length <= 32;
+}
+
 export function checkPrefix(prefix: string): string {
-  if (!/^[A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*$/.test(prefix) || prefix.length > 32) {
+  if (!isPrefix(prefix)) {
     throw new InputError('init: --cmd expects a word of letters, digits, _ and inner -, starting with a letter (at most 32), as in --cmd ch');
   }
   return prefix;

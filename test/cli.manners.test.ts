@@ -181,15 +181,17 @@ describe('each command loads only what it needs', () => {
   }
 
   it.each([
-    [['status'], ['commands-status.cjs']],
-    [['status', '--json'], ['commands-status.cjs']],
-    [['--version'], []],
-    [['-h'], []],
-    [['help', 'doctor'], []],
-    [['__profiles'], ['commands-profiles.cjs']],
+    [['status'], ['cli-main.cjs', 'commands-status.cjs']],
+    [['status', '--json'], ['cli-main.cjs', 'commands-status.cjs']],
+    [['--version'], ['cli-main.cjs']],
+    [['-h'], ['cli-main.cjs']],
+    [['help', 'doctor'], ['cli-main.cjs']],
+    [['__profiles'], ['cli-main.cjs', 'commands-profiles.cjs']],
+    [['config', 'path'], ['cli-main.cjs', 'commands-config.cjs']],
+    // The start-up line's forms: the entry file alone.
     [['init', 'bash'], []],
     [['init', 'zsh', '--cmd', 'ch'], []],
-    [['config', 'path'], ['commands-config.cjs']],
+    [['init', 'fish', '--cmd=ch'], []],
   ])('%j loads cli.cjs and %j', async (args, files) => {
     expect(await loaded(args)).toEqual(['cli.cjs', ...files].sort());
   });
