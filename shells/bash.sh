@@ -543,16 +543,39 @@ cb-use() {
     _cb_auto=
 }
 
+# cb-bedrock and the other shortcuts (rendered above) come here: $1 is the command's name, $2
+# its profile. An argument after them is a mistake (`cb-bedrock --region eu-west-1`): refused
+# with the usage, rather than ignored as if the switch had done what was asked.
+_cb_shortcut() {
+    case $- in *[xeak]*) _cb_guarded _cb_shortcut "$@"; return ;; esac
+    if [ $# -ne 2 ]; then
+        printf 'usage: %s (no arguments; other settings go in a profile: cb-use <profile>)\n' "$1" >&2
+        return 2
+    fi
+    cb-use "$2"
+}
+
+# shellcheck disable=SC2120 # it takes none: the check is for the user who gives one anyway
 cb-off() {
-    case $- in *[xeak]*) _cb_guarded cb-off; return ;; esac
+    case $- in *[xeak]*) _cb_guarded cb-off "$@"; return ;; esac
+    if [ $# -ne 0 ]; then
+        printf 'usage: cb-off (no arguments)\n' >&2
+        return 2
+    fi
     if _cb_direnv_owns; then
         return 1
     fi
+    # Said only when a profile was active: a second cb-off has nothing to give back.
+    local _cb_was=${_cb_active-}
     _cb_switch '' '' || return 1
     _cb_manual=
     _cb_auto=
     _cb_forget_secrets
-    _cb_say "off: your own variables are back"
+    if [ -n "$_cb_was" ]; then
+        _cb_say "off: your own variables are back"
+    else
+        _cb_say "already off: no profile was active"
+    fi
 }
 
 # Masks a secret for display, into _cb_r: sk-ant-…1234, AKIA…WXYZ, or … when short.
@@ -569,8 +592,32 @@ _cb_mask() {
     fi
 }
 
+# Claude Code reads settings files on top of the environment, and their `env` wins: a line
+# for each that sets one of the variables (a regular file, read up to 64 KiB, never run).
+_cb_settings_note() {
+    local _cb_f _cb_text _cb_v _cb_found
+    for _cb_f in "$_cb_managed_settings" "${PWD-}/.claude/settings.local.json" "${PWD-}/.claude/settings.json" "${CLAUDE_CONFIG_DIR:-${HOME-}/.claude}/settings.json"; do
+        [[ -f $_cb_f && -s $_cb_f && -r $_cb_f ]] || continue
+        _cb_text=
+        { IFS= read -r -d '' -n 65536 _cb_text <"$_cb_f"; } 2>/dev/null || :
+        _cb_found=
+        for _cb_v in "${_cb_managed[@]}"; do
+            case $_cb_text in
+            *"\"$_cb_v\":"* | *"\"$_cb_v\" :"*) _cb_found+="${_cb_found:+, }$_cb_v" ;;
+            esac
+        done
+        if [[ -n $_cb_found ]]; then
+            _cb_show "settings  $_cb_f sets $_cb_found, over this shell: claude-hooks status says what Claude Code will use"
+        fi
+    done
+}
+
 cb-status() {
     case $- in *[xeak]*) _cb_guarded cb-status "$@"; return ;; esac
+    if [ $# -ne 0 ]; then
+        printf 'usage: cb-status (no arguments; for JSON: claude-hooks status --json)\n' >&2
+        return 2
+    fi
     local IFS=' '
     local _cb_v _cb_s _cb_shown=
     if [ -n "${CLAUDE_HOOKS_DIRENV-}" ]; then
@@ -592,7 +639,8 @@ cb-status() {
     elif [[ $_cb_gkey == bad:* ]]; then
         _cb_show "here      $_cb_gwhy $_cb_gbad; not used"
     fi
-    printf 'variables\n'
+    _cb_settings_note
+    printf "variables in this shell (what Claude Code starts from)\n"
     for _cb_v in "${_cb_managed[@]}"; do
         if [ "$_cb_v" = CLAUDE_HOOKS_PROFILE ] || [ -z "${!_cb_v+x}" ]; then
             continue
@@ -619,6 +667,10 @@ cb-status() {
 # active profile so edited values take effect.
 cb-reload() {
     case $- in *[xeak]*) _cb_guarded cb-reload "$@"; return ;; esac
+    if [ $# -ne 0 ]; then
+        printf 'usage: cb-reload (no arguments)\n' >&2
+        return 2
+    fi
     local _cb_code
     if ! _cb_code=$(_cb_cli init bash); then
         _cb_warn 'cb-reload: "claude-hooks init bash" failed; keeping the profiles loaded before'
@@ -628,12 +680,14 @@ cb-reload() {
     # replaces the list of where the old profiles kept them.
     _cb_forget_secrets
     eval "$_cb_code"
+    _cb_say "reloaded $_cb_config_file: ${#_cb_profiles[@]} profiles"
     # Under direnv the variables are direnv's until you leave; the new profile data applies then.
     if [ -n "${_cb_active-}" ] && [ -z "${CLAUDE_HOOKS_DIRENV-}" ]; then
         if _cb_profile_describe "$_cb_active"; then
             _cb_switch "$_cb_active" "$_cb_why" || return 1
         else
             _cb_warn "profile '$_cb_active' is gone from the config; your own variables are back"
+            # shellcheck disable=SC2119 # cb-off takes no arguments
             cb-off
         fi
     fi

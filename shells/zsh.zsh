@@ -464,15 +464,39 @@ cb-use() {
     typeset -g _cb_manual=$1 _cb_auto=
 }
 
+# cb-bedrock and the other shortcuts (rendered above) come here: $1 is the command's name, $2
+# its profile. An argument after them is a mistake (`cb-bedrock --region eu-west-1`): refused
+# with the usage, rather than ignored as if the switch had done what was asked.
+_cb_shortcut() {
+    local _cb_flags=$- # (see cb-use)
+    emulate -L zsh
+    setopt no_xtrace
+    if (( $# != 2 )); then
+        print -r -- "usage: $1 (no arguments; other settings go in a profile: cb-use <profile>)" >&2
+        _cb_failed 2; return
+    fi
+    cb-use $2 || _cb_failed $?
+}
+
 cb-off() {
     local _cb_flags=$- # (see cb-use)
     emulate -L zsh
     setopt no_xtrace
+    if (( $# )); then
+        print -r -- 'usage: cb-off (no arguments)' >&2
+        _cb_failed 2; return
+    fi
     _cb_direnv_owns && { _cb_failed 1; return; }
+    # Said only when a profile was active: a second cb-off has nothing to give back.
+    local _cb_was=${_cb_active-}
     _cb_switch '' '' || { _cb_failed 1; return; }
     typeset -g _cb_manual= _cb_auto=
     _cb_forget_secrets
-    _cb_say "off: your own variables are back"
+    if [[ -n $_cb_was ]]; then
+        _cb_say "off: your own variables are back"
+    else
+        _cb_say "already off: no profile was active"
+    fi
 }
 
 # Masks a secret for display, into _cb_r: sk-ant-…1234, AKIA…WXYZ, or … when short.
@@ -489,9 +513,31 @@ _cb_mask() {
     fi
 }
 
+# Claude Code reads settings files on top of the environment, and their `env` wins: a line
+# for each that sets one of the variables (a regular file, read up to 64 KiB, never run).
+_cb_settings_note() {
+    local _cb_f _cb_text _cb_v _cb_found
+    for _cb_f in $_cb_managed_settings ${PWD-}/.claude/settings.local.json ${PWD-}/.claude/settings.json ${CLAUDE_CONFIG_DIR:-${HOME-}/.claude}/settings.json; do
+        [[ -f $_cb_f && -s $_cb_f && -r $_cb_f ]] || continue
+        _cb_text=
+        { IFS= read -r -u 0 -d '' -k 65536 _cb_text <$_cb_f; } 2>/dev/null
+        _cb_found=
+        for _cb_v in $_cb_managed; do
+            [[ $_cb_text == *\"$_cb_v\"(' '|):* ]] && _cb_found+="${_cb_found:+, }$_cb_v"
+        done
+        [[ -n $_cb_found ]] && _cb_show "settings  $_cb_f sets $_cb_found, over this shell: claude-hooks status says what Claude Code will use"
+    done
+    return 0
+}
+
 cb-status() {
+    local _cb_flags=$- # (see cb-use)
     emulate -L zsh
     setopt no_xtrace
+    if (( $# )); then
+        print -r -- 'usage: cb-status (no arguments; for JSON: claude-hooks status --json)' >&2
+        _cb_failed 2; return
+    fi
     local _cb_v _cb_shown=
     if [[ -n ${CLAUDE_HOOKS_DIRENV-} ]]; then
         _cb_profile_describe "${CLAUDE_HOOKS_PROFILE-}" || _cb_r=unknown
@@ -512,7 +558,8 @@ cb-status() {
     elif [[ $_cb_gkey == bad:* ]]; then
         _cb_show "here      $_cb_gwhy $_cb_gbad; not used"
     fi
-    print -r -- "variables"
+    _cb_settings_note
+    print -r -- "variables in this shell (what Claude Code starts from)"
     for _cb_v in $_cb_managed; do
         [[ $_cb_v == CLAUDE_HOOKS_PROFILE ]] && continue
         (( ${(P)+_cb_v} )) || continue
@@ -531,6 +578,10 @@ cb-reload() {
     local _cb_flags=$- # (see cb-use)
     emulate -L zsh
     setopt no_xtrace
+    if (( $# )); then
+        print -r -- 'usage: cb-reload (no arguments)' >&2
+        _cb_failed 2; return
+    fi
     local _cb_code
     if ! _cb_code=$(_cb_cli init zsh); then
         _cb_warn 'cb-reload: "claude-hooks init zsh" failed; keeping the profiles loaded before'
@@ -540,6 +591,7 @@ cb-reload() {
     # replaces the list of where the old profiles kept them.
     _cb_forget_secrets
     eval "$_cb_code"
+    _cb_say "reloaded $_cb_config_file: ${#_cb_profiles} profiles"
     # Under direnv the variables are direnv's until you leave; the new profile data applies then.
     if [[ -n ${_cb_active-} && -z ${CLAUDE_HOOKS_DIRENV-} ]]; then
         if _cb_profile_describe $_cb_active; then
