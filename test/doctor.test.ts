@@ -53,7 +53,7 @@ describe('claude-hooks doctor', () => {
     ['an apiKeyHelper in Bedrock mode', { env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'us-east-1', AWS_PROFILE: 'p' }, user: { apiKeyHelper: 'echo k' } }, ['warning:helper-third-party']],
     ['a token in Bedrock mode', { env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'us-east-1', AWS_PROFILE: 'p', ANTHROPIC_AUTH_TOKEN: 'tok-tok-tok-tok-tok' } }, ['error:key-in-bedrock']],
     ['two backends on', { env: { CLAUDE_CODE_USE_VERTEX: '1', CLAUDE_CODE_USE_FOUNDRY: '1', ANTHROPIC_FOUNDRY_RESOURCE: 'r' } }, ['warning:several-backends']],
-    ['Bedrock without a region or credentials', { env: { CLAUDE_CODE_USE_BEDROCK: '1' } }, ['error:bedrock-no-region', 'warning:bedrock-no-credentials']],
+    ['Bedrock without a region or credentials', { env: { CLAUDE_CODE_USE_BEDROCK: '1' } }, ['warning:bedrock-default-region', 'warning:bedrock-no-credentials']],
     ['Bedrock credentials from awsCredentialExport', { env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'us-east-1' }, user: { awsCredentialExport: 'creds' } }, []],
     ['a non-Bedrock model id', { env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'us-east-1', AWS_PROFILE: 'p', ANTHROPIC_MODEL: 'claude-sonnet-4-5' } }, ['error:bedrock-model-id']],
     ['Bedrock model ids and ARNs pass', { env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'us-east-1', AWS_PROFILE: 'p', ANTHROPIC_MODEL: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0', ANTHROPIC_DEFAULT_HAIKU_MODEL: 'arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc' } }, []],

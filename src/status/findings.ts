@@ -31,6 +31,9 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
   const where = (path: string) => displayPath(path, env);
   const value = (name: string) => p.variables[name]?.value;
 
+  if (p.globalConfig.state === 'invalid' || p.globalConfig.state === 'unreadable') {
+    add('settings-invalid', 'error', `${where(p.globalConfig.path)} is ${p.globalConfig.problem}`, 'fix or move the file (Claude Code keeps its own state there)');
+  }
   for (const s of p.settings) {
     if (s.state === 'invalid' || s.state === 'unreadable') {
       // Checked with 2.1.332: a broken managed file stops `claude auth status` with an error;
@@ -76,7 +79,15 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
         );
       }
     }
-    if (!value('AWS_REGION')) add('bedrock-no-region', 'error', 'Bedrock mode with no AWS_REGION', 'export AWS_REGION=us-east-1, or set region in the profile you switch to');
+    // Claude Code 2.1.332 never lacks a region (region.ts): it takes AWS_REGION, AWS_DEFAULT_REGION,
+    // the AWS profile's region, else us-east-1. Say so when it falls back, or passes a variable over.
+    const region = p.bedrockRegion;
+    for (const name of region.ignored) {
+      add('bedrock-region-ignored', 'warning', `${name} is set but is not an AWS region, so Claude Code passes it over and uses ${region.region}`, `set ${name} to a region such as eu-west-1, or unset it`);
+    }
+    if (region.source.kind === 'default') {
+      add('bedrock-default-region', 'warning', `Bedrock mode with no AWS_REGION, AWS_DEFAULT_REGION or region in your AWS profile: Claude Code signs for its default, ${region.region}`, 'export AWS_REGION=us-east-1 (your models\' region), or set region in the profile you switch to');
+    }
     if (!awsCredentialsFound(p, env)) {
       add(
         'bedrock-no-credentials',
