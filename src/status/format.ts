@@ -2,6 +2,7 @@ import { painter } from '../colors.js';
 import { displayPath } from '../profiles/config.js';
 import { MODEL_VARS } from '../profiles/managed.js';
 import { PROVIDER_NAMES, type Finding } from './findings.js';
+import type { Credential } from './auth.js';
 import type { Origin, Prediction } from './predict.js';
 
 type Env = Record<string, string | undefined>;
@@ -13,12 +14,12 @@ export function maskCommand(command: string): string {
 }
 
 export function originText(o: Origin, env: Env): string {
-  return o.kind === 'shell' ? 'your shell' : `${o.level} settings ${displayPath(o.path, env)}`;
+  if (o.kind === 'shell') return 'your shell';
+  return o.level === 'global' ? `global config ${displayPath(o.path, env)}` : `${o.level} settings ${displayPath(o.path, env)}`;
 }
 
 /** The version of the prediction that `status --json` prints: documented in docs/status.md. */
 export function statusJson(p: Prediction, env: Env) {
-  const region = p.provider === 'bedrock' ? 'AWS_REGION' : p.provider === 'vertex' ? 'CLOUD_ML_REGION' : null;
   return {
     schemaVersion: 1,
     dir: p.dir,
@@ -28,13 +29,40 @@ export function statusJson(p: Prediction, env: Env) {
     authMethod: p.authMethod,
     apiKeySource: p.apiKeySource,
     apiKeyHelper: p.apiKeyHelper && { ...p.apiKeyHelper, command: maskCommand(p.apiKeyHelper.command) },
-    region: region && p.variables[region] ? { variable: region, ...p.variables[region] } : null,
+    region: regionJson(p),
+    credential: p.credential,
     models: Object.fromEntries(MODEL_VARS.filter((m) => p.variables[m]).map((m) => [m, p.variables[m]])),
     variables: p.variables,
     overrides: p.overrides,
     settings: p.settings.map((s) => ({ level: s.level, path: s.path, state: s.state, problem: s.problem ?? null })),
     claudeHooksProfile: env.CLAUDE_HOOKS_PROFILE ?? null,
   };
+}
+
+/** Bedrock: the region Claude Code signs for, always (its default included); Vertex: CLOUD_ML_REGION when set. */
+function regionJson(p: Prediction) {
+  if (p.provider === 'bedrock') {
+    const r = p.bedrockRegion;
+    if (r.source.kind === 'variable') return { variable: r.source.name, value: r.region, origin: p.variables[r.source.name]?.origin ?? { kind: 'shell' } };
+    return { variable: null, value: r.region, origin: r.source };
+  }
+  if (p.provider === 'vertex' && p.variables.CLOUD_ML_REGION) return { variable: 'CLOUD_ML_REGION', ...p.variables.CLOUD_ML_REGION };
+  return null;
+}
+
+/** What authenticates, in words: a secret only masked. */
+export function credentialText(c: Credential | null, env: Env): string {
+  if (c === null) return 'nothing: Claude Code will ask you to log in';
+  switch (c.kind) {
+    case 'variable':
+      return `${c.name} ${c.masked}`;
+    case 'apiKeyHelper':
+      return `apiKeyHelper (${maskCommand(c.helper.command)}), from ${displayPath(c.helper.path, env)}`;
+    case 'claude.ai':
+      return `claude.ai login${c.subscription ? ` (${c.subscription})` : ''}, in ${displayPath(c.path, env)}`;
+    case 'login-key':
+      return `the key of a /login to the Anthropic Console, in ${displayPath(c.path, env)}`;
+  }
 }
 
 /** Columns padded to the longest cell (colour codes aside); the last column is not padded. */
@@ -53,11 +81,14 @@ export function statusText(p: Prediction, env: Env, paint: Paint): string {
       ? `ANTHROPIC_API_KEY ${p.variables.ANTHROPIC_API_KEY!.value}, from ${originText(p.variables.ANTHROPIC_API_KEY!.origin, env)}`
       : p.apiKeySource === 'apiKeyHelper'
         ? `apiKeyHelper (${maskCommand(p.apiKeyHelper!.command)}), from ${displayPath(p.apiKeyHelper!.path, env)}`
-        : 'none';
+        : p.apiKeySource === '/login managed key'
+          ? `/login managed key, in ${displayPath(p.globalConfig.path, env)}`
+          : 'none';
   const summary: Array<[string, string]> = [
-    ['auth', p.authMethod],
+    ['auth', p.provider === 'firstParty' ? `${p.authMethod}: ${credentialText(p.credential, env)}` : p.authMethod],
     ['key source', p.provider === 'firstParty' || p.apiKeySource === null ? key : `${key} (${paint('yellow', notUsed(p))})`],
   ];
+  if (p.provider === 'bedrock') summary.push(['region', bedrockRegionText(p, env)]);
   if (env.CLAUDE_HOOKS_PROFILE) summary.push(['profile', `${env.CLAUDE_HOOKS_PROFILE} (claude-hooks${env.CLAUDE_HOOKS_DIRENV ? ', from direnv' : ''})`]);
   lines.push(...rows(summary));
   lines.push('', paint('bold', 'variables Claude Code reads'));
@@ -74,6 +105,14 @@ export function statusText(p: Prediction, env: Env, paint: Paint): string {
   );
   if (p.overrides.length) lines.push('', paint('yellow', `${p.overrides.length} variable(s) set by a settings file, which no switch can change: see claude-hooks doctor`));
   return lines.join('\n') + '\n';
+}
+
+function bedrockRegionText(p: Prediction, env: Env): string {
+  const r = p.bedrockRegion;
+  const skipped = r.ignored.length ? ` (${r.ignored.join(' and ')} passed over: not a region)` : '';
+  if (r.source.kind === 'variable') return `${r.region}, from ${r.source.name}${skipped}`;
+  if (r.source.kind === 'aws-config') return `${r.region}, from profile ${r.source.profile} in ${displayPath(r.source.path, env)}${skipped}`;
+  return `${r.region}, Claude Code's default (no AWS_REGION, AWS_DEFAULT_REGION or region in your AWS profile)${skipped}`;
 }
 
 /** Why a key source outside Anthropic mode matters anyway. */
