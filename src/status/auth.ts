@@ -7,7 +7,8 @@
 //   empty one there turns off a helper in a weaker file;
 // - auth method, Anthropic API only (every other provider says third_party): ANTHROPIC_AUTH_TOKEN,
 //   then apiKeyHelper, then ANTHROPIC_API_KEY, then CLAUDE_CODE_OAUTH_TOKEN, then a claude.ai
-//   login, then a /login key, else none.
+//   login, then a /login key, else none; except that ANTHROPIC_API_KEY beats the helper when
+//   CLAUDE_CODE_OAUTH_TOKEN is set too (found by the differential test, seed 1).
 import type { ClaudeAiLogin } from './logins.js';
 import type { Level, SettingsFile } from './settings.js';
 
@@ -43,6 +44,7 @@ export function keySource({ get, helper, hasPrimaryApiKey }: AuthInputs): ApiKey
 export function authMethod({ get, firstParty, helper, hasPrimaryApiKey, claudeAi }: AuthInputs): AuthMethod {
   if (!firstParty) return 'third_party';
   if (get('ANTHROPIC_AUTH_TOKEN')) return 'oauth_token';
+  if (get('CLAUDE_CODE_OAUTH_TOKEN') && get('ANTHROPIC_API_KEY')) return 'api_key';
   if (helper) return 'api_key_helper';
   if (get('ANTHROPIC_API_KEY')) return 'api_key';
   if (get('CLAUDE_CODE_OAUTH_TOKEN')) return 'oauth_token';
