@@ -6,7 +6,8 @@
 //   UTF-8 or UTF-16LE byte order mark is skipped, any other encoding is read as UTF-8;
 // - strict JSON: a comment, a trailing comma, an empty file, or anything but an object makes
 //   Claude Code ignore the whole file, and so does a known key holding a JSON kind its schema
-//   never accepts (settings-schema.ts, derived from the CLI by scripts/settings-schema.mjs);
+//   never accepts (settings-schema.ts, derived from the CLI by scripts/settings-schema.mjs),
+//   except in a managed file;
 // - `env` values become text as JavaScript's String() makes it: 1 -> "1", true -> "true",
 //   null -> "null", [1, 2] -> "1,2", [] -> "", {} -> "[object Object]"; an object String()
 //   cannot convert ({"toString": 1}) makes Claude Code ignore the whole file.
@@ -83,7 +84,9 @@ export function readSettingsFile(level: Level, path: string): SettingsFile {
   }
   if (jsonKind(data) !== 'object') return { ...file, state: 'invalid', problem: 'not a JSON object' };
   const obj = data as Record<string, unknown>;
-  for (const [key, value] of Object.entries(obj)) {
+  // Managed files are another matter: a wrongly-typed key there does not void the file
+  // (checked by hand on 2.1.332, managed-settings.serial.test.ts in CI).
+  for (const [key, value] of level === 'managed' ? [] : Object.entries(obj)) {
     const voiding = Object.hasOwn(VOIDING_KINDS, key) ? VOIDING_KINDS[key]! : [];
     if (voiding.includes(jsonKind(value))) return { ...file, state: 'invalid', problem: `"${key}" cannot be ${article(jsonKind(value))}` };
   }
