@@ -79,10 +79,10 @@ _cb_drop() {
     unset -v "$@"
 }
 
-# Sets $2 from the output of command $4, run by sh at the first switch to the profile in this
-# shell and kept in an unexported variable (_cb_k<id>_<name>) for later switches. The output
-# is never printed; on failure $2 is left unset rather than holding some other key. $3 names
-# the source in messages.
+# Sets $2 from the output of command $4, run by sh from your home directory (_cb_keyrun) at
+# the first switch to the profile in this shell and kept in an unexported variable
+# (_cb_k<id>_<name>) for later switches. The output is never printed; on failure $2 is left
+# unset rather than holding some other key. $3 names the source in messages.
 _cb_secret() {
     local _cb_cache=_cb_k${1}_${2} _cb_val
     if [ -n "${!_cb_cache-}" ]; then
@@ -90,13 +90,13 @@ _cb_secret() {
         _cb_psets+=("$2")
         return 0
     fi
-    if _cb_val=$(command sh -c "$4") && [ -n "$_cb_val" ]; then
+    if _cb_val=$(command sh -c "$_cb_keyrun" claude-hooks "$4") && [ -n "$_cb_val" ]; then
         printf -v "$_cb_cache" '%s' "$_cb_val"
         export "$2=$_cb_val"
         _cb_psets+=("$2")
     else
         unset -v "$2"
-        printf 'claude-hooks: %s failed or printed nothing; %s is not set\n' "$3" "$2" >&2
+        _cb_warn "$3 failed or printed nothing; $2 is not set"
     fi
 }
 
@@ -105,6 +105,29 @@ _cb_forget_secrets() {
     if [ ${#_cb_secret_caches[@]} -gt 0 ]; then
         unset -v "${_cb_secret_caches[@]}"
     fi
+}
+
+# Your shell options, set aside while our code runs. Every entry point (the prompt hook and the
+# cb-* commands) starts with a `case $-` that, when one of them is on, runs it again through
+# _cb_guarded:
+# - xtrace (set -x) would print every key a switch moves (yours, fetched ones, AWS secrets);
+# - errexit (set -e) would end your shell at the first failing step. A command that fails
+#   says why in one line and returns 0 under set -e: a typo must not close the terminal;
+# - allexport (set -a) would export what we keep in shell variables, the fetched keys and
+#   your baseline among them, to every program you start;
+# - keyword (set -k) turns `export "NAME=value"` into a bare `export`, which prints the
+#   whole environment, and empties `local name=value`.
+# The options are put back as they were, whatever the command returns.
+_cb_guarded() {
+    local _cb_o _cb_rc
+    { _cb_o=$-; set +xeak; } 2>/dev/null
+    _cb_rc=0
+    "$@" || _cb_rc=$?
+    case $_cb_o in *a*) set -a ;; esac
+    case $_cb_o in *k*) set -k ;; esac
+    case $_cb_o in *e*) set -e; _cb_rc=0 ;; esac
+    case $_cb_o in *x*) set -x ;; esac
+    return "$_cb_rc"
 }
 
 # Prints the hint $1 when every variable named after it is unset or empty.
@@ -116,18 +139,75 @@ _cb_need() {
             return 0
         fi
     done
-    printf 'claude-hooks: %s\n' "$_cb_hint" >&2
+    _cb_warn "$_cb_hint"
+}
+
+# Text from outside (a marker, a directory's name, a variable's value, the config) is shown
+# with its control characters escaped, so it cannot drive the terminal: ESC sequences clear
+# the screen, retitle the window or write the clipboard. $1, escaped, goes into _cb_c: C0
+# controls as \x01..\x1f (newline and tab too: a message is one line), DEL as \x7f, the C1
+# controls U+0080..U+009F as \u0080..\u009f. Builtins only; text without a control character
+# (nearly all) costs one pattern match. Every message goes through it, whole.
+_cb_clean() {
+    _cb_c=$1
+    case $1 in
+    *[[:cntrl:]]* | *$'\xc2'[$'\x80'-$'\x9f']*) ;;
+    *) return 0 ;;
+    esac
+    [ -n "${_cb_ctl_ready-}" ] || _cb_ctl_table
+    local _cb_i=0
+    while [ "$_cb_i" -lt ${#_cb_ctl[@]} ]; do
+        case $_cb_c in
+        *"${_cb_ctl[_cb_i]}"*) _cb_c=${_cb_c//"${_cb_ctl[_cb_i]}"/"${_cb_ctl_esc[_cb_i]}"} ;;
+        esac
+        _cb_i=$((_cb_i + 1))
+    done
+}
+
+# The control characters and how _cb_clean shows them, built the first time it needs them.
+# (printf -v, not a $'...' list: bash 3.2 garbles \x01 and \x7f in array literals.)
+_cb_ctl_table() {
+    local _cb_i=1 _cb_h _cb_ch
+    _cb_ctl=()
+    _cb_ctl_esc=()
+    while [ "$_cb_i" -lt 160 ]; do
+        printf -v _cb_h '%02x' "$_cb_i"
+        if [ "$_cb_i" -lt 32 ] || [ "$_cb_i" -eq 127 ]; then
+            printf -v _cb_ch %b "\\x$_cb_h"
+            _cb_ctl+=("$_cb_ch")
+            _cb_ctl_esc+=("\\x$_cb_h")
+        elif [ "$_cb_i" -ge 128 ]; then
+            printf -v _cb_ch %b "\\xc2\\x$_cb_h"
+            _cb_ctl+=("$_cb_ch")
+            _cb_ctl_esc+=("\\u00$_cb_h")
+        fi
+        _cb_i=$((_cb_i + 1))
+    done
+    _cb_ctl_ready=1
+}
+
+# A message on stderr, cleaned. _cb_say is the same, unless CLAUDE_HOOKS_QUIET is set.
+_cb_warn() {
+    _cb_clean "claude-hooks: $1"
+    printf '%s\n' "$_cb_c" >&2
 }
 
 _cb_say() {
     if [ -z "${CLAUDE_HOOKS_QUIET-}" ]; then
-        printf 'claude-hooks: %s\n' "$1" >&2
+        _cb_warn "$1"
     fi
 }
 
-# Switches to profile $1 for reason $2, or with an empty $1 back to the baseline.
+# A line of cb-status on stdout, cleaned.
+_cb_show() {
+    _cb_clean "$1"
+    printf '%s\n' "$_cb_c"
+}
+
+# Switches to profile $1 for reason $2, or with an empty $1 back to the baseline; says $3,
+# if given, once it knows it can.
 _cb_switch() {
-    local _cb_v _cb_s _cb_rec _cb_todo=() _cb_an _cb_bn
+    local _cb_v _cb_s _cb_rec _cb_todo=() _cb_an _cb_bn _cb_back=()
     # Only variables that are set, or that we keep a record of, can need anything: the
     # others (most of them) are unset now and were unset in the baseline.
     _cb_list_set
@@ -160,9 +240,28 @@ _cb_switch() {
         else
             _cb_rec=_cb_b_$_cb_v
             if [[ $_cb_s != "${!_cb_rec-u}" ]]; then
-                _cb_restore "$_cb_v" "${!_cb_rec-u}"
+                _cb_back+=("$_cb_v")
             fi
         fi
+    done
+    # All or nothing: if one of the variables this switch changes (those going back to the
+    # baseline, the profile's own) is readonly, it changes none of them, says so and fails.
+    _cb_r=
+    if [[ -n $1 ]]; then
+        _cb_profile_vars "$1"
+        _cb_r+=" CLAUDE_HOOKS_PROFILE"
+    fi
+    if ! _cb_writable "${_cb_back[*]-} $_cb_r"; then
+        _cb_warn "cannot switch ${1:+to }${1:-off}: $_cb_r readonly in this shell; nothing changed"
+        return 1
+    fi
+    # What the switch is about, said before the hints the profile may print.
+    if [[ -n ${3-} ]]; then
+        _cb_say "$3"
+    fi
+    for _cb_v in ${_cb_back[@]+"${_cb_back[@]}"}; do
+        _cb_rec=_cb_b_$_cb_v
+        _cb_restore "$_cb_v" "${!_cb_rec-u}"
     done
     if [[ -z $1 ]]; then
         unset -v ${_cb_an[@]+"${_cb_an[@]}"} ${_cb_bn[@]+"${_cb_bn[@]}"}
@@ -188,6 +287,30 @@ _cb_switch() {
     _cb_why=$2
 }
 
+# Succeeds when every variable named in the words of $1 may be changed; otherwise puts the
+# readonly ones into _cb_r ("A is", "A, B are") and fails. `local` refuses a readonly name,
+# and the locals it makes here vanish when this returns: one builtin for the usual case.
+_cb_writable() {
+    local IFS=' ' _cb_n
+    # shellcheck disable=SC2086 # the words of $1 are variable names
+    set -- $1
+    if [ $# -eq 0 ] || { local "$@"; } 2>/dev/null; then
+        return 0
+    fi
+    _cb_r=
+    for _cb_n in "$@"; do
+        case " $_cb_r, " in
+        *" $_cb_n, "*) ;;
+        *) { local "$_cb_n"; } 2>/dev/null || _cb_r+="${_cb_r:+, }$_cb_n" ;;
+        esac
+    done
+    case $_cb_r in
+    *,*) _cb_r+=' are' ;;
+    *) _cb_r+=' is' ;;
+    esac
+    return 1
+}
+
 # Makes profile $1 (reason $2) active without re-applying it when it already is, so a
 # variable changed by hand is not overwritten by a mere change of directory.
 _cb_select() {
@@ -195,13 +318,11 @@ _cb_select() {
         _cb_why=$2
         return 0
     fi
-    # Said first, so a hint the switch prints (no region, ...) follows the line it is about.
     if [ -n "$1" ]; then
-        _cb_say "$1 ($2)"
+        _cb_switch "$1" "$2" "$1 ($2)"
     else
-        _cb_say "off: your own variables are back"
+        _cb_switch '' '' "off: your own variables are back"
     fi
-    _cb_switch "$1" "$2"
 }
 
 # What governs the current directory, into _cb_gkey (empty: nothing), _cb_gprofile, _cb_gwhy.
@@ -232,20 +353,46 @@ _cb_governor() {
     # ...and checked at every prompt. [[ ]] rather than [ ]: here it is twice as fast.
     for _cb_f in "${_cb_cands[@]}"; do
         if [[ -f $_cb_f ]]; then
-            _cb_line=
-            if [[ -r $_cb_f ]]; then
-                # At most 256 characters: a huge marker must not slow the prompt down.
-                { IFS= read -r -n 256 _cb_line <"$_cb_f"; } 2>/dev/null || :
-            else
-                _cb_gbad='cannot be read'
-            fi
-            _cb_line=${_cb_line#$'\xef\xbb\xbf'}
-            _cb_line=${_cb_line%$'\r'}
-            _cb_line=${_cb_line#"${_cb_line%%[![:space:]]*}"}
-            _cb_line=${_cb_line%"${_cb_line##*[![:space:]]}"}
-            _cb_gkey="marker:$_cb_f:$_cb_line"
-            _cb_gprofile=$_cb_line
             _cb_gwhy=".claude-backend at $_cb_f"
+            _cb_line=
+            # What may be read (docs/security.md, "Markers"): a regular file, a symlink followed
+            # to one, with something in it. A FIFO, a device or a socket is not -f (a read could
+            # wait for ever), and the pseudo-files of /proc, which can block or hold another
+            # program's environment, have no size. Never more than 256 characters.
+            if [[ ! -O $_cb_f ]] && ! _cb_trusted "${_cb_f%/.claude-backend}"; then
+                # Whose it is, as git's safe.directory: only a marker you own counts (as root,
+                # one root owns), or one under your config's trustedDirectories.
+                _cb_gbad='is owned by another user'
+            elif [[ ! -s $_cb_f ]]; then
+                _cb_gbad='is empty'
+            elif [[ ! -r $_cb_f ]]; then
+                _cb_gbad='cannot be read'
+            else
+                { IFS= read -r -n 256 _cb_line <"$_cb_f"; } 2>/dev/null || :
+                _cb_line=${_cb_line#$'\xef\xbb\xbf'}
+                _cb_line=${_cb_line%$'\r'}
+                _cb_line=${_cb_line#"${_cb_line%%[![:space:]]*}"}
+                _cb_line=${_cb_line%"${_cb_line##*[![:space:]]}"}
+                # A profile name ([a-z0-9][a-z0-9_-]*, at most 64) or nothing: anything else is
+                # never shown, as it may be the first line of a file the marker links to.
+                # (Letters spelled out: a range like a-z follows the locale in bash 3.2.)
+                case $_cb_line in
+                '') _cb_gbad='is empty' ;;
+                [!abcdefghijklmnopqrstuvwxyz0123456789]* | *[!abcdefghijklmnopqrstuvwxyz0123456789_-]*)
+                    _cb_gbad='does not hold a profile name'
+                    ;;
+                *)
+                    if [[ ${#_cb_line} -le 64 ]]; then
+                        _cb_gprofile=$_cb_line
+                        _cb_gkey="marker:$_cb_f:$_cb_line"
+                        return 0
+                    fi
+                    _cb_gbad='does not hold a profile name'
+                    ;;
+                esac
+            fi
+            # Not usable: the key still changes with the content, so an edit is seen.
+            _cb_gkey="bad:$_cb_f:$_cb_gbad:$_cb_line"
             return 0
         fi
     done
@@ -276,11 +423,14 @@ _cb_on_governor_change() {
         return 0
     fi
     if [ -z "$_cb_gprofile" ]; then
-        printf 'claude-hooks: %s %s; expected one profile name (%s); not switching\n' "$_cb_gwhy" "$_cb_gbad" "${_cb_profiles[*]}" >&2
+        case $_cb_gbad in
+        'is owned by another user') _cb_warn "$_cb_gwhy $_cb_gbad: only your own markers count (or those under trustedDirectories in your config); not switching" ;;
+        *) _cb_warn "$_cb_gwhy $_cb_gbad; expected one profile name (${_cb_profiles[*]}); not switching" ;;
+        esac
         return 0
     fi
     if ! _cb_profile_describe "$_cb_gprofile"; then
-        printf "claude-hooks: %s names unknown profile '%s'; known: %s; not switching\n" "$_cb_gwhy" "${_cb_gprofile:0:64}" "${_cb_profiles[*]}" >&2
+        _cb_warn "$_cb_gwhy names unknown profile '$_cb_gprofile'; known: ${_cb_profiles[*]}; not switching"
         return 0
     fi
     _cb_auto=1
@@ -295,11 +445,17 @@ _cb_prompt_text() {
     if [[ -z $cb_prompt ]]; then
         return 0
     fi
-    if [[ ${CLAUDE_CODE_USE_BEDROCK-} == 1 && -n ${AWS_REGION-} ]]; then
-        cb_prompt+=:$AWS_REGION
-    elif [[ ${CLAUDE_CODE_USE_VERTEX-} == 1 && -n ${CLOUD_ML_REGION-} ]]; then
-        cb_prompt+=:$CLOUD_ML_REGION
-    fi
+    local _cb_i=0 _cb_sel _cb_reg
+    for _cb_sel in "${_cb_region_sels[@]}"; do
+        if [[ ${!_cb_sel-} == 1 ]]; then
+            _cb_reg=${_cb_region_vars[_cb_i]}
+            if [[ -n ${!_cb_reg-} ]]; then
+                cb_prompt+=:${!_cb_reg}
+            fi
+            return 0
+        fi
+        _cb_i=$((_cb_i + 1))
+    done
 }
 
 cb_prompt_info() {
@@ -310,7 +466,17 @@ cb_prompt_info() {
 # The prompt hook. Keeps $? for whatever runs after it, except under set -e, where a
 # non-zero return would end the shell.
 _cb_hook() {
-    local _cb_status=$? _cb_f='' _cb_line=''
+    # $? as the prompt found it, or as the first run of this hook found it (below), kept in $1:
+    # a variable would be exported under set -a.
+    set -- "${1:-$?}"
+    case $- in
+    *[xeak]*)
+        _cb_guarded _cb_hook "$1"
+        case $- in *e*) return 0 ;; esac
+        return "$1"
+        ;;
+    esac
+    local _cb_f='' _cb_line=''
     # Two usual prompts are answered here, without the governor, when there is no direnv and
     # the candidates are this directory's:
     if [[ -z ${CLAUDE_HOOKS_DIRENV-} && -n ${_cb_cands_pwd-} && ${PWD-} == "$_cb_cands_pwd" ]]; then
@@ -322,7 +488,7 @@ _cb_hook() {
                 [[ -f $_cb_f ]] && break
             done
             [[ -f $_cb_f ]] || _cb_f=idle
-        elif [[ $_cb_last_gkey == "marker:${_cb_cands[0]}:${_cb_gprofile-}" && -f ${_cb_cands[0]} && -r ${_cb_cands[0]} ]]; then
+        elif [[ $_cb_last_gkey == "marker:${_cb_cands[0]}:${_cb_gprofile-}" && -f ${_cb_cands[0]} && -O ${_cb_cands[0]} && -s ${_cb_cands[0]} && -r ${_cb_cands[0]} ]]; then
             # This directory's own marker governed, and still names the same profile (it is
             # read again: it may have been edited). Most prompts of a day spent in a project.
             { IFS= read -r -n 256 _cb_line <"${_cb_cands[0]}"; } 2>/dev/null || :
@@ -345,50 +511,47 @@ _cb_hook() {
     case $- in
     *e*) return 0 ;;
     esac
-    return "$_cb_status"
+    return "$1"
 }
 
 # Inside a directory whose .envrc says `use claude`, direnv owns the backend: a switch here
 # would be half undone when direnv restores its own variables on the way out.
 _cb_direnv_owns() {
     if [ -n "${CLAUDE_HOOKS_DIRENV-}" ]; then
-        printf "claude-hooks: direnv sets the backend here (.envrc in %s says: use claude %s); edit that .envrc, or leave the directory, to switch\n" "$CLAUDE_HOOKS_DIRENV" "${CLAUDE_HOOKS_PROFILE-}" >&2
+        _cb_warn "direnv sets the backend here (.envrc in $CLAUDE_HOOKS_DIRENV says: use claude ${CLAUDE_HOOKS_PROFILE-}); edit that .envrc, or leave the directory, to switch"
         return 0
     fi
     return 1
 }
 
 cb-use() {
+    case $- in *[xeak]*) _cb_guarded cb-use "$@"; return ;; esac
     local IFS=' '
     if _cb_direnv_owns; then
         return 1
     fi
     if [ $# -ne 1 ] || [ -z "$1" ]; then
-        printf 'usage: cb-use <profile>; profiles: %s\n' "${_cb_profiles[*]}" >&2
+        _cb_clean "usage: cb-use <profile>; profiles: ${_cb_profiles[*]}"
+        printf '%s\n' "$_cb_c" >&2
         return 2
     fi
     if ! _cb_profile_describe "$1"; then
-        printf "claude-hooks: unknown profile '%s'; known: %s\n" "$1" "${_cb_profiles[*]}" >&2
+        _cb_warn "unknown profile '$1'; known: ${_cb_profiles[*]}"
         return 2
     fi
+    _cb_switch "$1" manual "$1" || return 1
     _cb_manual=$1
     _cb_auto=
-    _cb_say "$1"
-    _cb_switch "$1" manual
 }
 
-cb-anthropic() { cb-use anthropic; }
-cb-bedrock() { cb-use bedrock; }
-cb-vertex() { cb-use vertex; }
-cb-foundry() { cb-use foundry; }
-
 cb-off() {
+    case $- in *[xeak]*) _cb_guarded cb-off; return ;; esac
     if _cb_direnv_owns; then
         return 1
     fi
+    _cb_switch '' '' || return 1
     _cb_manual=
     _cb_auto=
-    _cb_switch '' ''
     _cb_forget_secrets
     _cb_say "off: your own variables are back"
 }
@@ -408,24 +571,27 @@ _cb_mask() {
 }
 
 cb-status() {
+    case $- in *[xeak]*) _cb_guarded cb-status "$@"; return ;; esac
     local IFS=' '
     local _cb_v _cb_s _cb_shown=
     if [ -n "${CLAUDE_HOOKS_DIRENV-}" ]; then
         _cb_profile_describe "${CLAUDE_HOOKS_PROFILE-}" || _cb_r=unknown
-        printf 'profile   %s: %s\n' "${CLAUDE_HOOKS_PROFILE-}" "$_cb_r"
-        printf 'why       direnv: .envrc in %s\n' "$CLAUDE_HOOKS_DIRENV"
+        _cb_show "profile   ${CLAUDE_HOOKS_PROFILE-}: $_cb_r"
+        _cb_show "why       direnv: .envrc in $CLAUDE_HOOKS_DIRENV"
     elif [ -n "${_cb_active-}" ]; then
         _cb_profile_describe "$_cb_active" || _cb_r=unknown
-        printf 'profile   %s: %s\n' "$_cb_active" "$_cb_r"
-        printf 'why       %s\n' "$_cb_why"
+        _cb_show "profile   $_cb_active: $_cb_r"
+        _cb_show "why       $_cb_why"
     elif [ -n "${CLAUDE_HOOKS_PROFILE-}" ]; then
-        printf 'profile   %s (set by a parent shell)\n' "$CLAUDE_HOOKS_PROFILE"
+        _cb_show "profile   $CLAUDE_HOOKS_PROFILE (set by a parent shell)"
     else
         printf 'profile   none: your own variables, as you set them\n'
     fi
     _cb_governor
     if [ -n "$_cb_gprofile" ] && { [ "${_cb_why-}" != "$_cb_gwhy" ] || [ "$_cb_gprofile" != "${_cb_active-}" ]; }; then
-        printf "here      %s says '%s'; your manual choice holds until you leave\n" "$_cb_gwhy" "${_cb_gprofile:0:64}"
+        _cb_show "here      $_cb_gwhy says '$_cb_gprofile'; your manual choice holds until you leave"
+    elif [[ $_cb_gkey == bad:* ]]; then
+        _cb_show "here      $_cb_gwhy $_cb_gbad; not used"
     fi
     printf 'variables\n'
     for _cb_v in "${_cb_managed[@]}"; do
@@ -442,7 +608,7 @@ cb-status() {
         if [ -z "$_cb_r" ]; then
             _cb_r='(empty)'
         fi
-        printf '  %s=%s\n' "$_cb_v" "$_cb_r"
+        _cb_show "  $_cb_v=$_cb_r"
         _cb_shown=1
     done
     if [ -z "$_cb_shown" ]; then
@@ -453,9 +619,10 @@ cb-status() {
 # Re-reads the config: prints this integration again and loads it, then re-applies the
 # active profile so edited values take effect.
 cb-reload() {
+    case $- in *[xeak]*) _cb_guarded cb-reload "$@"; return ;; esac
     local _cb_code
     if ! _cb_code=$(_cb_cli init bash); then
-        printf 'claude-hooks: cb-reload: "claude-hooks init bash" failed; keeping the profiles loaded before\n' >&2
+        _cb_warn 'cb-reload: "claude-hooks init bash" failed; keeping the profiles loaded before'
         return 1
     fi
     # Key commands may have changed: fetch again at the next switch. Before the new code
@@ -465,9 +632,9 @@ cb-reload() {
     # Under direnv the variables are direnv's until you leave; the new profile data applies then.
     if [ -n "${_cb_active-}" ] && [ -z "${CLAUDE_HOOKS_DIRENV-}" ]; then
         if _cb_profile_describe "$_cb_active"; then
-            _cb_switch "$_cb_active" "$_cb_why"
+            _cb_switch "$_cb_active" "$_cb_why" || return 1
         else
-            printf "claude-hooks: profile '%s' is gone from the config; your own variables are back\n" "$_cb_active" >&2
+            _cb_warn "profile '$_cb_active' is gone from the config; your own variables are back"
             cb-off
         fi
     fi

@@ -17,6 +17,57 @@
 
 #@data
 
+# Text from outside (a marker, a directory's name, a variable's value, the config) is shown
+# with its control characters escaped, so it cannot drive the terminal: ESC sequences clear
+# the screen, retitle the window or write the clipboard. $1, escaped, goes into _cb_c: C0
+# controls as \x01..\x1f (newline and tab too: a message is one line), DEL as \x7f, the C1
+# controls U+0080..U+009F as \u0080..\u009f. Builtins only; text without a control character
+# (nearly all) costs one pattern match. Every message goes through it, whole.
+# (The same function as in the bash integration: test/security.shell.test.ts keeps them equal.)
+_cb_clean() {
+    _cb_c=$1
+    case $1 in
+    *[[:cntrl:]]* | *$'\xc2'[$'\x80'-$'\x9f']*) ;;
+    *) return 0 ;;
+    esac
+    [ -n "${_cb_ctl_ready-}" ] || _cb_ctl_table
+    local _cb_i=0
+    while [ "$_cb_i" -lt ${#_cb_ctl[@]} ]; do
+        case $_cb_c in
+        *"${_cb_ctl[_cb_i]}"*) _cb_c=${_cb_c//"${_cb_ctl[_cb_i]}"/"${_cb_ctl_esc[_cb_i]}"} ;;
+        esac
+        _cb_i=$((_cb_i + 1))
+    done
+}
+
+# The control characters and how _cb_clean shows them, built the first time it needs them.
+# (printf -v, not a $'...' list: bash 3.2 garbles \x01 and \x7f in array literals.)
+_cb_ctl_table() {
+    local _cb_i=1 _cb_h _cb_ch
+    _cb_ctl=()
+    _cb_ctl_esc=()
+    while [ "$_cb_i" -lt 160 ]; do
+        printf -v _cb_h '%02x' "$_cb_i"
+        if [ "$_cb_i" -lt 32 ] || [ "$_cb_i" -eq 127 ]; then
+            printf -v _cb_ch %b "\\x$_cb_h"
+            _cb_ctl+=("$_cb_ch")
+            _cb_ctl_esc+=("\\x$_cb_h")
+        elif [ "$_cb_i" -ge 128 ]; then
+            printf -v _cb_ch %b "\\xc2\\x$_cb_h"
+            _cb_ctl+=("$_cb_ch")
+            _cb_ctl_esc+=("\\u00$_cb_h")
+        fi
+        _cb_i=$((_cb_i + 1))
+    done
+    _cb_ctl_ready=1
+}
+
+# direnv's log_error, cleaned.
+_cb_error() {
+    _cb_clean "claude-hooks: $1"
+    log_error "$_cb_c"
+}
+
 _cb_put() {
     export "$1=$2"
 }
@@ -25,16 +76,22 @@ _cb_drop() {
     unset -v "$@"
 }
 
-# Sets $2 from the output of command $4 (run by sh) at every load: each load is a fresh bash,
-# and direnv keeps the result for as long as you stay. Never printed; on failure unset.
+# Sets $2 from the output of command $4 (run by sh, from your home directory: _cb_keyrun) at
+# every load: each load is a fresh bash, and direnv keeps the result for as long as you stay.
+# Never printed; on failure unset.
+# An .envrc's own set -x would print the key into direnv's output, and its set -k would turn
+# the export into a bare `export`, which prints the environment: both are off in here.
 _cb_secret() {
-    local _cb_val
-    if _cb_val=$(command sh -c "$4") && [ -n "$_cb_val" ]; then
+    local _cb_val _cb_o
+    { _cb_o=$-; set +xk; } 2>/dev/null
+    if _cb_val=$(command sh -c "$_cb_keyrun" claude-hooks "$4") && [ -n "$_cb_val" ]; then
         export "$2=$_cb_val"
     else
         unset -v "$2"
-        log_error "claude-hooks: $3 failed or printed nothing; $2 is not set"
+        _cb_error "$3 failed or printed nothing; $2 is not set"
     fi
+    case $_cb_o in *k*) set -k ;; esac
+    case $_cb_o in *x*) set -x ;; esac
 }
 
 _cb_need() {
@@ -45,20 +102,17 @@ _cb_need() {
             return 0
         fi
     done
-    log_error "claude-hooks: $_cb_hint"
+    _cb_error "$_cb_hint"
 }
 
 # Exports the values given on the `use claude` line. Run before the profile, so its checks
 # see them, and after, so they win over the profile's own.
 _cb_direnv_overrides() {
-    if [ -n "$1" ]; then
-        case $_cb_r in
-        bedrock) export AWS_REGION="$1" ;;
-        vertex) export CLOUD_ML_REGION="$1" ;;
-        esac
+    if [ -n "$1" ] && _cb_backend_region_var "$_cb_backend"; then
+        export "$_cb_r=$1"
     fi
     if [ -n "$2" ]; then
-        unset -v AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_BEARER_TOKEN_BEDROCK
+        unset -v "${_cb_aws_keys[@]}"
         export AWS_PROFILE="$2"
     fi
 }
@@ -66,9 +120,9 @@ _cb_direnv_overrides() {
 use_claude() {
     local IFS=' '
     local _cb_usage='use claude <profile> [--region REGION] [--aws-profile NAME]'
-    local _cb_name=${1-} _cb_region='' _cb_aws='' _cb_code
+    local _cb_name=${1-} _cb_region='' _cb_aws='' _cb_code _cb_backend
     if [ -z "$_cb_name" ]; then
-        log_error "claude-hooks: $_cb_usage; profiles: ${_cb_profiles[*]}"
+        _cb_error "$_cb_usage; profiles: ${_cb_profiles[*]}"
         return 1
     fi
     shift
@@ -78,14 +132,14 @@ use_claude() {
         --aws-profile=*) _cb_aws=${1#*=} ;;
         --region | --aws-profile)
             if [ $# -lt 2 ]; then
-                log_error "claude-hooks: $1 needs a value; $_cb_usage"
+                _cb_error "$1 needs a value; $_cb_usage"
                 return 1
             fi
             if [ "$1" = --region ]; then _cb_region=$2; else _cb_aws=$2; fi
             shift
             ;;
         *)
-            log_error "claude-hooks: unknown argument '$1'; $_cb_usage"
+            _cb_error "unknown argument '$1'; $_cb_usage"
             return 1
             ;;
         esac
@@ -98,38 +152,40 @@ use_claude() {
         watch_file "$_cb_config_file"
         if [ -n "${_cb_lib_file-}" ] && [ "$_cb_config_file" -nt "$_cb_lib_file" ] && _cb_code=$(_cb_cli init direnv); then
             eval "$_cb_code"
-            log_status "claude-hooks: your config is newer than $_cb_lib_file; run 'claude-hooks init direnv --write' to make loads fast again"
+            _cb_clean "claude-hooks: your config is newer than $_cb_lib_file; run 'claude-hooks init direnv --write' to make loads fast again"
+            log_status "$_cb_c"
         fi
     fi
 
     if ! _cb_profile_backend "$_cb_name"; then
-        log_error "claude-hooks: unknown profile '$_cb_name'; known: ${_cb_profiles[*]}"
+        _cb_error "unknown profile '$_cb_name'; known: ${_cb_profiles[*]}"
         return 1
     fi
     # Checked before anything changes, so a bad line leaves the environment alone.
+    _cb_backend=$_cb_r
     if [ -n "$_cb_region" ]; then
-        case $_cb_r in
-        bedrock | vertex) ;;
-        *)
-            log_error "claude-hooks: --region is for bedrock and vertex profiles; '$_cb_name' is $_cb_r"
+        if ! _cb_backend_region_var "$_cb_backend"; then
+            _cb_error "--region is not for $_cb_backend profiles like '$_cb_name'"
             return 1
-            ;;
-        esac
+        fi
         case $_cb_region in
         *[!a-z0-9-]* | -* | '')
-            log_error "claude-hooks: --region '$_cb_region' is not a region name (lower-case letters, digits and -)"
+            _cb_error "--region '$_cb_region' is not a region name (lower-case letters, digits and -)"
             return 1
             ;;
         esac
     fi
     if [ -n "$_cb_aws" ]; then
-        if [ "$_cb_r" != bedrock ]; then
-            log_error "claude-hooks: --aws-profile is for bedrock profiles; '$_cb_name' is $_cb_r"
+        case " ${_cb_aws_backends[*]} " in
+        *" $_cb_backend "*) ;;
+        *)
+            _cb_error "--aws-profile is for ${_cb_aws_backends[*]} profiles; '$_cb_name' is $_cb_backend"
             return 1
-        fi
+            ;;
+        esac
         case $_cb_aws in
         *[!A-Za-z0-9_.@+=,-]* | -*)
-            log_error "claude-hooks: --aws-profile '$_cb_aws' is not an AWS profile name (letters, digits and _.@+=,-)"
+            _cb_error "--aws-profile '$_cb_aws' is not an AWS profile name (letters, digits and _.@+=,-)"
             return 1
             ;;
         esac
@@ -137,7 +193,6 @@ use_claude() {
 
     _cb_direnv_overrides "$_cb_region" "$_cb_aws"
     _cb_profile_apply "$_cb_name"
-    _cb_profile_backend "$_cb_name"
     _cb_direnv_overrides "$_cb_region" "$_cb_aws"
     export CLAUDE_HOOKS_PROFILE="$_cb_name"
     export CLAUDE_HOOKS_DIRENV="$PWD"

@@ -22,11 +22,14 @@ function _cb_update
     # read again, as it may have been edited, and the same profile name there means nothing
     # changed. No walk and no call: this is most prompts of a day spent in a project.
     if test "x$CLAUDE_HOOKS_DIRENV:$_cb_cands_pwd" = "x:$PWD"; and test "x$_cb_last_gkey" = "xmarker:$_cb_cands[1]:$_cb_gprofile"
-        and test -f $_cb_cands[1] -a -r $_cb_cands[1]
+        and test -f $_cb_cands[1] -a -O $_cb_cands[1] -a -s $_cb_cands[1] -a -r $_cb_cands[1]
         set -l line
         read -n 256 -- line <$_cb_cands[1] 2>/dev/null
         test "x$line" = "x$_cb_gprofile"; and return 0
     end
+    # No trace of this (fish_trace): it would print every key a switch moves. Local, so
+    # yours is back when this returns; the functions called from here see it too.
+    set -l fish_trace
     _cb_governor
     test "x$_cb_gkey" = "x$_cb_last_gkey"; and return 0
     set -g _cb_last_gkey $_cb_gkey
@@ -42,10 +45,14 @@ function _cb_update
             set why manual
         end
     else if test -z "$_cb_gprofile"
-        printf 'claude-hooks: %s %s; expected one profile name (%s); not switching\n' $_cb_gwhy $_cb_gbad "$_cb_profiles" >&2
+        if test "$_cb_gbad" = 'is owned by another user'
+            _cb_warn "$_cb_gwhy $_cb_gbad: only your own markers count (or those under trustedDirectories in your config); not switching"
+        else
+            _cb_warn "$_cb_gwhy $_cb_gbad; expected one profile name ($_cb_profiles); not switching"
+        end
         return 0
     else if not contains -- $_cb_gprofile $_cb_profiles
-        printf "claude-hooks: %s names unknown profile '%s'; known: %s; not switching\n" $_cb_gwhy (string sub -l 64 -- $_cb_gprofile) "$_cb_profiles" >&2
+        _cb_warn "$_cb_gwhy names unknown profile '$_cb_gprofile'; known: $_cb_profiles; not switching"
         return 0
     else
         set -g _cb_auto 1
@@ -61,7 +68,7 @@ function _cb_update
     # Said first, so a hint the switch prints (no region, ...) follows the line it is about.
     if test -z "$CLAUDE_HOOKS_QUIET"
         if test -n "$profile"
-            printf 'claude-hooks: %s (%s)\n' $profile $why >&2
+            _cb_warn "$profile ($why)"
         else
             printf 'claude-hooks: off: your own variables are back\n' >&2
         end
@@ -109,21 +116,45 @@ function _cb_governor
         for f in $_cb_cands
             test -f $f; or continue
             set -l line
-            if test -r $f
-                # At most 256 characters: a huge marker must not slow the prompt down.
+            set -g _cb_gwhy ".claude-backend at $f"
+            set -g _cb_gprofile
+            # What may be read (docs/security.md, "Markers"): a regular file, a symlink followed
+            # to one, with something in it. A FIFO, a device or a socket is not -f (a read could
+            # wait for ever), and the pseudo-files of /proc, which can block or hold another
+            # program's environment, have no size. Never more than 256 characters.
+            if not test -O $f; and not _cb_trusted (string replace -r -- '/\.claude-backend$' '' $f)
+                # Whose it is, as git's safe.directory: only a marker you own counts (as root,
+                # one root owns), or one under your config's trustedDirectories.
+                set -g _cb_gbad 'is owned by another user'
+            else if not test -s $f
+                set -g _cb_gbad 'is empty'
+            else if not test -r $f
+                set -g _cb_gbad 'cannot be read'
+            else
                 read -n 256 -- line <$f 2>/dev/null
                 # A profile's name is used as it is; anything else is trimmed (and a BOM
-                # dropped) with two command substitutions, which cost more than the whole hook.
-                if not contains -- "$line" $_cb_profiles
+                # dropped) with two command substitutions, which cost more than the whole hook,
+                # and must then be a profile name ([a-z0-9][a-z0-9_-]*, at most 64): anything
+                # else is never shown, as it may be the first line of a file the marker links to.
+                if contains -- "$line" $_cb_profiles
+                    set -g _cb_gprofile $line
+                else
                     set line (string trim -- (string replace -r -- '^\x{feff}' '' "$line"))
-                    set -g _cb_gbad 'is empty'
+                    if test -z "$line"
+                        set -g _cb_gbad 'is empty'
+                    else if string match -q -r -- '^[a-z0-9][a-z0-9_-]{0,63}$' "$line"
+                        set -g _cb_gprofile $line
+                    else
+                        set -g _cb_gbad 'does not hold a profile name'
+                    end
                 end
-            else
-                set -g _cb_gbad 'cannot be read'
             end
-            set -g _cb_gkey "marker:$f:$line"
-            set -g _cb_gprofile "$line"
-            set -g _cb_gwhy ".claude-backend at $f"
+            if test -n "$_cb_gprofile"
+                set -g _cb_gkey "marker:$f:$line"
+            else
+                # Not usable: the key still changes with the content, so an edit is seen.
+                set -g _cb_gkey "bad:$f:$_cb_gbad:$line"
+            end
             return 0
         end
     end
@@ -327,10 +358,10 @@ set -q _cb_touched; or set -g _cb_touched
 set -g _cb_no_path
 builtin -q path; or set -g _cb_no_path 1
 
-# Sets $argv[2] from the output of command $argv[4], run by sh at the first switch to the
-# profile in this shell and kept in an unexported global (_cb_k<id>_<name>) for later switches.
-# The output is never printed; on failure the variable is left unset rather than holding some
-# other key. $argv[3] names the source in messages.
+# Sets $argv[2] from the output of command $argv[4], run by sh from your home directory
+# (_cb_keyrun) at the first switch to the profile in this shell and kept in an unexported global
+# (_cb_k<id>_<name>) for later switches. The output is never printed; on failure the variable
+# is left unset rather than holding some other key. $argv[3] names the source in messages.
 function _cb_secret
     set -l cache _cb_k$argv[1]_$argv[2]
     if test -n "$$cache"
@@ -340,7 +371,7 @@ function _cb_secret
         set -a _cb_psets $argv[2]
         return 0
     end
-    set -l out (command sh -c $argv[4])
+    set -l out (command sh -c $_cb_keyrun claude-hooks $argv[4])
     set -l st $status
     set -l val (string join \n -- $out)
     if test $st -eq 0; and test -n "$val"
@@ -351,7 +382,7 @@ function _cb_secret
         set -a _cb_psets $argv[2]
     else
         _cb_drop $argv[2]
-        printf 'claude-hooks: %s failed or printed nothing; %s is not set\n' $argv[3] $argv[2] >&2
+        _cb_warn "$argv[3] failed or printed nothing; $argv[2] is not set"
     end
 end
 
@@ -361,10 +392,41 @@ function _cb_forget_secrets
     end
 end
 
-function _cb_say
-    if test -z "$CLAUDE_HOOKS_QUIET"
-        printf 'claude-hooks: %s\n' $argv[1] >&2
+# Text from outside (a marker, a directory's name, a variable's value, the config) is shown
+# with its control characters escaped, so it cannot drive the terminal: ESC sequences clear
+# the screen, retitle the window or write the clipboard. $argv[1], escaped, goes into _cb_c:
+# C0 controls as \x01..\x1f (newline and tab too: a message is one line), DEL as \x7f, the C1
+# controls U+0080..U+009F as \u0080..\u009f. Builtins only; text without a control character
+# (nearly all) costs one `string match`. Every message goes through it, whole.
+function _cb_clean
+    set -g _cb_c "$argv[1]"
+    string match -q -r -- '[\x00-\x1f\x7f-\x9f]' $_cb_c; or return 0
+    # Newlines first: each step below then reads and writes one line.
+    set _cb_c (string replace -a -- \n '\x0a' $_cb_c)
+    for ch in (string match -a -r -- '[\x01-\x1f\x7f-\x9f]' $_cb_c)
+        set -l code (printf '%d' "'$ch")
+        if test $code -lt 128
+            set _cb_c (string replace -a -- $ch (printf '%s%02x' '\x' $code) $_cb_c)
+        else
+            set _cb_c (string replace -a -- $ch (printf '%s%04x' '\u' $code) $_cb_c)
+        end
     end
+end
+
+# A message on stderr, cleaned. _cb_say is the same, unless CLAUDE_HOOKS_QUIET is set.
+function _cb_warn
+    _cb_clean "claude-hooks: $argv[1]"
+    printf '%s\n' $_cb_c >&2
+end
+
+function _cb_say
+    test -n "$CLAUDE_HOOKS_QUIET"; or _cb_warn $argv[1]
+end
+
+# A line of cb-status on stdout, cleaned.
+function _cb_show
+    _cb_clean "$argv[1]"
+    printf '%s\n' $_cb_c
 end
 
 
@@ -375,10 +437,14 @@ end
 function cb_prompt_info --description 'Print the active Claude Code backend for a prompt'
     test -n "$CLAUDE_HOOKS_PROFILE"; or return 0
     set -l text $CLAUDE_HOOKS_PROFILE
-    if test "$CLAUDE_CODE_USE_BEDROCK" = 1; and test -n "$AWS_REGION"
-        set text $text:$AWS_REGION
-    else if test "$CLAUDE_CODE_USE_VERTEX" = 1; and test -n "$CLOUD_ML_REGION"
-        set text $text:$CLOUD_ML_REGION
+    # While _cb_region_sels[i] is on, _cb_region_vars[i] holds the region (both rendered).
+    set -l regions $_cb_region_vars
+    for selector in $_cb_region_sels
+        if test "$$selector" = 1
+            test -n "$$regions[1]"; and set text $text:$$regions[1]
+            break
+        end
+        set -e regions[1]
     end
     printf '%s' $text
 end
@@ -387,18 +453,20 @@ end
 # would be half undone when direnv restores its own variables on the way out.
 function _cb_direnv_owns
     test -z "$CLAUDE_HOOKS_DIRENV"; and return 1
-    printf "claude-hooks: direnv sets the backend here (.envrc in %s says: use claude %s); edit that .envrc, or leave the directory, to switch\n" $CLAUDE_HOOKS_DIRENV "$CLAUDE_HOOKS_PROFILE" >&2
+    _cb_warn "direnv sets the backend here (.envrc in $CLAUDE_HOOKS_DIRENV says: use claude $CLAUDE_HOOKS_PROFILE); edit that .envrc, or leave the directory, to switch"
     return 0
 end
 
 function cb-use --description 'Switch Claude Code to a claude-hooks profile'
+    set -l fish_trace # (see _cb_update)
     _cb_direnv_owns; and return 1
     if test (count $argv) -ne 1; or test -z "$argv[1]"
-        printf 'usage: cb-use <profile>; profiles: %s\n' "$_cb_profiles" >&2
+        _cb_clean "usage: cb-use <profile>; profiles: $_cb_profiles"
+        printf '%s\n' $_cb_c >&2
         return 2
     end
     if not _cb_profile_describe $argv[1]
-        printf "claude-hooks: unknown profile '%s'; known: %s\n" $argv[1] "$_cb_profiles" >&2
+        _cb_warn "unknown profile '$argv[1]'; known: $_cb_profiles"
         return 2
     end
     set -g _cb_manual $argv[1]
@@ -407,23 +475,8 @@ function cb-use --description 'Switch Claude Code to a claude-hooks profile'
     _cb_switch $argv[1] manual
 end
 
-function cb-anthropic --description 'Switch Claude Code to the Anthropic API'
-    cb-use anthropic
-end
-
-function cb-bedrock --description 'Switch Claude Code to Amazon Bedrock'
-    cb-use bedrock
-end
-
-function cb-vertex --description 'Switch Claude Code to Google Vertex AI'
-    cb-use vertex
-end
-
-function cb-foundry --description 'Switch Claude Code to Microsoft Foundry'
-    cb-use foundry
-end
-
 function cb-off --description 'Put your own Claude Code variables back'
+    set -l fish_trace # (see _cb_update)
     _cb_direnv_owns; and return 1
     set -g _cb_manual
     set -g _cb_auto
@@ -449,16 +502,17 @@ function _cb_mask
 end
 
 function cb-status --description 'Show the Claude Code backend of this shell, and why'
+    set -l fish_trace # (see _cb_update)
     if test -n "$CLAUDE_HOOKS_DIRENV"
         _cb_profile_describe "$CLAUDE_HOOKS_PROFILE"; or set -g _cb_r unknown
-        printf 'profile   %s: %s\n' "$CLAUDE_HOOKS_PROFILE" $_cb_r
-        printf 'why       direnv: .envrc in %s\n' $CLAUDE_HOOKS_DIRENV
+        _cb_show "profile   $CLAUDE_HOOKS_PROFILE: $_cb_r"
+        _cb_show "why       direnv: .envrc in $CLAUDE_HOOKS_DIRENV"
     else if test -n "$_cb_active"
         _cb_profile_describe $_cb_active; or set -g _cb_r unknown
-        printf 'profile   %s: %s\n' $_cb_active $_cb_r
-        printf 'why       %s\n' $_cb_why
+        _cb_show "profile   $_cb_active: $_cb_r"
+        _cb_show "why       $_cb_why"
     else if test -n "$CLAUDE_HOOKS_PROFILE"
-        printf 'profile   %s (set by a parent shell)\n' $CLAUDE_HOOKS_PROFILE
+        _cb_show "profile   $CLAUDE_HOOKS_PROFILE (set by a parent shell)"
     else
         printf 'profile   none: your own variables, as you set them\n'
     end
@@ -466,7 +520,9 @@ function cb-status --description 'Show the Claude Code backend of this shell, an
     if test -n "$_cb_gprofile"; and begin
             test "x$_cb_why" != "x$_cb_gwhy"; or test "x$_cb_gprofile" != "x$_cb_active"
         end
-        printf "here      %s says '%s'; your manual choice holds until you leave\n" $_cb_gwhy (string sub -l 64 -- $_cb_gprofile)
+        _cb_show "here      $_cb_gwhy says '$_cb_gprofile'; your manual choice holds until you leave"
+    else if string match -q -- 'bad:*' "$_cb_gkey"
+        _cb_show "here      $_cb_gwhy $_cb_gbad; not used"
     end
     printf 'variables\n'
     set -l shown
@@ -478,7 +534,7 @@ function cb-status --description 'Show the Claude Code backend of this shell, an
             _cb_mask $_cb_r
         end
         test -z "$_cb_r"; and set -g _cb_r '(empty)'
-        printf '  %s=%s\n' $v $_cb_r
+        _cb_show "  $v=$_cb_r"
         set shown 1
     end
     test -n "$shown"; or printf '  (none of the variables Claude Code reads is set)\n'
@@ -487,10 +543,11 @@ end
 # Re-reads the config: prints this integration again and loads it, then re-applies the
 # active profile so edited values take effect.
 function cb-reload --description 'Re-read the claude-hooks config'
+    set -l fish_trace # (see _cb_update)
     set -l code (_cb_cli init fish | string collect)
     # init prints nothing on stdout when it fails (a broken config still prints the built-ins).
     if test -z "$code"
-        printf 'claude-hooks: cb-reload: "claude-hooks init fish" failed; keeping the profiles loaded before\n' >&2
+        _cb_warn 'cb-reload: "claude-hooks init fish" failed; keeping the profiles loaded before'
         return 1
     end
     # Key commands may have changed: fetch again at the next switch. Before the new code
@@ -502,7 +559,7 @@ function cb-reload --description 'Re-read the claude-hooks config'
         if _cb_profile_describe $_cb_active
             _cb_switch $_cb_active $_cb_why
         else
-            printf "claude-hooks: profile '%s' is gone from the config; your own variables are back\n" $_cb_active >&2
+            _cb_warn "profile '$_cb_active' is gone from the config; your own variables are back"
             cb-off
         end
     end

@@ -16,8 +16,10 @@
 # - What runs at a prompt is builtins only: no subshell, no external command, no node.
 # - Every entry point (the hook, the cb-* commands, completion) starts with `emulate -L zsh`,
 #   and the helpers they call inherit it, so your options (KSH_ARRAYS, SH_WORD_SPLIT, NO_UNSET,
-#   ERR_EXIT, ...) stay yours and do not change how this code runs. The helpers are internal:
-#   call them only through an entry point.
+#   ERR_EXIT, ALL_EXPORT, ...) stay yours and do not change how this code runs. XTRACE, which
+#   emulate leaves alone, is turned off too (until the entry point returns): a trace would
+#   print every key a switch moves. The helpers are internal: call them only through an
+#   entry point.
 
 #@data
 
@@ -68,10 +70,10 @@ _cb_drop() {
     unset -v -- "$@"
 }
 
-# Sets $2 from the output of command $4, run by sh at the first switch to the profile in this
-# shell and kept in an unexported variable (_cb_k<id>_<name>) for later switches. The output
-# is never printed; on failure $2 is left unset rather than holding some other key. $3 names
-# the source in messages.
+# Sets $2 from the output of command $4, run by sh from your home directory (_cb_keyrun) at
+# the first switch to the profile in this shell and kept in an unexported variable
+# (_cb_k<id>_<name>) for later switches. The output is never printed; on failure $2 is left
+# unset rather than holding some other key. $3 names the source in messages.
 _cb_secret() {
     local _cb_cache=_cb_k${1}_${2} _cb_val
     if [[ -n ${(P)_cb_cache-} ]]; then
@@ -79,13 +81,13 @@ _cb_secret() {
         _cb_psets+=($2)
         return 0
     fi
-    if _cb_val=$(command sh -c "$4") && [[ -n $_cb_val ]]; then
+    if _cb_val=$(command sh -c "$_cb_keyrun" claude-hooks "$4") && [[ -n $_cb_val ]]; then
         typeset -g -- "$_cb_cache=$_cb_val"
         export -- "$2=$_cb_val"
         _cb_psets+=($2)
     else
         unset -v -- $2
-        print -r -- "claude-hooks: $3 failed or printed nothing; $2 is not set" >&2
+        _cb_warn "$3 failed or printed nothing; $2 is not set"
     fi
 }
 
@@ -101,17 +103,64 @@ _cb_need() {
     for _cb_n in "$@"; do
         [[ -n ${(P)_cb_n-} ]] && return 0
     done
-    print -r -- "claude-hooks: $_cb_hint" >&2
+    _cb_warn "$_cb_hint"
+}
+
+# Text from outside (a marker, a directory's name, a variable's value, the config) is shown
+# with its control characters escaped, so it cannot drive the terminal: ESC sequences clear
+# the screen, retitle the window or write the clipboard. $1, escaped, goes into _cb_c: C0
+# controls (NUL too) as \x00..\x1f (newline and tab too: a message is one line), DEL as \x7f,
+# the C1 controls U+0080..U+009F as \u0080..\u009f. Builtins only; text without a control
+# character (nearly all) costs one pattern match. Every message goes through it, whole.
+_cb_clean() {
+    typeset -g _cb_c=$1
+    [[ $1 == *[[:cntrl:]]* || $1 == *$'\xc2'[$'\x80'-$'\x9f']* ]] || return 0
+    (( ${#_cb_ctl} )) || _cb_ctl_table
+    local _cb_i
+    for _cb_i in {1..${#_cb_ctl}}; do
+        _cb_c=${_cb_c//${_cb_ctl[_cb_i]}/${_cb_ctl_esc[_cb_i]}}
+    done
+}
+
+# The control characters and how _cb_clean shows them, built the first time it needs them.
+_cb_ctl_table() {
+    local _cb_i _cb_h _cb_ch
+    typeset -ga _cb_ctl _cb_ctl_esc
+    for _cb_i in {0..31} 127 {128..159}; do
+        printf -v _cb_h '%02x' $_cb_i
+        if (( _cb_i < 128 )); then
+            printf -v _cb_ch "\\x$_cb_h"
+            _cb_ctl+=("$_cb_ch")
+            _cb_ctl_esc+=("\\x$_cb_h")
+        else
+            printf -v _cb_ch "\\xc2\\x$_cb_h"
+            _cb_ctl+=("$_cb_ch")
+            _cb_ctl_esc+=("\\u00$_cb_h")
+        fi
+    done
+}
+
+# A message on stderr, cleaned. _cb_say is the same, unless CLAUDE_HOOKS_QUIET is set.
+_cb_warn() {
+    _cb_clean "claude-hooks: $1"
+    print -r -- "$_cb_c" >&2
 }
 
 _cb_say() {
-    [[ -n ${CLAUDE_HOOKS_QUIET-} ]] || print -r -- "claude-hooks: $1" >&2
+    [[ -n ${CLAUDE_HOOKS_QUIET-} ]] || _cb_warn "$1"
 }
 
-# Switches to profile $1 for reason $2, or with an empty $1 back to the baseline.
+# A line of cb-status on stdout, cleaned.
+_cb_show() {
+    _cb_clean "$1"
+    print -r -- "$_cb_c"
+}
+
+# Switches to profile $1 for reason $2, or with an empty $1 back to the baseline; says $3,
+# if given, once it knows it can.
 _cb_switch() {
     local _cb_v _cb_s _cb_rec
-    local -a _cb_todo
+    local -a _cb_todo _cb_back
     # Only variables that are set, or that we keep a record of, can need anything: the
     # others (most of them) are unset now and were unset in the baseline.
     _cb_list_set
@@ -136,8 +185,23 @@ _cb_switch() {
             fi
         else
             _cb_rec=_cb_b_$_cb_v
-            [[ $_cb_s == "${(P)_cb_rec-u}" ]] || _cb_restore $_cb_v "${(P)_cb_rec-u}"
+            [[ $_cb_s == "${(P)_cb_rec-u}" ]] || _cb_back+=($_cb_v)
         fi
+    done
+    # All or nothing: if one of the variables this switch changes (those going back to the
+    # baseline, the profile's own) is readonly, it changes none of them, says so and fails.
+    # (zsh would stop half-way, at the first one.)
+    typeset -g _cb_r=
+    [[ -z $1 ]] || { _cb_profile_vars $1; _cb_r+=" CLAUDE_HOOKS_PROFILE"; }
+    if ! _cb_writable $_cb_back ${=_cb_r}; then
+        _cb_warn "cannot switch ${1:+to }${1:-off}: $_cb_r readonly in this shell; nothing changed"
+        return 1
+    fi
+    # What the switch is about, said before the hints the profile may print.
+    [[ -z ${3-} ]] || _cb_say "$3"
+    for _cb_v in $_cb_back; do
+        _cb_rec=_cb_b_$_cb_v
+        _cb_restore $_cb_v "${(P)_cb_rec-u}"
     done
     if [[ -z $1 ]]; then
         unset -m '_cb_[ab]_*'
@@ -168,13 +232,24 @@ _cb_select() {
         typeset -g _cb_why=$2
         return 0
     fi
-    # Said first, so a hint the switch prints (no region, ...) follows the line it is about.
     if [[ -n $1 ]]; then
-        _cb_say "$1 ($2)"
+        _cb_switch "$1" "$2" "$1 ($2)"
     else
-        _cb_say "off: your own variables are back"
+        _cb_switch '' '' "off: your own variables are back"
     fi
-    _cb_switch "$1" "$2"
+}
+
+# Succeeds when every variable named in "$@" may be changed; otherwise puts the readonly ones
+# into _cb_r ("A is", "A, B are") and fails.
+_cb_writable() {
+    local _cb_n
+    typeset -g _cb_r=
+    for _cb_n in ${(u)@}; do
+        [[ ${(Pt)_cb_n} == *readonly* ]] && _cb_r+="${_cb_r:+, }$_cb_n"
+    done
+    [[ -z $_cb_r ]] && return 0
+    [[ $_cb_r == *,* ]] && _cb_r+=' are' || _cb_r+=' is'
+    return 1
 }
 
 # What governs the current directory, into _cb_gkey (empty: nothing), _cb_gprofile, _cb_gwhy.
@@ -206,22 +281,42 @@ _cb_governor() {
         _cb_f=
     done
     if [[ -n $_cb_f ]]; then
+        _cb_gwhy=".claude-backend at $_cb_f"
         _cb_line=
-        if [[ -r $_cb_f ]]; then
-            # At most 256 characters (zsh reads byte by byte: a 1 MB line took half a second),
-            # then the first line of them.
+        # What may be read (docs/security.md, "Markers"): a regular file, a symlink followed to
+        # one, with something in it. A FIFO, a device or a socket is not -f (a read could wait
+        # for ever), and the pseudo-files of /proc, which can block or hold another program's
+        # environment, have no size. Never more than 256 characters.
+        if [[ ! -O $_cb_f ]] && ! _cb_trusted ${_cb_f%/.claude-backend}; then
+            # Whose it is, as git's safe.directory: only a marker you own counts (as root, one
+            # root owns), or one under your config's trustedDirectories.
+            _cb_gbad='is owned by another user'
+        elif [[ ! -s $_cb_f ]]; then
+            _cb_gbad='is empty'
+        elif [[ ! -r $_cb_f ]]; then
+            _cb_gbad='cannot be read'
+        else
+            # (zsh reads byte by byte: a 1 MB line took half a second), then the first line.
             { IFS= read -r -u 0 -k 256 _cb_line <$_cb_f; } 2>/dev/null
             _cb_line=${_cb_line%%$'\n'*}
-        else
-            _cb_gbad='cannot be read'
+            _cb_line=${_cb_line#$'\xef\xbb\xbf'}
+            _cb_line=${_cb_line%$'\r'}
+            _cb_line=${_cb_line#"${_cb_line%%[![:space:]]*}"}
+            _cb_line=${_cb_line%"${_cb_line##*[![:space:]]}"}
+            # A profile name ([a-z0-9][a-z0-9_-]*, at most 64) or nothing: anything else is
+            # never shown, as it may be the first line of a file the marker links to.
+            if [[ -z $_cb_line ]]; then
+                _cb_gbad='is empty'
+            elif [[ $_cb_line == [^abcdefghijklmnopqrstuvwxyz0123456789]* || $_cb_line == *[^abcdefghijklmnopqrstuvwxyz0123456789_-]* || ${#_cb_line} -gt 64 ]]; then
+                _cb_gbad='does not hold a profile name'
+            else
+                _cb_gprofile=$_cb_line
+                _cb_gkey="marker:$_cb_f:$_cb_line"
+                return 0
+            fi
         fi
-        _cb_line=${_cb_line#$'\xef\xbb\xbf'}
-        _cb_line=${_cb_line%$'\r'}
-        _cb_line=${_cb_line#"${_cb_line%%[![:space:]]*}"}
-        _cb_line=${_cb_line%"${_cb_line##*[![:space:]]}"}
-        _cb_gkey="marker:$_cb_f:$_cb_line"
-        _cb_gprofile=$_cb_line
-        _cb_gwhy=".claude-backend at $_cb_f"
+        # Not usable: the key still changes with the content, so an edit is seen.
+        _cb_gkey="bad:$_cb_f:$_cb_gbad:$_cb_line"
         return 0
     fi
     if [[ -n $_cb_has_dirmap ]] && _cb_dirmap "$PWD"; then
@@ -247,11 +342,15 @@ _cb_on_governor_change() {
         return 0
     fi
     if [[ -z $_cb_gprofile ]]; then
-        print -r -- "claude-hooks: $_cb_gwhy $_cb_gbad; expected one profile name (${(j: :)_cb_profiles}); not switching" >&2
+        if [[ $_cb_gbad == 'is owned by another user' ]]; then
+            _cb_warn "$_cb_gwhy $_cb_gbad: only your own markers count (or those under trustedDirectories in your config); not switching"
+        else
+            _cb_warn "$_cb_gwhy $_cb_gbad; expected one profile name (${(j: :)_cb_profiles}); not switching"
+        fi
         return 0
     fi
     if ! _cb_profile_describe $_cb_gprofile; then
-        print -r -- "claude-hooks: $_cb_gwhy names unknown profile '${_cb_gprofile[1,64]}'; known: ${(j: :)_cb_profiles}; not switching" >&2
+        _cb_warn "$_cb_gwhy names unknown profile '$_cb_gprofile'; known: ${(j: :)_cb_profiles}; not switching"
         return 0
     fi
     typeset -g _cb_auto=1
@@ -265,15 +364,21 @@ _cb_on_governor_change() {
 _cb_prompt_text() {
     typeset -g cb_prompt=${CLAUDE_HOOKS_PROFILE-}
     [[ -z $cb_prompt ]] && return 0
-    if [[ ${CLAUDE_CODE_USE_BEDROCK-} == 1 && -n ${AWS_REGION-} ]]; then
-        cb_prompt+=:$AWS_REGION
-    elif [[ ${CLAUDE_CODE_USE_VERTEX-} == 1 && -n ${CLOUD_ML_REGION-} ]]; then
-        cb_prompt+=:$CLOUD_ML_REGION
-    fi
+    local -i _cb_i=1
+    local _cb_sel _cb_reg
+    for _cb_sel in $_cb_region_sels; do
+        if [[ ${(P)_cb_sel-} == 1 ]]; then
+            _cb_reg=${_cb_region_vars[_cb_i]}
+            [[ -n ${(P)_cb_reg-} ]] && cb_prompt+=:${(P)_cb_reg}
+            return 0
+        fi
+        (( _cb_i++ ))
+    done
 }
 
 cb_prompt_info() {
     emulate -L zsh
+    setopt no_xtrace
     _cb_prompt_text
     print -rn -- $cb_prompt
     cb_prompt=${cb_prompt//\%/%%}
@@ -284,6 +389,7 @@ cb_prompt_info() {
 _cb_hook() {
     local _cb_status=$? _cb_flags=$- _cb_f= _cb_line=
     emulate -L zsh
+    setopt no_xtrace
     # Two usual prompts are answered here, without the governor, when there is no direnv and
     # the candidates are this directory's:
     if [[ -z ${CLAUDE_HOOKS_DIRENV-} && -n ${_cb_cands_pwd-} && $PWD == "$_cb_cands_pwd" ]]; then
@@ -295,7 +401,7 @@ _cb_hook() {
                 [[ -f $_cb_f ]] && break
             done
             [[ -f $_cb_f ]] || _cb_f=idle
-        elif [[ $_cb_last_gkey == "marker:$_cb_cands[1]:${_cb_gprofile-}" && -f $_cb_cands[1] && -r $_cb_cands[1] ]]; then
+        elif [[ $_cb_last_gkey == "marker:$_cb_cands[1]:${_cb_gprofile-}" && -f $_cb_cands[1] && -O $_cb_cands[1] && -s $_cb_cands[1] && -r $_cb_cands[1] ]]; then
             # This directory's own marker governed, and still names the same profile (it is
             # read again: it may have been edited). Most prompts of a day spent in a project.
             { IFS= read -r -u 0 -k 256 _cb_line <$_cb_cands[1]; } 2>/dev/null
@@ -320,40 +426,48 @@ _cb_hook() {
     return $_cb_status
 }
 
+# The status of a failed cb-* command: $1, or 0 under ERR_EXIT (the entry point's $-, saved in
+# _cb_flags), which would otherwise end the shell for a typo. It has said why already.
+_cb_failed() {
+    [[ $_cb_flags == *e* ]] && return 0
+    return $1
+}
+
 # Inside a directory whose .envrc says `use claude`, direnv owns the backend: a switch here
 # would be half undone when direnv restores its own variables on the way out.
 _cb_direnv_owns() {
     [[ -z ${CLAUDE_HOOKS_DIRENV-} ]] && return 1
-    print -r -- "claude-hooks: direnv sets the backend here (.envrc in $CLAUDE_HOOKS_DIRENV says: use claude ${CLAUDE_HOOKS_PROFILE-}); edit that .envrc, or leave the directory, to switch" >&2
+    _cb_warn "direnv sets the backend here (.envrc in $CLAUDE_HOOKS_DIRENV says: use claude ${CLAUDE_HOOKS_PROFILE-}); edit that .envrc, or leave the directory, to switch"
     return 0
 }
 
 cb-use() {
+    # $- before emulate resets it: under ERR_EXIT a failure returns 0 (it said why), as a
+    # typo must not close the terminal.
+    local _cb_flags=$-
     emulate -L zsh
-    _cb_direnv_owns && return 1
+    setopt no_xtrace
+    _cb_direnv_owns && { _cb_failed 1; return; }
     if (( $# != 1 )) || [[ -z $1 ]]; then
-        print -r -- "usage: cb-use <profile>; profiles: ${(j: :)_cb_profiles}" >&2
-        return 2
+        _cb_clean "usage: cb-use <profile>; profiles: ${(j: :)_cb_profiles}"
+        print -r -- "$_cb_c" >&2
+        _cb_failed 2; return
     fi
     if ! _cb_profile_describe $1; then
-        print -r -- "claude-hooks: unknown profile '$1'; known: ${(j: :)_cb_profiles}" >&2
-        return 2
+        _cb_warn "unknown profile '$1'; known: ${(j: :)_cb_profiles}"
+        _cb_failed 2; return
     fi
+    _cb_switch $1 manual $1 || { _cb_failed 1; return; }
     typeset -g _cb_manual=$1 _cb_auto=
-    _cb_say $1
-    _cb_switch $1 manual
 }
 
-cb-anthropic() { cb-use anthropic; }
-cb-bedrock() { cb-use bedrock; }
-cb-vertex() { cb-use vertex; }
-cb-foundry() { cb-use foundry; }
-
 cb-off() {
+    local _cb_flags=$- # (see cb-use)
     emulate -L zsh
-    _cb_direnv_owns && return 1
+    setopt no_xtrace
+    _cb_direnv_owns && { _cb_failed 1; return; }
+    _cb_switch '' '' || { _cb_failed 1; return; }
     typeset -g _cb_manual= _cb_auto=
-    _cb_switch '' ''
     _cb_forget_secrets
     _cb_say "off: your own variables are back"
 }
@@ -374,23 +488,26 @@ _cb_mask() {
 
 cb-status() {
     emulate -L zsh
+    setopt no_xtrace
     local _cb_v _cb_shown=
     if [[ -n ${CLAUDE_HOOKS_DIRENV-} ]]; then
         _cb_profile_describe "${CLAUDE_HOOKS_PROFILE-}" || _cb_r=unknown
-        print -r -- "profile   ${CLAUDE_HOOKS_PROFILE-}: $_cb_r"
-        print -r -- "why       direnv: .envrc in $CLAUDE_HOOKS_DIRENV"
+        _cb_show "profile   ${CLAUDE_HOOKS_PROFILE-}: $_cb_r"
+        _cb_show "why       direnv: .envrc in $CLAUDE_HOOKS_DIRENV"
     elif [[ -n ${_cb_active-} ]]; then
         _cb_profile_describe $_cb_active || _cb_r=unknown
-        print -r -- "profile   $_cb_active: $_cb_r"
-        print -r -- "why       $_cb_why"
+        _cb_show "profile   $_cb_active: $_cb_r"
+        _cb_show "why       $_cb_why"
     elif [[ -n ${CLAUDE_HOOKS_PROFILE-} ]]; then
-        print -r -- "profile   $CLAUDE_HOOKS_PROFILE (set by a parent shell)"
+        _cb_show "profile   $CLAUDE_HOOKS_PROFILE (set by a parent shell)"
     else
         print -r -- "profile   none: your own variables, as you set them"
     fi
     _cb_governor
     if [[ -n $_cb_gprofile && ( ${_cb_why-} != "$_cb_gwhy" || $_cb_gprofile != "${_cb_active-}" ) ]]; then
-        print -r -- "here      $_cb_gwhy says '${_cb_gprofile[1,64]}'; your manual choice holds until you leave"
+        _cb_show "here      $_cb_gwhy says '$_cb_gprofile'; your manual choice holds until you leave"
+    elif [[ $_cb_gkey == bad:* ]]; then
+        _cb_show "here      $_cb_gwhy $_cb_gbad; not used"
     fi
     print -r -- "variables"
     for _cb_v in $_cb_managed; do
@@ -399,7 +516,7 @@ cb-status() {
         _cb_r=${(P)_cb_v}
         (( ${_cb_secrets[(Ie)$_cb_v]} )) && _cb_mask $_cb_r
         [[ -z $_cb_r ]] && _cb_r='(empty)'
-        print -r -- "  $_cb_v=$_cb_r"
+        _cb_show "  $_cb_v=$_cb_r"
         _cb_shown=1
     done
     [[ -n $_cb_shown ]] || print -r -- "  (none of the variables Claude Code reads is set)"
@@ -408,11 +525,13 @@ cb-status() {
 # Re-reads the config: prints this integration again and loads it, then re-applies the
 # active profile so edited values take effect.
 cb-reload() {
+    local _cb_flags=$- # (see cb-use)
     emulate -L zsh
+    setopt no_xtrace
     local _cb_code
     if ! _cb_code=$(_cb_cli init zsh); then
-        print -r -- 'claude-hooks: cb-reload: "claude-hooks init zsh" failed; keeping the profiles loaded before' >&2
-        return 1
+        _cb_warn 'cb-reload: "claude-hooks init zsh" failed; keeping the profiles loaded before'
+        _cb_failed 1; return
     fi
     # Key commands may have changed: fetch again at the next switch. Before the new code
     # replaces the list of where the old profiles kept them.
@@ -421,9 +540,9 @@ cb-reload() {
     # Under direnv the variables are direnv's until you leave; the new profile data applies then.
     if [[ -n ${_cb_active-} && -z ${CLAUDE_HOOKS_DIRENV-} ]]; then
         if _cb_profile_describe $_cb_active; then
-            _cb_switch $_cb_active $_cb_why
+            _cb_switch $_cb_active $_cb_why || { _cb_failed 1; return; }
         else
-            print -r -- "claude-hooks: profile '$_cb_active' is gone from the config; your own variables are back" >&2
+            _cb_warn "profile '$_cb_active' is gone from the config; your own variables are back"
             cb-off
         fi
     fi
@@ -431,6 +550,7 @@ cb-reload() {
 
 _cb_complete_profiles() {
     emulate -L zsh
+    setopt no_xtrace
     compadd -- $_cb_profiles
 }
 
@@ -438,6 +558,7 @@ _cb_complete_profiles() {
 # the switch; completion only where compinit has run.
 _cb_install() {
     emulate -L zsh
+    setopt no_xtrace
     typeset -ga precmd_functions chpwd_functions
     (( ${precmd_functions[(Ie)_cb_hook]} )) || precmd_functions=(_cb_hook $precmd_functions)
     (( ${chpwd_functions[(Ie)_cb_hook]} )) || chpwd_functions=(_cb_hook $chpwd_functions)

@@ -7,6 +7,7 @@ import { builtinConfig, loadConfig } from './profiles/config.js';
 import type { Config } from './profiles/types.js';
 import { renderInit } from './shells/render.js';
 import { writeStdout } from './stdout.js';
+import { warn } from './print.js';
 import type { Target } from './shells/types.js';
 import { VERSION } from './version.js';
 
@@ -32,7 +33,7 @@ export function cacheFile(shell: Target, env: Record<string, string | undefined>
 export async function runInitCached(shell: Target): Promise<void> {
   const file = cacheFile(shell);
   const code = initCode(shell, { cacheFile: file });
-  await writeFileAtomic(file, code);
+  await writeFileAtomic(file, code, 0o600, false, true); // private, whatever an older version left
   writeStdout(code);
 }
 
@@ -43,7 +44,7 @@ export function initCode(target: Target, files: { libFile?: string; cacheFile?: 
     config = loadConfig();
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
-    process.stderr.write(`claude-hooks: ${err.message}; using the built-in profiles only\n`);
+    warn(`${err.message}; using the built-in profiles only`);
     config = builtinConfig();
   }
   return renderInit(target, config, { cli: selfCommand(), version: VERSION, ...files });

@@ -41,7 +41,7 @@ describe('claude-hooks profiles', () => {
     sb.writeConfig(CONFIG);
     const r = await cli(sb, ['profiles', '--json']);
     const data = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
-    expect(data.map((p) => p.name)).toEqual(['anthropic', 'bedrock', 'vertex', 'foundry', 'work', 'personal']);
+    expect(data.map((p) => p.name)).toEqual(['anthropic', 'bedrock', 'vertex', 'foundry', 'mantle', 'anthropic-aws', 'anthropic-google-cloud', 'gateway', 'work', 'personal']);
     const work = data.find((p) => p.name === 'work')!;
     expect(work).toMatchObject({
       backend: 'bedrock',
@@ -61,12 +61,12 @@ describe('claude-hooks profiles', () => {
     const r = await cli(sb, ['profiles', 'show', 'personal']);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/^fetches +ANTHROPIC_API_KEY from the command: op read op:\/\/Private\/Anthropic\/credential$/m);
-    expect(r.stdout).toMatch(/^clears +CLAUDE_CODE_USE_BEDROCK /m);
+    expect(r.stdout).toMatch(/^clears +CLAUDE_CODE_USE_GATEWAY CLAUDE_CODE_USE_BEDROCK CLAUDE_CODE_USE_FOUNDRY CLAUDE_CODE_USE_ANTHROPIC_AWS CLAUDE_CODE_USE_ANTHROPIC_GOOGLE_CLOUD CLAUDE_CODE_USE_MANTLE CLAUDE_CODE_USE_VERTEX /m);
     const work = await cli(sb, ['profiles', 'show', 'work']);
     expect(work.stdout).toMatch(/^directories +~\/src\/acme$/m);
     const missing = await cli(sb, ['profiles', 'show', 'nope']);
     expect(missing.exitCode).toBe(2);
-    expect(missing.stderr.trim()).toBe('claude-hooks: profiles show: no profile "nope"; known: anthropic, bedrock, vertex, foundry, work, personal (see claude-hooks --help)');
+    expect(missing.stderr.trim()).toBe('claude-hooks: profiles show: no profile "nope"; known: anthropic, bedrock, vertex, foundry, mantle, anthropic-aws, anthropic-google-cloud, gateway, work, personal (see claude-hooks --help)');
   });
 
   it('fails with exit 2 and one line on a broken config', async () => {
@@ -75,7 +75,7 @@ describe('claude-hooks profiles', () => {
     const r = await cli(sb, ['profiles']);
     expect(r.exitCode).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr.trim()).toBe(`claude-hooks: ${path}:2: profiles.work.backend: expected one of anthropic, bedrock, vertex, foundry, got "bedrok" (see claude-hooks --help)`);
+    expect(r.stderr.trim()).toBe(`claude-hooks: ${path}:2: profiles.work.backend: expected one of anthropic, bedrock, vertex, foundry, mantle, anthropic-aws, anthropic-google-cloud, gateway, got "bedrok" (see claude-hooks --help)`);
   });
 });
 
@@ -96,7 +96,7 @@ describe('claude-hooks config', () => {
     writeFileSync(path, text.replace(/^# (?=\[|[a-zA-Z]+ *=|"[^"]*" *=)/gm, ''));
     const uncommented = await cli(sb, ['config', 'check']);
     expect(uncommented.stderr).toBe('');
-    expect(uncommented.stdout).toMatch(/is valid: 7 profiles \(built-ins included\), 1 directories/);
+    expect(uncommented.stdout).toMatch(/is valid: 13 profiles \(built-ins included\), 1 directories/);
     writeFileSync(path, '# mine\n');
     const again = await cli(sb, ['config', 'init']);
     expect(again.exitCode).toBe(2);

@@ -32,7 +32,7 @@ describe('config loading', () => {
       FILE,
       ENV,
     );
-    expect(c.profiles.map((p) => p.name)).toEqual(['anthropic', 'bedrock', 'vertex', 'foundry', 'work']);
+    expect(c.profiles.map((p) => p.name)).toEqual(['anthropic', 'bedrock', 'vertex', 'foundry', 'mantle', 'anthropic-aws', 'anthropic-google-cloud', 'gateway', 'work']);
     expect(c.profiles.find((p) => p.name === 'bedrock')).toMatchObject({ backend: 'bedrock', region: 'us-east-1' });
     expect(c.profiles.find((p) => p.name === 'work')).toMatchObject({ backend: 'bedrock', awsProfile: 'w', description: 'Work' });
     expect(c.directories).toEqual([
@@ -53,13 +53,13 @@ describe('config loading', () => {
   });
 
   it('accepts a literal key only from a private file that allows it, and keeps it out of the profile', () => {
-    const toml = 'allowInlineSecrets = true\n[profiles.p]\nbackend = "anthropic"\napiKey = "sk-ant-literal"\nenv = { MY_TOKEN = "t0k" }\n';
+    const toml = 'allowInlineSecrets = true\n[profiles.p]\nbackend = "anthropic"\napiKey = "sk-ant-literal"\nenv = { ANTHROPIC_MY_TOKEN = "t0k" }\n';
     const c = parseConfig(toml, FILE, ENV, 0o600);
     const p = c.profiles.find((x) => x.name === 'p')!;
     expect(JSON.stringify(c)).not.toMatch(/sk-ant-literal|t0k/);
     expect(p.secrets).toEqual([
       { variable: 'ANTHROPIC_API_KEY', label: 'p: apiKey', inline: { profile: 'p', key: 'apiKey' } },
-      { variable: 'MY_TOKEN', label: 'p: env.MY_TOKEN', inline: { profile: 'p', key: 'env.MY_TOKEN' } },
+      { variable: 'ANTHROPIC_MY_TOKEN', label: 'p: env.ANTHROPIC_MY_TOKEN', inline: { profile: 'p', key: 'env.ANTHROPIC_MY_TOKEN' } },
     ]);
   });
 
@@ -71,16 +71,16 @@ describe('config loading', () => {
     ['a bad profile name', '[profiles.Work]\nbackend = "bedrock"', `${FILE}:1: profiles.Work: a profile name is lower-case letters, digits, "-" and "_", starting with a letter or digit, at most 64 long`],
     ['a profile that is not a table', '[profiles]\nwork = "bedrock"', `${FILE}:2: profiles.work: expected a table, got a string`],
     ['a missing backend', '[profiles.work]\nregion = "x"', `${FILE}:1: profiles.work.backend: missing; expected one of anthropic, bedrock, vertex, foundry`],
-    ['an unknown backend', '[profiles.work]\nbackend = "bedrok"', `${FILE}:2: profiles.work.backend: expected one of anthropic, bedrock, vertex, foundry, got "bedrok"`],
-    ['a misspelt profile key', '[profiles.work]\nbackend = "bedrock"\nregoin = "x"', `${FILE}:3: profiles.work.regoin: unknown key (did you mean region?); expected one of backend, description, region, awsProfile, projectId, resource, baseUrl, model, opusModel, sonnetModel, haikuModel, smallFastModel, smallFastModelRegion, apiKeyCommand, authTokenCommand, apiKey, env`],
+    ['an unknown backend', '[profiles.work]\nbackend = "bedrok"', `${FILE}:2: profiles.work.backend: expected one of anthropic, bedrock, vertex, foundry, mantle, anthropic-aws, anthropic-google-cloud, gateway, got "bedrok"`],
+    ['a misspelt profile key', '[profiles.work]\nbackend = "bedrock"\nregoin = "x"', `${FILE}:3: profiles.work.regoin: unknown key (did you mean region?); expected one of backend, description, region, awsProfile, projectId, resource, workspaceId, baseUrl, model, opusModel, sonnetModel, haikuModel, smallFastModel, smallFastModelRegion, apiKeyCommand, authTokenCommand, apiKey, env`],
     ['a number for a string', '[profiles.work]\nbackend = "bedrock"\n\nregion = 5', `${FILE}:4: profiles.work.region: expected a string, got a number`],
-    ['a key for another backend', '[profiles.work]\nbackend = "anthropic"\nawsProfile = "x"', `${FILE}:3: profiles.work.awsProfile: only for backend bedrock; this profile's backend is anthropic`],
-    ['a Bedrock profile without a region', '[profiles.work]\nbackend = "bedrock"\nawsProfile = "w"', `${FILE}:1: profiles.work.region: required for a bedrock profile: add region = "us-east-1" (the AWS region of your Bedrock models)`],
+    ['a key for another backend', '[profiles.work]\nbackend = "anthropic"\nawsProfile = "x"', `${FILE}:3: profiles.work.awsProfile: only for backends bedrock, mantle, anthropic-aws; this profile's backend is anthropic`],
+    ['a Bedrock profile without a region', '[profiles.work]\nbackend = "bedrock"\nawsProfile = "w"', `${FILE}:1: profiles.work.region: required for your own bedrock profiles: add region = "us-east-1"`],
     ['an empty key command', '[profiles.p]\nbackend = "anthropic"\napiKeyCommand = " "', `${FILE}:3: profiles.p.apiKeyCommand: expected a command, got an empty string`],
     ['a bad variable name', '[profiles.work]\nbackend = "anthropic"\nenv = { "1X" = "y" }', `${FILE}:3: profiles.work.env.1X: expected a shell variable name (letters, digits, "_", not starting with a digit)`],
-    ['PATH in env', '[profiles.work]\nbackend = "anthropic"\n[profiles.work.env]\nPATH = "/evil"', `${FILE}:4: profiles.work.env.PATH: this variable changes how your shell or every program runs; a profile may not set it`],
-    ['LD_PRELOAD in env', '[profiles.work]\nbackend = "anthropic"\nenv = { LD_PRELOAD = "/evil.so" }', `${FILE}:3: profiles.work.env.LD_PRELOAD: this variable changes how your shell or every program runs; a profile may not set it`],
-    ['PROMPT_COMMAND in env', '[profiles.work]\nbackend = "anthropic"\nenv = { PROMPT_COMMAND = "x" }', `${FILE}:3: profiles.work.env.PROMPT_COMMAND: this variable changes how your shell or every program runs; a profile may not set it`],
+    ['PATH in env', '[profiles.work]\nbackend = "anthropic"\n[profiles.work.env]\nPATH = "/evil"', `${FILE}:4: profiles.work.env.PATH: not a variable Claude Code reads; a profile may set only variables Claude Code and its backends read`],
+    ['LD_PRELOAD in env', '[profiles.work]\nbackend = "anthropic"\nenv = { LD_PRELOAD = "/evil.so" }', `${FILE}:3: profiles.work.env.LD_PRELOAD: not a variable Claude Code reads; a profile may set only variables Claude Code and its backends read`],
+    ['PROMPT_COMMAND in env', '[profiles.work]\nbackend = "anthropic"\nenv = { PROMPT_COMMAND = "x" }', `${FILE}:3: profiles.work.env.PROMPT_COMMAND: not a variable Claude Code reads; a profile may set only variables Claude Code and its backends read`],
     ['a literal key', '[profiles.p]\nbackend = "anthropic"\napiKey = "sk-ant-x"', `${FILE}:3: profiles.p.apiKey: a literal secret in the config is refused: use apiKeyCommand = "op read op://vault/item/field" (or keep it in your environment); to allow it anyway, chmod 600 ${FILE} and set allowInlineSecrets = true`],
     ['a secret in env', '[profiles.p]\nbackend = "anthropic"\nenv = { ANTHROPIC_API_KEY = "sk-ant-x" }', `${FILE}:3: profiles.p.env.ANTHROPIC_API_KEY: a literal secret in the config is refused`],
     ['a literal key in a file others can read', 'allowInlineSecrets = true\n[profiles.p]\nbackend = "anthropic"\napiKey = "sk-ant-x"', `${FILE}:4: profiles.p.apiKey: allowInlineSecrets is on, but ${FILE} can be read by others (mode 644); chmod 600 it`],

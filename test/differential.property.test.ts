@@ -45,7 +45,7 @@ type Op =
   | { kind: 'unmark'; dir: string };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
-  { arbitrary: fc.record({ kind: fc.constant('use' as const), profile: fc.constantFrom('anthropic', 'bedrock', 'vertex', 'foundry', 'work') }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant('use' as const), profile: fc.constantFrom('anthropic', 'bedrock', 'vertex', 'foundry', 'mantle', 'anthropic-aws', 'anthropic-google-cloud', 'gateway', 'work') }), weight: 2 },
   { arbitrary: fc.constant({ kind: 'off' as const }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('set' as const), name: fc.constantFrom(...NAMES), value: fc.constantFrom(...VALUES) }), weight: 3 },
   { arbitrary: fc.record({ kind: fc.constant('unset' as const), name: fc.constantFrom(...NAMES) }), weight: 2 },

@@ -139,7 +139,8 @@ for (const shell of shellsUnderTest()) {
       expect(run.exitCode).toBe(0);
       const marker = join(sb.home, 'q', '.claude-backend');
       expect(run.stderr.trim().split('\n')).toEqual([
-        `claude-hooks: .claude-backend at ${marker} names unknown profile 'nope; touch pwned'; known: anthropic bedrock vertex foundry bedrock-eu work; not switching`,
+        // Not a profile name: what it says is not repeated (docs/security.md, "Markers").
+        `claude-hooks: .claude-backend at ${marker} does not hold a profile name; expected one profile name (anthropic bedrock vertex foundry mantle anthropic-aws anthropic-google-cloud gateway bedrock-eu work); not switching`,
       ]);
       expect(withoutNoise(run.dumps.q!)).toEqual(withoutNoise(run.dumps.start!));
     });

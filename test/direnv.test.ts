@@ -65,7 +65,7 @@ describe.skipIf(!direnvOk)('direnv: use claude', () => {
     for (const [line, message] of [
       ["use claude bedrock --region '$(touch pwned)'", "--region '$(touch pwned)' is not a region name"],
       ['use claude bedrock --aws-profile "a;touch pwned"', "--aws-profile 'a;touch pwned' is not an AWS profile name"],
-      ['use claude anthropic --region eu-west-1', "--region is for bedrock and vertex profiles; 'anthropic' is anthropic"],
+      ['use claude anthropic --region eu-west-1', "--region is not for anthropic profiles like 'anthropic'"],
       ['use claude nope', "unknown profile 'nope'"],
       ['use claude bedrock --colour red', "unknown argument '--colour'"],
     ]) {
@@ -79,7 +79,7 @@ describe.skipIf(!direnvOk)('direnv: use claude', () => {
   });
 
   it('fetches a key from the profile command, never printing it', async () => {
-    const sb = await direnvSandbox('[profiles.personal]\nbackend = "anthropic"\napiKeyCommand = "printf sk-ant-api03-FETCHED-5151"\n');
+    const sb = await direnvSandbox('[profiles.personal]\nbackend = "anthropic"\napiKeyCommand = "printf %s%s sk-ant- api03-FETCHED-5151"\n');
     const dir = await project(sb, 'p', 'use claude personal\n');
     const { env, stderr } = await execEnv(sb, dir);
     expect(env.get('ANTHROPIC_API_KEY')).toBe('sk-ant-api03-FETCHED-5151');

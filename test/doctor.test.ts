@@ -1,6 +1,7 @@
 // status and doctor as people and scripts read them: every finding with its fix, masking,
 // colours, the migration guide, and --live against the real claude.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execa } from 'execa';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, cli, makeSandbox, type Sandbox } from './helpers/sandbox.js';
@@ -14,6 +15,8 @@ interface Setup {
   managed?: string;
   marker?: string;
   config?: string;
+  /** Other files, relative to HOME. */
+  files?: Record<string, string>;
 }
 
 function setUp(o: Setup) {
@@ -33,6 +36,10 @@ function setUp(o: Setup) {
   if (o.managed !== undefined) writeFileSync(managed, o.managed);
   if (o.marker !== undefined) writeFileSync(join(work, '.claude-backend'), o.marker);
   if (o.config !== undefined) sb.writeConfig(o.config);
+  for (const [path, text] of Object.entries(o.files ?? {})) {
+    mkdirSync(join(sb.home, path, '..'), { recursive: true });
+    writeFileSync(join(sb.home, path), text);
+  }
   // The real managed path needs root: point the tests at the sandbox's.
   const env = { CLAUDE_HOOKS_MANAGED_SETTINGS: managed, ...o.env };
   return { sb, work, env };
@@ -53,11 +60,13 @@ describe('claude-hooks doctor', () => {
     ['an apiKeyHelper in Bedrock mode', { env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'us-east-1', AWS_PROFILE: 'p' }, user: { apiKeyHelper: 'echo k' } }, ['warning:helper-third-party']],
     ['a token in Bedrock mode', { env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'us-east-1', AWS_PROFILE: 'p', ANTHROPIC_AUTH_TOKEN: 'tok-tok-tok-tok-tok' } }, ['error:key-in-bedrock']],
     ['two backends on', { env: { CLAUDE_CODE_USE_VERTEX: '1', CLAUDE_CODE_USE_FOUNDRY: '1', ANTHROPIC_FOUNDRY_RESOURCE: 'r' } }, ['warning:several-backends']],
-    ['Bedrock without a region or credentials', { env: { CLAUDE_CODE_USE_BEDROCK: '1' } }, ['warning:bedrock-default-region', 'warning:bedrock-no-credentials']],
+    ['Bedrock without a region or credentials', { env: { CLAUDE_CODE_USE_BEDROCK: '1' } }, ['warning:bedrock-no-region', 'warning:bedrock-no-credentials']],
+    ['Bedrock with the region of the AWS profile', { env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_PROFILE: 'p' }, files: { '.aws/config': '[profile p]\nregion = eu-west-3\n' } }, []],
+    ['Bedrock with an AWS_REGION that is not a region', { env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_PROFILE: 'p', AWS_REGION: 'a-b-1', AWS_DEFAULT_REGION: 'eu-west-1' } }, ['warning:bedrock-region-ignored']],
     ['Bedrock credentials from awsCredentialExport', { env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'us-east-1' }, user: { awsCredentialExport: 'creds' } }, []],
     ['a non-Bedrock model id', { env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'us-east-1', AWS_PROFILE: 'p', ANTHROPIC_MODEL: 'claude-sonnet-4-5' } }, ['error:bedrock-model-id']],
     ['Bedrock model ids and ARNs pass', { env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'us-east-1', AWS_PROFILE: 'p', ANTHROPIC_MODEL: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0', ANTHROPIC_DEFAULT_HAIKU_MODEL: 'arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc' } }, []],
-    ['Vertex without project and region', { env: { CLAUDE_CODE_USE_VERTEX: '1' } }, ['error:vertex-no-project', 'error:vertex-no-region']],
+    ['Vertex without project and region', { env: { CLAUDE_CODE_USE_VERTEX: '1' } }, ['error:vertex-no-project', 'warning:vertex-no-region']],
     ['Foundry without a resource', { env: { CLAUDE_CODE_USE_FOUNDRY: '1' } }, ['error:foundry-no-resource']],
     ['a settings file with a comment', { user: '{\n  // mine\n  "env": {}\n}\n' }, ['error:settings-invalid']],
     ['a broken managed file', { managed: '{ nope' }, ['error:settings-invalid']],
@@ -92,8 +101,8 @@ describe('claude-hooks doctor', () => {
     const { sb, work, env } = setUp({ env: { CLAUDE_CODE_USE_VERTEX: '1' } });
     const plain = await cli(sb, ['doctor', '--dir', work], { ...env, NO_COLOR: '1', FORCE_COLOR: '1' });
     expect(plain.stdout).not.toContain('\x1b[');
-    expect(plain.stdout).toMatch(/^error  Vertex mode with no ANTHROPIC_VERTEX_PROJECT_ID\n {7}fix: set projectId/m);
-    expect(plain.stdout).toMatch(/^info {3}the claude-hooks shell integration is not loaded/m);
+    expect(plain.stdout).toMatch(/^error    Google Vertex AI mode with no ANTHROPIC_VERTEX_PROJECT_ID\n {9}fix: set projectId/m);
+    expect(plain.stdout).toMatch(/^info {5}the claude-hooks shell integration is not loaded/m);
     const colour = await cli(sb, ['doctor', '--dir', work], { ...env, FORCE_COLOR: '1' });
     expect(colour.stdout).toContain('\x1b[31merror');
   });
@@ -101,7 +110,38 @@ describe('claude-hooks doctor', () => {
   it('--live compares the prediction with the real claude', async () => {
     const bin = join(ROOT, 'node_modules', '.bin');
     const r = await doctor({ env: { ANTHROPIC_API_KEY: KEY, CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1', PATH: `${bin}:${process.env.PATH}` } }, ['--live']);
-    expect(r.findings.find((f) => f.id.startsWith('live-claude'))).toMatchObject({ id: 'live-claude-agrees', message: 'claude auth status agrees: firstParty/ANTHROPIC_API_KEY' });
+    // A fresh HOME: Claude Code has never run, and asking would write its first-run file.
+    expect(r.findings.find((f) => f.id.startsWith('live-claude'))).toMatchObject({ id: 'live-claude-skipped' });
+    expect(existsSync(join(r.sb.home, '.claude.json'))).toBe(false);
+  }, 60_000);
+
+  it("asks the user's own claude by default once it has run, and names its version when it disagrees", async () => {
+    const bin = join(ROOT, 'node_modules', '.bin');
+    const env = { ANTHROPIC_API_KEY: KEY, PATH: `${bin}:${process.env.PATH}` };
+    const { sb, work } = setUp({ env });
+    // Claude Code has run here before (its first run writes ~/.claude.json); after that,
+    // asking it changes nothing.
+    await execa(join(bin, 'claude'), ['auth', 'status'], { env: sb.env(env), extendEnv: false, cwd: sb.home, stdin: 'ignore' });
+    const before = readFileSync(join(sb.home, '.claude.json'), 'utf8');
+    const mtime = statSync(join(sb.home, '.claude.json')).mtimeMs;
+    const agree = await cli(sb, ['doctor', '--json', '--dir', work], env);
+    const found = (JSON.parse(agree.stdout) as { findings: Array<{ id: string; message: string }> }).findings;
+    expect(found.find((f) => f.id.startsWith('live-claude'))).toMatchObject({ id: 'live-claude-agrees', message: 'Claude Code 2.1.332 agrees (claude auth status): firstParty/ANTHROPIC_API_KEY/api_key' });
+    expect(readFileSync(join(sb.home, '.claude.json'), 'utf8')).toBe(before);
+    expect(statSync(join(sb.home, '.claude.json')).mtimeMs).toBe(mtime);
+    // --no-verify: not asked.
+    const skipped = await cli(sb, ['doctor', '--json', '--no-verify', '--dir', work], env);
+    expect(skipped.stdout).not.toContain('live-claude');
+    // A claude that reads something we do not: a stand-in answering another provider.
+    const fake = join(sb.root, 'fakebin');
+    mkdirSync(fake);
+    writeFileSync(join(fake, 'claude'), '#!/bin/sh\ncase "$1" in --version) echo "9.9.9 (Claude Code)";; *) echo \'{"apiProvider":"mantle","authMethod":"third_party"}\';; esac\n', { mode: 0o755 });
+    const fakeEnv = { ...env, PATH: `${fake}:${process.env.PATH}` };
+    const differ = await cli(sb, ['status', '--verify', '--dir', work], fakeEnv);
+    expect(differ.exitCode).toBe(1);
+    expect(differ.stdout).toContain('Claude Code 9.9.9 says mantle/none/third_party (claude auth status), claude-hooks predicted firstParty/ANTHROPIC_API_KEY/api_key');
+    const json = await cli(sb, ['status', '--json', '--verify', '--dir', work], fakeEnv);
+    expect(JSON.parse(json.stdout).verified).toMatchObject({ claudeVersion: '9.9.9', agrees: false, theirs: { apiProvider: 'mantle' } });
   }, 60_000);
 });
 

@@ -74,7 +74,7 @@ for (const shell of shellsUnderTest()) {
         expect(run.dumps.in!.has('CLAUDE_HOOKS_PROFILE')).toBe(false);
         if (expected === 'warn') {
           expect(lines).toHaveLength(1); // once, not at every prompt
-          expect(lines[0]).toMatch(/^claude-hooks: \.claude-backend at .* (is empty|names unknown profile '.{0,64}'); .*not switching$/);
+          expect(lines[0]).toMatch(/^claude-hooks: \.claude-backend at .* (is empty|does not hold a profile name); .*not switching$/);
         } else expect(lines).toEqual([]);
       }
       expect(existsSync(join(dir, 'pwned'))).toBe(false);
@@ -101,8 +101,10 @@ for (const shell of canDropRoot ? shellsUnderTest() : []) {
       for (const d of ['locked', 'nolist']) mkdirSync(join(sb.home, d));
       writeFileSync(join(sb.home, 'locked', '.claude-backend'), 'vertex\n', { mode: 0o000 });
       writeFileSync(join(sb.home, 'nolist', '.claude-backend'), 'foundry\n', { mode: 0o644 });
-      const { chmodSync } = await import('node:fs');
+      const { chmodSync, chownSync } = await import('node:fs');
       chmodSync(join(sb.home, 'locked', '.claude-backend'), 0o000);
+      // Their own markers: only those count (docs/security.md, "Markers").
+      for (const d of ['locked', 'nolist']) chownSync(join(sb.home, d, '.claude-backend'), 65534, 65534);
       chmodSync(join(sb.home, 'nolist'), 0o111); // enter, but not list
       // fish's own cd refuses a directory it cannot read, so only the others go in there.
       const nolist = shell === 'fish' ? [] : ['cd ../nolist', 'prompt', 'dump nolist'];
@@ -113,7 +115,7 @@ for (const shell of canDropRoot ? shellsUnderTest() : []) {
       expect(run.exitCode, run.stderr).toBe(0);
       expect(run.dumps.locked!.has('CLAUDE_HOOKS_PROFILE')).toBe(false);
       expect(run.stderr.trim().split('\n')).toEqual([
-        `claude-hooks: .claude-backend at ${join(sb.home, 'locked', '.claude-backend')} cannot be read; expected one profile name (anthropic bedrock vertex foundry); not switching`,
+        `claude-hooks: .claude-backend at ${join(sb.home, 'locked', '.claude-backend')} cannot be read; expected one profile name (anthropic bedrock vertex foundry mantle anthropic-aws anthropic-google-cloud gateway); not switching`,
       ]);
       if (shell !== 'fish') expect(run.dumps.nolist!.get('CLAUDE_HOOKS_PROFILE')).toBe('foundry');
     });

@@ -34,7 +34,7 @@ for (const shell of shellsUnderTest()) {
       await fc.assert(
         fc.asyncProperty(fc.array(value, { minLength: BATCH, maxLength: BATCH }), async (values) => {
           const sb = makeSandbox();
-          const toml = values.map((v, i) => `[profiles.p${i}]\nbackend = "anthropic"\nmodel = ${tomlString(v)}\nenv = { X_VALUE = ${tomlString(v)} }\n`).join('\n');
+          const toml = values.map((v, i) => `[profiles.p${i}]\nbackend = "anthropic"\nmodel = ${tomlString(v)}\nenv = { ANTHROPIC_X_VALUE = ${tomlString(v)} }\n`).join('\n');
           // Only values the loader accepts are part of the property.
           parseConfig(toml, '/c.toml', { HOME: sb.home });
           sb.writeConfig(toml);
@@ -43,7 +43,7 @@ for (const shell of shellsUnderTest()) {
           expect(run.stderr).toBe('');
           values.forEach((v, i) => {
             expect(run.dumps[`d${i}`]!.get('ANTHROPIC_MODEL'), `value ${JSON.stringify(v)}`).toBe(v);
-            expect(run.dumps[`d${i}`]!.get('X_VALUE'), `value ${JSON.stringify(v)}`).toBe(v);
+            expect(run.dumps[`d${i}`]!.get('ANTHROPIC_X_VALUE'), `value ${JSON.stringify(v)}`).toBe(v);
           });
         }),
         { numRuns: RUNS },

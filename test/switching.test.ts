@@ -120,7 +120,7 @@ for (const shell of shellsUnderTest()) {
       const run = await runWithInit(sb, shell, `dump start\ncb-use nope\n${status}\ndump after`, { env: { ANTHROPIC_API_KEY: KEY } });
       expect(run.stdout).toContain('status=2');
       expect(run.stderr.trim().split('\n')).toEqual([
-        "claude-hooks: unknown profile 'nope'; known: anthropic bedrock vertex foundry",
+        "claude-hooks: unknown profile 'nope'; known: anthropic bedrock vertex foundry mantle anthropic-aws anthropic-google-cloud gateway",
       ]);
       expect(withoutNoise(run.dumps.after!)).toEqual(withoutNoise(run.dumps.start!));
     });
@@ -132,7 +132,7 @@ for (const shell of shellsUnderTest()) {
       expect(run.dumps.none!.has('AWS_REGION')).toBe(false);
       expect(run.stderr.trim().split('\n')).toEqual([
         'claude-hooks: bedrock',
-        `claude-hooks: bedrock: no AWS region, and Claude Code needs one: export AWS_REGION=us-east-1, or add region = "us-east-1" to [profiles.bedrock] in ${sb.xdg}/claude-hooks/config.toml`,
+        `claude-hooks: bedrock: no AWS region, so Claude Code will use us-east-1; to choose one: export AWS_REGION=us-east-1, or add region = "us-east-1" to [profiles.bedrock] in ${sb.xdg}/claude-hooks/config.toml`,
         'claude-hooks: off: your own variables are back',
       ]);
       // With the region in the config: no hint, and the config's region wins over the shell's.

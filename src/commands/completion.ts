@@ -16,8 +16,8 @@ export const COMPLETION_TABLE: Record<string, CommandSpec> = {
   setup: { args: ['bash', 'zsh', 'fish'], flags: ['--dry-run', '--undo', '--cache'] },
   envrc: { args: 'profiles', flags: ['--region', '--aws-profile', '--write', '--dir'] },
   profiles: { args: ['show'], flags: ['--json'], sub: { show: 'profiles' } },
-  status: { flags: ['--json', '--dir'] },
-  doctor: { flags: ['--json', '--dir', '--live', '--migrate'] },
+  status: { flags: ['--json', '--dir', '--verify'] },
+  doctor: { flags: ['--json', '--dir', '--live', '--migrate', '--no-verify'] },
   config: { args: ['init', 'check', 'path'], flags: [] },
   completion: { args: ['bash', 'zsh', 'fish'], flags: [] },
 };

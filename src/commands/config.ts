@@ -3,7 +3,10 @@ import { PACKAGE_ROOT } from '../paths.js';
 import fse from 'fs-extra';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../files.js';
+import { BACKENDS } from '../profiles/backends.js';
 import { configPath, displayPath, loadConfigWithSecrets } from '../profiles/config.js';
+import { print } from '../print.js';
+import { inline } from '../sanitize.js';
 
 const SCHEMA = join(PACKAGE_ROOT, 'schema', 'config.schema.json');
 
@@ -13,12 +16,12 @@ function starter(): string {
 # claude-hooks profiles. Switch with cb-use <name>; check this file with \`claude-hooks config check\`;
 # load your edits into an open shell with cb-reload. Reference: docs/profiles.md.
 
-# The built-in profiles anthropic, bedrock, vertex and foundry take their values from your
-# environment. A table with their name fills them in:
+# The built-in profiles (${BACKENDS.join(', ')}) take their values
+# from your environment. A table with their name fills them in:
 # [profiles.bedrock]
 # region = "us-east-1"
 
-# Your own profiles. Each names its backend: anthropic, bedrock, vertex or foundry.
+# Your own profiles. Each names its backend: ${BACKENDS.join(', ')}.
 # [profiles.work]
 # backend = "bedrock"
 # region = "us-east-1"              # AWS_REGION, required for Bedrock
@@ -31,12 +34,27 @@ function starter(): string {
 # backend = "anthropic"
 # apiKeyCommand = "op read op://Private/Anthropic/credential"
 
-# An LLM gateway in front of the Anthropic API:
+# Claude Code's gateway mode (CLAUDE_CODE_USE_GATEWAY): fills in the built-in cb-gateway.
 # [profiles.gateway]
-# backend = "anthropic"
 # baseUrl = "https://llm-gateway.example.com"
 # authTokenCommand = "gateway-cli token"
+
+# A proxy in front of the Anthropic API:
+# [profiles.proxy]
+# backend = "anthropic"
+# baseUrl = "https://llm-proxy.example.com"
 # env = { DISABLE_TELEMETRY = "1" }
+
+# Claude Platform on AWS and on Google Cloud:
+# [profiles.platform]
+# backend = "anthropic-aws"
+# workspaceId = "wrkspc_01abc"
+# region = "us-east-1"
+# [profiles.platform-gcp]
+# backend = "anthropic-google-cloud"
+# workspaceId = "wrkspc_01def"
+# projectId = "my-project"
+# region = "us-east5"
 
 # Directories and the profile that applies in them and below (a .claude-backend file in a
 # project does the same, and wins):
@@ -55,21 +73,21 @@ export async function configInit(): Promise<void> {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw exists();
     throw err;
   }
-  process.stdout.write(`claude-hooks: wrote ${displayPath(path)}; edit it, then run cb-reload in open shells\n`);
+  print(`claude-hooks: wrote ${inline(displayPath(path))}; edit it, then run cb-reload in open shells\n`);
 }
 
 /** Exit 0 when the config is valid (or absent), 2 with one line when it is not. */
 export function configCheck(): void {
   const { config, exists } = loadConfigWithSecrets();
   if (!exists) {
-    process.stdout.write(`claude-hooks: no config at ${displayPath(config.path)}: the built-in profiles apply (claude-hooks config init writes a starter)\n`);
+    print(`claude-hooks: no config at ${inline(displayPath(config.path))}: the built-in profiles apply (claude-hooks config init writes a starter)\n`);
     return;
   }
-  process.stdout.write(
-    `claude-hooks: ${displayPath(config.path)} is valid: ${config.profiles.length} profiles (built-ins included), ${config.directories.length} directories\n`,
+  print(
+    `claude-hooks: ${inline(displayPath(config.path))} is valid: ${config.profiles.length} profiles (built-ins included), ${config.directories.length} directories\n`,
   );
 }
 
 export function configShowPath(): void {
-  process.stdout.write(configPath() + '\n');
+  print(inline(configPath()) + '\n');
 }

@@ -1,3 +1,4 @@
+import { BACKEND_SPECS, backendSpec, type ValueField } from '../profiles/backends.js';
 import { join, resolve } from 'node:path';
 import fse from 'fs-extra';
 import { InputError } from '../errors.js';
@@ -6,8 +7,16 @@ import { writeFileAtomic } from '../files.js';
 import { xdgDir } from '../paths.js';
 import { initCode } from '../init.js';
 import { displayPath, loadConfig } from '../profiles/config.js';
+import { print } from '../print.js';
+import { inline } from '../sanitize.js';
 
 type Env = Record<string, string | undefined>;
+
+/** `bedrock, mantle and anthropic-aws`: the backends that take a value for `field`. */
+function withField(field: ValueField): string {
+  const ids = BACKEND_SPECS.filter((b) => b.fields[field]).map((b) => b.id);
+  return ids.length > 1 ? `${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}` : ids.join('');
+}
 
 export { BLOCK_END, BLOCK_START } from '../block.js';
 
@@ -24,11 +33,11 @@ export function direnvLibPath(env: Env = process.env): string {
 /** `claude-hooks init direnv --write`: installs the library direnv loads before every .envrc. */
 export async function writeDirenvLib(): Promise<void> {
   const path = direnvLibPath();
-  const changed = await writeFileAtomic(path, initCode('direnv', { libFile: path }));
-  process.stdout.write(
+  const changed = await writeFileAtomic(path, initCode('direnv', { libFile: path }), 0o600, false, true);
+  print(
     changed
-      ? `claude-hooks: wrote ${displayPath(path)}; an .envrc can now say: use claude <profile>\n`
-      : `claude-hooks: ${displayPath(path)} is up to date\n`,
+      ? `claude-hooks: wrote ${inline(displayPath(path))}; an .envrc can now say: use claude <profile>\n`
+      : `claude-hooks: ${inline(displayPath(path))} is up to date\n`,
   );
 }
 
@@ -47,14 +56,16 @@ function useLine(o: EnvrcOptions): string {
   if (!profile) throw new InputError(`envrc: no profile "${o.profile}"; known: ${config.profiles.map((p) => p.name).join(', ')}`);
   const parts = ['use', 'claude', profile.name];
   if (o.region !== undefined) {
-    if (profile.backend !== 'bedrock' && profile.backend !== 'vertex') {
-      throw new InputError(`envrc: --region is for bedrock and vertex profiles; "${profile.name}" is ${profile.backend}`);
+    if (!backendSpec(profile.backend).fields.region) {
+      throw new InputError(`envrc: --region is for ${withField('region')} profiles; "${profile.name}" is ${profile.backend}`);
     }
     if (!REGION.test(o.region)) throw new InputError(`envrc: --region ${JSON.stringify(o.region)}: expected a region name (lower-case letters, digits and -), such as eu-west-1`);
     parts.push('--region', o.region);
   }
   if (o.awsProfile !== undefined) {
-    if (profile.backend !== 'bedrock') throw new InputError(`envrc: --aws-profile is for bedrock profiles; "${profile.name}" is ${profile.backend}`);
+    if (!backendSpec(profile.backend).fields.awsProfile) {
+      throw new InputError(`envrc: --aws-profile is for ${withField('awsProfile')} profiles; "${profile.name}" is ${profile.backend}`);
+    }
     if (!AWS_PROFILE.test(o.awsProfile)) {
       throw new InputError(`envrc: --aws-profile ${JSON.stringify(o.awsProfile)}: expected an AWS profile name (letters, digits and _.@+=,-)`);
     }
@@ -71,7 +82,7 @@ export async function envrc(o: EnvrcOptions): Promise<void> {
   const line = useLine(o);
   const block = envrcBlock(line);
   if (!o.write) {
-    process.stdout.write(withBlock('', block, '.envrc'));
+    print(withBlock('', block, '.envrc'));
     return;
   }
   const dir = resolve(o.dir ?? process.cwd());
@@ -85,11 +96,11 @@ export async function envrc(o: EnvrcOptions): Promise<void> {
   }
   const changed = await writeFileAtomic(path, withBlock(existing, block, path));
   if (!changed) {
-    process.stdout.write(`claude-hooks: ${path} already says: ${line}\n`);
+    print(`claude-hooks: ${inline(path)} already says: ${line}\n`);
     return;
   }
-  process.stdout.write(`claude-hooks: wrote ${path} (${line}); run \`direnv allow ${dir}\` to trust it\n`);
+  print(`claude-hooks: wrote ${inline(path)} (${line}); run \`direnv allow ${inline(dir)}\` to trust it\n`);
   if (!(await fse.pathExists(direnvLibPath()))) {
-    process.stdout.write('claude-hooks: direnv does not know `use claude` yet: run `claude-hooks init direnv --write` once\n');
+    print('claude-hooks: direnv does not know `use claude` yet: run `claude-hooks init direnv --write` once\n');
   }
 }

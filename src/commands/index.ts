@@ -11,10 +11,11 @@ import { completionScript } from './completion.js';
 import { loadConfig } from '../profiles/config.js';
 import { setup } from './setup.js';
 import { doctor, status } from './status.js';
+import { print, warn } from '../print.js';
 
 function failWith(message: string): never {
   // yargs writes some messages over several lines; a user (and a script) gets one.
-  process.stderr.write(`claude-hooks: ${message.replace(/\s*\n\s*/g, ' ')} (see claude-hooks --help)\n`);
+  warn(`${message.replace(/\s*\n\s*/g, ' ')} (see claude-hooks --help)`);
   process.exit(2);
 }
 
@@ -81,9 +82,10 @@ export async function main(args: string[]): Promise<void> {
         y
           .option('json', { type: 'boolean', default: false, describe: 'print JSON (shape in docs/status.md)' })
           .option('dir', { type: 'string', describe: 'the directory Claude Code would start in (default: here)' })
+          .option('verify', { type: 'boolean', default: false, describe: 'also ask your own `claude auth status` (offline) and say whether it agrees; exit 1 if not' })
           .example('claude-hooks status', 'before you start claude')
-          .example('claude-hooks status --json | jq -r .provider', 'firstParty, bedrock, vertex or foundry'),
-      (argv) => status(argv.dir, argv.json),
+          .example('claude-hooks status --json | jq -r .provider', 'firstParty, bedrock, mantle, gateway, ...'),
+      (argv) => status(argv.dir, argv.json, argv.verify),
     )
     .command(
       'doctor',
@@ -92,11 +94,12 @@ export async function main(args: string[]): Promise<void> {
         y
           .option('json', { type: 'boolean', default: false, describe: 'print JSON' })
           .option('dir', { type: 'string', describe: 'the directory Claude Code would start in (default: here)' })
-          .option('live', { type: 'boolean', default: false, describe: 'also ask `claude auth status` and `aws sts get-caller-identity`' })
+          .option('verify', { type: 'boolean', default: true, describe: 'ask your own `claude auth status` (offline, when claude is on PATH and has run before) and report any disagreement; --no-verify skips it' })
+          .option('live', { type: 'boolean', default: false, describe: 'also ask `aws sts get-caller-identity` (goes to AWS), and say why claude could not be asked' })
           .option('migrate', { type: 'boolean', default: false, describe: 'print the steps from a hand-edited settings.json to profiles' })
           .example('claude-hooks doctor', 'one line per problem, and the fix')
           .example('claude-hooks doctor --live', 'compare with what claude and aws say'),
-      (argv) => doctor({ dir: argv.dir, json: argv.json, live: argv.live, migrate: argv.migrate }),
+      (argv) => doctor({ dir: argv.dir, json: argv.json, live: argv.live, migrate: argv.migrate, verify: argv.verify }),
     )
     .command(
       'setup [shell]',
@@ -130,7 +133,7 @@ export async function main(args: string[]): Promise<void> {
           .example('source <(claude-hooks completion zsh)', 'in ~/.zshrc, after compinit')
           .example('claude-hooks completion fish > ~/.config/fish/completions/claude-hooks.fish', 'once'),
       (argv) => {
-        process.stdout.write(completionScript(argv.shell));
+        print(completionScript(argv.shell));
       },
     )
     .command(
@@ -139,7 +142,7 @@ export async function main(args: string[]): Promise<void> {
       () => {},
       () => {
         try {
-          process.stdout.write(loadConfig().profiles.map((p) => p.name).join('\n') + '\n');
+          print(loadConfig().profiles.map((p) => p.name).join('\n') + '\n');
         } catch {
           // A broken config completes nothing; `config check` says why.
         }

@@ -1,8 +1,11 @@
 import { InputError } from '../errors.js';
+import { backendSpec } from '../profiles/backends.js';
 import { BUILTIN_PROFILES } from '../profiles/builtin.js';
 import { displayPath, loadConfig } from '../profiles/config.js';
 import { planFor } from '../profiles/plan.js';
 import type { Profile } from '../profiles/types.js';
+import { print } from '../print.js';
+import { inline, jsonText } from '../sanitize.js';
 
 const isBuiltin = (p: Profile) => BUILTIN_PROFILES.some((b) => b.name === p.name);
 
@@ -13,12 +16,15 @@ function profileJson(p: Profile, configHint: string) {
   return {
     name: p.name,
     backend: p.backend,
+    /** The word `claude auth status` prints as apiProvider once switched. */
+    provider: backendSpec(p.backend).provider,
     builtin: isBuiltin(p),
     description: p.description,
     region: p.region ?? null,
     awsProfile: p.awsProfile ?? null,
     projectId: p.projectId ?? null,
     resource: p.resource ?? null,
+    workspaceId: p.workspaceId ?? null,
     baseUrl: p.baseUrl ?? null,
     sets: Object.fromEntries(plan.set),
     clears: plan.clear,
@@ -30,13 +36,13 @@ export function listProfiles(json: boolean): void {
   const config = loadConfig();
   const hint = displayPath(config.path);
   if (json) {
-    process.stdout.write(JSON.stringify(config.profiles.map((p) => profileJson(p, hint)), null, 2) + '\n');
+    print(jsonText(config.profiles.map((p) => profileJson(p, hint))) + '\n');
     return;
   }
   const rows = config.profiles.map((p) => [p.name, p.backend, p.region ?? '-', (isBuiltin(p) ? '(built-in) ' : '') + p.description]);
-  process.stdout.write(table([['PROFILE', 'BACKEND', 'REGION', 'DESCRIPTION'], ...rows]));
+  print(table([['PROFILE', 'BACKEND', 'REGION', 'DESCRIPTION'], ...rows]));
   if (config.directories.length) {
-    process.stdout.write('\n' + table([['DIRECTORY', 'PROFILE'], ...config.directories.map((d) => [displayPath(d.dir), d.profile])]));
+    print('\n' + table([['DIRECTORY', 'PROFILE'], ...config.directories.map((d) => [displayPath(d.dir), d.profile])]));
   }
 }
 
@@ -47,13 +53,13 @@ export function showProfile(name: string, json: boolean): void {
   const hint = displayPath(config.path);
   const data = profileJson(profile, hint);
   if (json) {
-    process.stdout.write(JSON.stringify(data, null, 2) + '\n');
+    print(jsonText(data) + '\n');
     return;
   }
   const plan = planFor(profile, hint);
   const rows: string[][] = [
     ['profile', `${profile.name}${data.builtin ? ' (built-in)' : ''}`],
-    ['backend', profile.backend],
+    ['backend', `${profile.backend} (claude auth status: ${data.provider})`],
   ];
   if (profile.description) rows.push(['description', profile.description]);
   for (const [variable, value] of plan.set) rows.push(['sets', `${variable}=${value}`]);
@@ -64,11 +70,12 @@ export function showProfile(name: string, json: boolean): void {
   for (const r of plan.require) rows.push(['needs', `${r.anyOf.join(' or ')} (from your environment)`]);
   const dirs = config.directories.filter((d) => d.profile === profile.name).map((d) => displayPath(d.dir));
   if (dirs.length) rows.push(['directories', dirs.join(', ')]);
-  process.stdout.write(table(rows));
+  print(table(rows));
 }
 
 /** Left-aligned columns, two spaces apart; the last column is not padded. */
 function table(rows: string[][]): string {
+  rows = rows.map((r) => r.map(inline)); // outside text: one line each, nothing for the terminal to obey
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ') + '\n').join('');
 }

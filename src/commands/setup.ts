@@ -12,6 +12,8 @@ import { displayPath } from '../profiles/config.js';
 import { posixQuote } from '../shells/posix.js';
 import { fishQuote } from '../shells/fish.js';
 import { SHELLS, type ShellName } from '../shells/types.js';
+import { print } from '../print.js';
+import { inline } from '../sanitize.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -65,7 +67,7 @@ export function initLine(shell: ShellName, env: Env = process.env, cache = false
 export async function setup(o: SetupOptions, env: Env = process.env): Promise<void> {
   const shell = o.shell ? (o.shell as ShellName) : detectShell(env);
   const file = startupFile(shell, env);
-  const shown = displayPath(file, env);
+  const shown = inline(displayPath(file, env));
   let existing = '';
   let exists = true;
   try {
@@ -76,14 +78,14 @@ export async function setup(o: SetupOptions, env: Env = process.env): Promise<vo
   }
   const body = `# Switch Claude Code's backend: cb-bedrock, cb-anthropic, cb-use <profile>. \`claude-hooks setup --undo\` removes this.\n${initLine(shell, env, o.cache)}\n`;
   const next = o.undo ? withoutBlock(existing, file) : withBlock(existing, body, file);
-  const say = (text: string) => process.stdout.write(`claude-hooks: ${text}\n`);
+  const say = (text: string) => print(`claude-hooks: ${text}\n`);
   if (next === existing) {
     say(o.undo ? `${shown} has no claude-hooks block; nothing to undo` : `${shown} already loads claude-hooks; nothing to do`);
     return;
   }
   if (o.dryRun) {
     say(`would ${o.undo ? 'remove the claude-hooks block from' : 'add to'} ${shown}${o.undo ? '' : ':'}`);
-    if (!o.undo) process.stdout.write(body.replace(/^/gm, '    '));
+    if (!o.undo) print(body.replace(/^/gm, '    '));
     return;
   }
   // A fish conf.d file of ours alone: removing our block leaves nothing, so remove the file.
@@ -94,6 +96,7 @@ export async function setup(o: SetupOptions, env: Env = process.env): Promise<vo
   }
   if (exists) {
     await fse.copy(file, `${file}.claude-hooks.bak`);
+    await fse.chmod(`${file}.claude-hooks.bak`, 0o600); // a start-up file may export secrets
     say(`backed up ${shown} to ${shown}.claude-hooks.bak`);
   }
   await writeFileAtomic(file, next);

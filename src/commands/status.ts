@@ -2,24 +2,37 @@ import { resolve } from 'node:path';
 import { colorsOn, painter } from '../colors.js';
 import { findings } from '../status/findings.js';
 import { doctorText, statusJson, statusText } from '../status/format.js';
-import { liveFindings } from '../status/live.js';
+import { awsFindings, verifyWithClaude } from '../status/live.js';
 import { migrationGuide } from '../status/migrate.js';
 import { predict } from '../status/predict.js';
+import { print } from '../print.js';
+import { jsonText } from '../sanitize.js';
 
-export function status(dir: string | undefined, json: boolean): void {
+/** --verify: also ask the user's own `claude auth status`; exit 1 when it disagrees. */
+export async function status(dir: string | undefined, json: boolean, verify = false): Promise<void> {
   const p = predict(resolve(dir ?? process.cwd()));
-  process.stdout.write(json ? JSON.stringify(statusJson(p, process.env), null, 2) + '\n' : statusText(p, process.env, painter(colorsOn())));
+  const checked = verify ? await verifyWithClaude(p, true) : undefined;
+  if (json) {
+    const body = { ...statusJson(p, process.env), ...(verify ? { verified: checked?.verdict ?? null } : {}) };
+    print(jsonText(body) + '\n');
+  } else {
+    const paint = painter(colorsOn());
+    print(statusText(p, process.env, paint) + (checked?.finding ? '\n' + doctorText([checked.finding], paint) : ''));
+  }
+  if (checked?.finding?.severity === 'error') process.exitCode = 1;
 }
 
 /** Exit code 1 when any finding is an error. */
-export async function doctor(o: { dir?: string | undefined; json: boolean; live: boolean; migrate: boolean }): Promise<void> {
+export async function doctor(o: { dir?: string | undefined; json: boolean; live: boolean; migrate: boolean; verify?: boolean }): Promise<void> {
   const p = predict(resolve(o.dir ?? process.cwd()));
   if (o.migrate) {
-    process.stdout.write(migrationGuide(p, process.env));
+    print(migrationGuide(p, process.env));
     return;
   }
-  const found = [...findings(p), ...(o.live ? await liveFindings(p) : [])];
-  if (o.json) process.stdout.write(JSON.stringify({ schemaVersion: 1, provider: p.provider, apiKeySource: p.apiKeySource, findings: found }, null, 2) + '\n');
-  else process.stdout.write(doctorText(found, painter(colorsOn())));
+  // The user's own Claude Code is asked unless --no-verify; said to be missing only with --live.
+  const checked = o.verify === false && !o.live ? {} : await verifyWithClaude(p, o.live);
+  const found = [...findings(p), ...(checked.finding ? [checked.finding] : []), ...(o.live ? await awsFindings(p) : [])];
+  if (o.json) print(jsonText({ schemaVersion: 1, provider: p.provider, apiKeySource: p.apiKeySource, findings: found }) + '\n');
+  else print(doctorText(found, painter(colorsOn())));
   if (found.some((f) => f.severity === 'error')) process.exitCode = 1;
 }

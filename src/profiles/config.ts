@@ -5,18 +5,15 @@ import { InputError } from '../errors.js';
 import { homeDir, xdgDir } from '../paths.js';
 import { BUILTIN_PROFILES } from './builtin.js';
 import { looksSecret } from './managed.js';
+import { ALLOWED_RULE, knownNames, profileMaySet } from './allowed-vars.js';
+import { secretKind } from '../secrets.js';
+import { planFor } from './plan.js';
 import { PROFILE_FIELDS, PROFILE_NAME, SHELL_NAME, TOP_FIELDS, type FieldSpec, type ProfileField } from './schema.js';
-import { BACKENDS, type Backend, type Config, type DirectoryRule, type Profile, type SecretSource } from './types.js';
+import { backendSpec, BACKENDS, findBackend, type Backend } from './backends.js';
+import type { Config, DirectoryRule, Profile, SecretSource } from './types.js';
 
 export { PROFILE_NAME } from './schema.js';
 
-// Variables a profile may not set: they would change how the shell itself or every program
-// started from it behaves, far beyond choosing a Claude Code backend.
-const FORBIDDEN_VARS =
-  /^(PATH|HOME|SHELL|USER|LOGNAME|IFS|ENV|BASH_ENV|CDPATH|PS[0-4]|PROMPT_COMMAND|PROMPT|RPROMPT|ZDOTDIR|FPATH|TERM|TMPDIR|LD_.*|DYLD_.*|BASH.*|SHELLOPTS|GLOBIGNORE|HIST.*|NODE_OPTIONS|CLAUDE_HOOKS_.*|_cb_.*|fish_.*|__fish.*)$/;
-
-/** Which variable a profile's key command or literal key fills, by backend. */
-const KEY_VARIABLE: Partial<Record<Backend, string>> = { anthropic: 'ANTHROPIC_API_KEY', foundry: 'ANTHROPIC_FOUNDRY_API_KEY' };
 
 type Env = Record<string, string | undefined>;
 
@@ -99,11 +96,12 @@ function parseConfigWithSecrets(text: string, path: string, env: Env, mode: numb
   const privateFile = (mode & 0o077) === 0;
   const inlineSecrets = new Map<string, string>();
   // A literal secret passes only in a private file that says it wants them.
-  const acceptSecret = (keyPath: string[]) => {
+  // `kind` says what the value looks like when it was recognised by its value, not its name.
+  const acceptSecret = (keyPath: string[], kind?: string) => {
     if (!allowInline) {
       fail(
         keyPath,
-        `a literal secret in the config is refused: use apiKeyCommand = "op read op://vault/item/field" (or keep it in your environment); to allow it anyway, chmod 600 ${path} and set allowInlineSecrets = true`,
+        `${kind ? `this looks like ${kind}: ` : ''}a literal secret in the config is refused: use apiKeyCommand = "op read op://vault/item/field" (or keep it in your environment); to allow it anyway, chmod 600 ${path} and set allowInlineSecrets = true`,
       );
     }
     if (!privateFile) {
@@ -118,8 +116,8 @@ function parseConfigWithSecrets(text: string, path: string, env: Env, mode: numb
     const at = ['profiles', name];
     if (!PROFILE_NAME.test(name)) fail(at, 'a profile name is lower-case letters, digits, "-" and "_", starting with a letter or digit, at most 64 long');
     if (!isTable(raw)) fail(at, `expected a table, got ${typeOf(raw)}`);
-    const profile = readProfile(name, raw as Record<string, unknown>, profiles.get(name), (key, expected) => fail([...at, ...key], expected), (key, value) => {
-      acceptSecret([...at, ...key]);
+    const profile = readProfile(name, raw as Record<string, unknown>, profiles.get(name), (key, expected) => fail([...at, ...key], expected), (key, value, kind) => {
+      acceptSecret([...at, ...key], kind);
       inlineSecrets.set(`${name}.${key.join('.')}`, value);
     });
     profiles.set(name, profile);
@@ -137,7 +135,9 @@ function parseConfigWithSecrets(text: string, path: string, env: Env, mode: numb
     directories.push({ dir: dir as string, profile: value as string });
   }
 
-  return { config: { path, profiles: [...profiles.values()], directories }, inlineSecrets };
+  const trustedDirectories = readTrustedDirectories(doc.trustedDirectories, env, fail);
+
+  return { config: { path, profiles: [...profiles.values()], directories, ...(trustedDirectories.length ? { trustedDirectories } : {}) }, inlineSecrets };
 }
 
 function readProfile(
@@ -145,33 +145,41 @@ function readProfile(
   raw: Record<string, unknown>,
   base: Profile | undefined,
   fail: (key: string[], expected: string) => never,
-  acceptSecret: (key: string[], value: string) => void,
+  acceptSecret: (key: string[], value: string, kind?: string) => void,
 ): Profile {
   const fields = Object.keys(PROFILE_FIELDS);
   for (const key of Object.keys(raw)) {
     if (!(key in PROFILE_FIELDS)) fail([key], `unknown key${didYouMean(key, fields)}; expected one of ${fields.join(', ')}`);
   }
   let backend: Backend;
+  const named = raw.backend === undefined ? undefined : typeof raw.backend === 'string' ? findBackend(raw.backend) : undefined;
   if (raw.backend === undefined) {
     if (!base) return fail(['backend'], `missing; expected one of ${BACKENDS.join(', ')}`);
     backend = base.backend;
-  } else if (typeof raw.backend === 'string' && (BACKENDS as readonly string[]).includes(raw.backend)) {
-    backend = raw.backend as Backend;
+  } else if (named) {
+    backend = named.id;
   } else {
     return fail(['backend'], `expected one of ${BACKENDS.join(', ')}, got ${JSON.stringify(raw.backend)}`);
   }
+  // [profiles.bedrock] fills in cb-bedrock: it cannot make cb-bedrock switch to another backend.
+  if (base && BUILTIN_PROFILES.some((p) => p.name === name) && backend !== base.backend) {
+    fail(['backend'], `[profiles.${name}] fills in the built-in ${name} profile, whose backend is ${base.backend}; name your ${backend} profile differently`);
+  }
+  const facts = backendSpec(backend);
 
   const profile: Profile = { name, backend, description: base?.description ?? '', env: {} };
   const secrets: SecretSource[] = [];
+  const secretFields: string[] = [];
   for (const [key, value] of Object.entries(raw) as Array<[ProfileField, unknown]>) {
     const spec: FieldSpec = PROFILE_FIELDS[key];
     if (spec.backends && !spec.backends.includes(backend)) {
-      fail([key], `only for backend ${spec.backends.join(' or ')}; this profile's backend is ${backend}`);
+      fail([key], `only for backend${spec.backends.length > 1 ? 's' : ''} ${spec.backends.join(', ')}; this profile's backend is ${backend}`);
     }
     if (spec.type === 'env') {
       readEnv(value, (k, e) => fail([key, ...k], e)).forEach(([variable, v]) => {
-        if (looksSecret(variable)) {
-          acceptSecret([key, variable], v);
+        const kind = secretKind(v);
+        if (looksSecret(variable) || kind) {
+          acceptSecret([key, variable], v, kind ?? undefined);
           secrets.push({ variable, label: `${name}: env.${variable}`, inline: { profile: name, key: `env.${variable}` } });
         } else profile.env[variable] = v;
       });
@@ -183,27 +191,59 @@ function readProfile(
       case 'apiKeyCommand':
       case 'authTokenCommand': {
         if (!text.trim()) fail([key], 'expected a command, got an empty string');
-        const variable = key === 'authTokenCommand' ? 'ANTHROPIC_AUTH_TOKEN' : (KEY_VARIABLE[backend] as string);
-        secrets.push({ variable, label: `${name}: ${key}`, command: text });
+        const variable = (key === 'authTokenCommand' ? facts.tokenVariable : facts.keyVariable) as string;
+        // A command with a key written into it is itself a secret: read back at switch time and
+        // run from there (render.ts), never written into the shell code.
+        const kind = secretKind(text);
+        if (kind) {
+          acceptSecret([key], text, kind);
+          secrets.push({ variable, label: `${name}: ${key}`, inline: { profile: name, key }, run: true });
+        } else secrets.push({ variable, label: `${name}: ${key}`, command: text });
         break;
       }
       case 'apiKey':
         if (raw.apiKeyCommand !== undefined) fail([key], 'use apiKey or apiKeyCommand, not both');
         acceptSecret([key], text);
-        secrets.push({ variable: KEY_VARIABLE[backend] as string, label: `${name}: apiKey`, inline: { profile: name, key } });
+        secrets.push({ variable: facts.keyVariable as string, label: `${name}: apiKey`, inline: { profile: name, key } });
         break;
-      default:
-        // The remaining fields are the profile's plain string values, stored under their own names.
-        (profile as unknown as Record<string, string>)[key] = text;
+      default: {
+        // The remaining fields are the profile's plain string values, stored under their own names;
+        // one holding a secret (a password in baseUrl) is fetched at switch time instead.
+        const kind = secretKind(text);
+        if (!kind) (profile as unknown as Record<string, string>)[key] = text;
+        else if (key === 'description') fail([key], `this looks like ${kind}; a description is shown by cb-status and claude-hooks profiles: leave the secret out`);
+        else {
+          acceptSecret([key], text, kind);
+          secretFields.push(key);
+        }
+      }
     }
   }
-  // Your own Bedrock profile says where its models are; the built-in one may take AWS_REGION
-  // from the environment.
-  if (backend === 'bedrock' && !profile.region && !BUILTIN_PROFILES.some((p) => p.name === name)) {
-    fail(['region'], 'required for a bedrock profile: add region = "us-east-1" (the AWS region of your Bedrock models)');
+  // Your own profile says where its models are (a Bedrock region, a gateway's URL...); a built-in
+  // one may take them from the environment.
+  if (!BUILTIN_PROFILES.some((p) => p.name === name)) {
+    for (const field of facts.configRequires) {
+      if (!profile[field]) {
+        const example = facts.require.find((r) => r.configExample.startsWith(`${field} =`))?.configExample ?? `${field} = "..."`;
+        fail([field], `required for your own ${backend} profiles: add ${example}`);
+      }
+    }
+  }
+  for (const key of secretFields) {
+    const variable = variableOf(profile, key);
+    if (!variable) return fail([key], 'holds what looks like a secret, and sets no variable it could be fetched into');
+    secrets.push({ variable, label: `${name}: ${key}`, inline: { profile: name, key } });
   }
   if (secrets.length) profile.secrets = secrets;
   return profile;
+}
+
+/** The variable a profile field sets, asked of the plan itself, so that a new backend needs no
+ *  second table: the one whose value is a probe put in that field. */
+function variableOf(profile: Profile, key: string): string | undefined {
+  const probe = '\u0000probe';
+  const plan = planFor({ ...profile, [key]: probe } as Profile, '');
+  return plan.set.find(([, value]) => value === probe)?.[0];
 }
 
 function readString(value: unknown, fail: (expected: string) => never): string {
@@ -216,8 +256,18 @@ function readEnv(value: unknown, fail: (key: string[], expected: string) => neve
   if (!isTable(value)) return fail([], `expected a table of NAME = "value", got ${typeOf(value)}`);
   return Object.entries(value as Record<string, unknown>).map(([variable, v]) => {
     if (!SHELL_NAME.test(variable)) fail([variable], 'expected a shell variable name (letters, digits, "_", not starting with a digit)');
-    if (FORBIDDEN_VARS.test(variable)) fail([variable], 'this variable changes how your shell or every program runs; a profile may not set it');
+    if (!profileMaySet(variable)) fail([variable], `not a variable Claude Code reads${didYouMean(variable, knownNames())}; ${ALLOWED_RULE}`);
     return [variable, readString(v, (e) => fail([variable], e))];
+  });
+}
+
+/** `trustedDirectories = ["~/shared", "/workspace"]`: where markers of other owners count. */
+function readTrustedDirectories(value: unknown, env: Env, fail: (keyPath: string[], expected: string) => never): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) return fail(['trustedDirectories'], `expected a list of directories, like ["~/shared", "/workspace"], got ${typeOf(value)}`);
+  return value.map((item, i) => {
+    const dir = typeof item === 'string' ? expandDir(item, env) : undefined;
+    return dir ?? fail(['trustedDirectories'], `item ${i + 1}: expected an absolute path or one starting with ~/, got ${typeof item === 'string' ? JSON.stringify(item) : typeOf(item)}`);
   });
 }
 

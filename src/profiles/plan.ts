@@ -1,5 +1,5 @@
-import { ANTHROPIC_AUTH, AWS_STATIC_CREDENTIALS, FOUNDRY_VARS, SELECTORS, VERTEX_VARS } from './managed.js';
-import type { Backend, Profile, SecretSource } from './types.js';
+import { AWS_SHARED, AWS_STATIC_CREDENTIALS, BACKEND_SPECS, backendSpec, SELECTORS, type ValueField } from './backends.js';
+import type { Profile, SecretSource } from './types.js';
 
 /** A variable the backend cannot work without: after the switch, if every name in `anyOf` is
  *  unset or empty, the shell prints `hint` (one line) and keeps the switch. */
@@ -18,75 +18,37 @@ export interface SwitchPlan {
   require: Requirement[];
 }
 
-const SELECTOR_OF: Record<Backend, string | undefined> = {
-  anthropic: undefined,
-  bedrock: 'CLAUDE_CODE_USE_BEDROCK',
-  vertex: 'CLAUDE_CODE_USE_VERTEX',
-  foundry: 'CLAUDE_CODE_USE_FOUNDRY',
-};
+const AWS = new Set<string>(AWS_SHARED);
 
 /** `configHint` says where the user can add a value, e.g. `[profiles.work] in ~/.config/claude-hooks/config.toml`. */
 export function planFor(profile: Profile, configHint: string): SwitchPlan {
+  const spec = backendSpec(profile.backend);
   const set = new Map<string, string>();
   const clear = new Set<string>();
-  const require: Requirement[] = [];
-  const put = (name: string, value: string | undefined) => {
-    if (value !== undefined) set.set(name, value);
+  const put = (name: string | undefined, value: string | undefined) => {
+    if (name !== undefined && value !== undefined) set.set(name, value);
   };
   const where = `[profiles.${profile.name}] in ${configHint}`;
 
   // Backends are exclusive: every other selector goes, whatever the baseline said.
-  const selector = SELECTOR_OF[profile.backend];
-  for (const s of SELECTORS) if (s !== selector) clear.add(s);
-  if (selector) put(selector, '1');
-
-  switch (profile.backend) {
-    case 'anthropic':
-      // Left-over Vertex/Foundry settings would confuse `/status` and our own status; AWS
-      // variables stay, since other tools of the user's read them.
-      for (const v of [...VERTEX_VARS, ...FOUNDRY_VARS]) clear.add(v);
-      put('ANTHROPIC_BASE_URL', profile.baseUrl);
-      break;
-    case 'bedrock':
-      // Some Claude Code versions send a left-over ANTHROPIC_API_KEY to the Bedrock endpoint.
-      for (const v of ANTHROPIC_AUTH) clear.add(v);
-      put('AWS_REGION', profile.region);
-      if (profile.awsProfile !== undefined) {
-        // Keys in the environment beat AWS_PROFILE in the AWS SDK: drop them so the profile counts.
-        for (const v of AWS_STATIC_CREDENTIALS) clear.add(v);
-        put('AWS_PROFILE', profile.awsProfile);
-      }
-      put('ANTHROPIC_BEDROCK_BASE_URL', profile.baseUrl);
-      put('ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION', profile.smallFastModelRegion);
-      require.push({
-        anyOf: ['AWS_REGION'],
-        hint: `${profile.name}: no AWS region, and Claude Code needs one: export AWS_REGION=us-east-1, or add region = "us-east-1" to ${where}`,
-      });
-      break;
-    case 'vertex':
-      for (const v of ANTHROPIC_AUTH) clear.add(v);
-      put('CLOUD_ML_REGION', profile.region);
-      put('ANTHROPIC_VERTEX_PROJECT_ID', profile.projectId);
-      put('ANTHROPIC_VERTEX_BASE_URL', profile.baseUrl);
-      require.push({
-        anyOf: ['ANTHROPIC_VERTEX_PROJECT_ID'],
-        hint: `${profile.name}: no Google Cloud project, and Claude Code needs one: export ANTHROPIC_VERTEX_PROJECT_ID=my-project, or add projectId = "my-project" to ${where}`,
-      });
-      require.push({
-        anyOf: ['CLOUD_ML_REGION'],
-        hint: `${profile.name}: no Vertex region, and Claude Code needs one: export CLOUD_ML_REGION=us-east5, or add region = "us-east5" to ${where}`,
-      });
-      break;
-    case 'foundry':
-      for (const v of ANTHROPIC_AUTH) clear.add(v);
-      put('ANTHROPIC_FOUNDRY_RESOURCE', profile.resource);
-      put('ANTHROPIC_FOUNDRY_BASE_URL', profile.baseUrl);
-      require.push({
-        anyOf: ['ANTHROPIC_FOUNDRY_RESOURCE', 'ANTHROPIC_FOUNDRY_BASE_URL'],
-        hint: `${profile.name}: no Foundry resource, and Claude Code needs one: export ANTHROPIC_FOUNDRY_RESOURCE=my-resource, or add resource = "my-resource" to ${where}`,
-      });
-      break;
+  for (const s of SELECTORS) if (s !== spec.selector) clear.add(s);
+  if (spec.selector) put(spec.selector, '1');
+  // A third-party backend carries no first-party credentials (2.1.197 sends a left-over
+  // ANTHROPIC_API_KEY to Bedrock).
+  for (const v of spec.clearsAnthropicAuth) clear.add(v);
+  if (spec.id === 'anthropic') {
+    // Left-over settings of the other backends would confuse `/status` and our own status. The
+    // AWS variables stay (but for those only the backends read), since other tools read them.
+    for (const other of BACKEND_SPECS) {
+      if (other === spec) continue;
+      for (const v of [...other.own, ...Object.values(other.fields)]) if (!AWS.has(v) && !spec.own.includes(v)) clear.add(v);
+    }
   }
+  if (profile.awsProfile !== undefined) {
+    // Keys in the environment beat AWS_PROFILE in the AWS SDK: drop them so the profile counts.
+    for (const v of AWS_STATIC_CREDENTIALS) clear.add(v);
+  }
+  for (const [field, variable] of Object.entries(spec.fields) as Array<[ValueField, string]>) put(variable, profile[field]);
 
   put('ANTHROPIC_MODEL', profile.model);
   put('ANTHROPIC_DEFAULT_OPUS_MODEL', profile.opusModel);
@@ -97,7 +59,15 @@ export function planFor(profile: Profile, configHint: string): SwitchPlan {
 
   const secrets = profile.secrets ?? [];
   for (const name of [...set.keys(), ...secrets.map((s) => s.variable)]) clear.delete(name);
-  // A requirement the profile meets itself needs no check at switch time.
-  const unmet = require.filter((r) => !r.anyOf.some((name) => set.get(name)));
-  return { profile: profile.name, clear: [...clear], set: [...set], secrets, require: unmet };
+  // A requirement the profile meets with a value of its own needs no check at switch time (a
+  // fetched secret may still fail, so that one is checked).
+  const require = spec.require
+    .filter((r) => !r.anyOf.some((name) => set.get(name)))
+    .map((r) => ({
+      anyOf: r.anyOf,
+      hint: r.fallback
+        ? `${profile.name}: no ${r.what}, so Claude Code will use ${r.fallback}; to choose one: ${r.exportExample}, or add ${r.configExample} to ${where}`
+        : `${profile.name}: no ${r.what}, and Claude Code needs one: ${r.exportExample}, or add ${r.configExample} to ${where}`,
+    }));
+  return { profile: profile.name, clear: [...clear], set: [...set], secrets, require };
 }

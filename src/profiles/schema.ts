@@ -1,7 +1,7 @@
 // The config's shape, written once: the loader validates against it and `npm run build`
 // turns it into schema/config.schema.json for editors. A small table of our own rather than
 // zod: importing zod costs about 45 ms, and `init` runs at every shell start-up.
-import { BACKENDS, type Backend } from './types.js';
+import { BACKEND_SPECS, BACKENDS, type Backend, type ValueField } from './backends.js';
 
 export interface FieldSpec {
   type: 'string' | 'enum' | 'env';
@@ -16,49 +16,60 @@ export interface FieldSpec {
 export const PROFILE_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 export const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** The backends whose table maps `field`, and what it fills in each: `AWS_REGION (bedrock, mantle), ...`. */
+function fills(field: ValueField): { backends: Backend[]; text: string } {
+  const byVar = new Map<string, string[]>();
+  for (const b of BACKEND_SPECS) {
+    const v = b.fields[field];
+    if (v) byVar.set(v, [...(byVar.get(v) ?? []), b.id]);
+  }
+  return {
+    backends: BACKEND_SPECS.filter((b) => b.fields[field]).map((b) => b.id),
+    text: [...byVar].map(([v, ids]) => `${v} (${ids.join(', ')})`).join(', '),
+  };
+}
+
+const withKey = BACKEND_SPECS.filter((b) => b.keyVariable).map((b) => b.id);
+const withToken = BACKEND_SPECS.filter((b) => b.tokenVariable).map((b) => b.id);
+const keyVars = BACKEND_SPECS.filter((b) => b.keyVariable).map((b) => `${b.keyVariable} for ${b.id}`).join(', ');
+const tokenVars = BACKEND_SPECS.filter((b) => b.tokenVariable).map((b) => `${b.tokenVariable} for ${b.id}`).join(', ');
+const valueField = (field: ValueField, what: string) => {
+  const f = fills(field);
+  return { type: 'string', backends: f.backends, description: `${what}: ${f.text}.` } as const;
+};
+
 export const PROFILE_FIELDS = {
   backend: {
     type: 'enum',
     values: BACKENDS,
-    description: 'Which API Claude Code talks to. Required, except in [profiles.anthropic], [profiles.bedrock], [profiles.vertex] and [profiles.foundry], which fill in the built-ins.',
+    description: `Which API Claude Code talks to. Required, except in the tables named after a built-in (${BACKENDS.map((b) => `[profiles.${b}]`).join(', ')}), which fill it in.`,
   },
   description: { type: 'string', description: 'One line shown by cb-status and `claude-hooks profiles`.' },
-  region: {
-    type: 'string',
-    backends: ['bedrock', 'vertex'],
-    description: 'AWS_REGION for Bedrock (required for your own Bedrock profiles), CLOUD_ML_REGION for Vertex.',
-  },
-  awsProfile: {
-    type: 'string',
-    backends: ['bedrock'],
-    description: 'AWS_PROFILE: a profile from ~/.aws/config (SSO, credential_process, ...). AWS keys in the environment are cleared, since they would override it.',
-  },
-  projectId: { type: 'string', backends: ['vertex'], description: 'ANTHROPIC_VERTEX_PROJECT_ID.' },
-  resource: { type: 'string', backends: ['foundry'], description: 'ANTHROPIC_FOUNDRY_RESOURCE.' },
-  baseUrl: {
-    type: 'string',
-    description: 'ANTHROPIC_BASE_URL for Anthropic (an LLM gateway), ANTHROPIC_BEDROCK_BASE_URL, ANTHROPIC_VERTEX_BASE_URL or ANTHROPIC_FOUNDRY_BASE_URL for the others.',
-  },
+  region: valueField('region', 'The region (required for your own bedrock and mantle profiles)'),
+  awsProfile: valueField('awsProfile', 'A profile from ~/.aws/config (SSO, credential_process, ...); AWS keys in the environment are cleared, since they would override it'),
+  projectId: valueField('projectId', 'The Google Cloud project'),
+  resource: valueField('resource', 'The Foundry resource'),
+  workspaceId: valueField('workspaceId', 'The Claude Platform workspace (required for your own anthropic-aws and anthropic-google-cloud profiles)'),
+  baseUrl: valueField('baseUrl', 'The endpoint: a gateway or proxy (required for your own gateway profiles)'),
   model: { type: 'string', description: 'ANTHROPIC_MODEL.' },
   opusModel: { type: 'string', description: 'ANTHROPIC_DEFAULT_OPUS_MODEL.' },
   sonnetModel: { type: 'string', description: 'ANTHROPIC_DEFAULT_SONNET_MODEL.' },
   haikuModel: { type: 'string', description: 'ANTHROPIC_DEFAULT_HAIKU_MODEL.' },
   smallFastModel: { type: 'string', description: 'ANTHROPIC_SMALL_FAST_MODEL (deprecated by Claude Code in favour of haikuModel).' },
-  smallFastModelRegion: { type: 'string', backends: ['bedrock'], description: 'ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION.' },
+  smallFastModelRegion: valueField('smallFastModelRegion', 'The region of the small, fast model'),
   apiKeyCommand: {
     type: 'string',
-    backends: ['anthropic', 'foundry'],
-    description:
-      'A command whose output is the API key (ANTHROPIC_API_KEY, or ANTHROPIC_FOUNDRY_API_KEY for Foundry), e.g. "op read op://vault/anthropic/key". Run by sh at the first switch to this profile in a shell; its output is never printed.',
+    backends: withKey,
+    description: `A command whose output is the key (${keyVars}), e.g. "op read op://vault/anthropic/key". Run by sh at the first switch to this profile in a shell; its output is never printed.`,
   },
   authTokenCommand: {
     type: 'string',
-    backends: ['anthropic'],
-    description: 'A command whose output is a bearer token for a gateway (ANTHROPIC_AUTH_TOKEN). Run like apiKeyCommand.',
+    backends: withToken,
+    description: `A command whose output is a bearer token (${tokenVars}). Run like apiKeyCommand.`,
   },
   apiKey: {
     type: 'string',
-    backends: ['anthropic', 'foundry'],
+    backends: withKey,
     secret: true,
     description: 'A literal API key. Refused unless the file is readable by you alone (chmod 600) and allowInlineSecrets = true; prefer apiKeyCommand.',
   },
@@ -76,15 +87,19 @@ export const TOP_FIELDS = {
   },
   profiles: { description: 'Your profiles, as [profiles.<name>] tables. `cb-use <name>` switches to one.' },
   directories: { description: 'Directories and the profile that applies in them and below: "~/src/acme" = "work".' },
+  trustedDirectories: {
+    description:
+      'Directories (and everything below them) whose .claude-backend markers count even when another user owns them, like git\'s safe.directory: for shared checkouts and containers with foreign uids. "/" trusts every marker. Elsewhere only markers you own count.',
+  },
 } as const;
 
 /** JSON Schema (draft 2020-12) for editors, from the same table the loader checks. */
 export function configJsonSchema(): Record<string, unknown> {
   const profileProperties: Record<string, unknown> = {};
-  const profile = (extra: Record<string, unknown> = {}) => ({ type: 'object', additionalProperties: false, properties: profileProperties, ...extra });
+  const profile = (extra: Record<string, unknown> = {}) => ({ $ref: '#/$defs/profile', ...extra });
   for (const [name, spec] of Object.entries(PROFILE_FIELDS) as Array<[string, FieldSpec]>) {
     const description = spec.backends ? `${spec.description} (${spec.backends.join(', ')})` : spec.description;
-    if (spec.type === 'enum') profileProperties[name] = { type: 'string', enum: spec.values, description };
+    if (spec.type === 'enum') profileProperties[name] = { type: 'string', enum: [...spec.values!, ...BACKEND_SPECS.flatMap((b) => b.aliases)], description };
     else if (spec.type === 'env') {
       profileProperties[name] = {
         type: 'object',
@@ -97,22 +112,26 @@ export function configJsonSchema(): Record<string, unknown> {
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     title: 'claude-hooks config',
-    description: 'Profiles for switching Claude Code between Anthropic, Bedrock, Vertex and Foundry.',
+    description: `Profiles for switching Claude Code between its backends: ${BACKENDS.join(', ')}.`,
     type: 'object',
     additionalProperties: false,
+    $defs: { profile: { type: 'object', additionalProperties: false, properties: profileProperties } },
     properties: {
       allowInlineSecrets: { type: 'boolean', default: false, description: TOP_FIELDS.allowInlineSecrets.description },
       profiles: {
         type: 'object',
         description: TOP_FIELDS.profiles.description,
         propertyNames: { pattern: PROFILE_NAME.source },
-        // The built-in names may leave out backend (and Bedrock's region: it can come from the
-        // environment); a profile of your own names its backend, and a Bedrock one its region.
-        properties: Object.fromEntries(BACKENDS.map((b) => [b, profile()])),
+        // A table named after a built-in fills it in: it may leave out its backend (and what the
+        // environment can give), and cannot change it. A profile of your own names its backend
+        // and what that backend needs (a Bedrock region, a gateway's URL...).
+        properties: Object.fromEntries(BACKEND_SPECS.map((b) => [b.id, profile({ properties: { backend: { enum: [b.id, ...b.aliases] } } })])),
         additionalProperties: profile({
           required: ['backend'],
-          if: { properties: { backend: { const: 'bedrock' } } },
-          then: { required: ['region'] },
+          allOf: BACKEND_SPECS.filter((b) => b.configRequires.length).map((b) => ({
+            if: { properties: { backend: { enum: [b.id, ...b.aliases] } } },
+            then: { required: b.configRequires },
+          })),
         }),
       },
       directories: {
@@ -120,6 +139,11 @@ export function configJsonSchema(): Record<string, unknown> {
         description: TOP_FIELDS.directories.description,
         propertyNames: { pattern: '^(~|~/.*|/.*)$' },
         additionalProperties: { type: 'string', pattern: PROFILE_NAME.source },
+      },
+      trustedDirectories: {
+        type: 'array',
+        description: TOP_FIELDS.trustedDirectories.description,
+        items: { type: 'string', pattern: '^(~|~/.*|/.*)$' },
       },
     },
   };

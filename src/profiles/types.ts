@@ -1,18 +1,21 @@
-export const BACKENDS = ['anthropic', 'bedrock', 'vertex', 'foundry'] as const;
-export type Backend = (typeof BACKENDS)[number];
+export { BACKENDS, type Backend } from './backends.js';
+import type { Backend } from './backends.js';
 
 /** A named backend setup: `cb-use <name>` applies it. Built-in and user profiles share this shape. */
 export interface Profile {
   name: string;
   backend: Backend;
   description: string;
-  /** AWS_REGION for Bedrock, CLOUD_ML_REGION for Vertex. */
+  // The plain values: which variable each fills depends on the backend (src/profiles/backends.ts).
+  /** AWS_REGION for the AWS backends, CLOUD_ML_REGION for Vertex, the location for Google Cloud. */
   region?: string;
   awsProfile?: string;
-  /** ANTHROPIC_VERTEX_PROJECT_ID. */
+  /** ANTHROPIC_VERTEX_PROJECT_ID, or ANTHROPIC_GOOGLE_CLOUD_PROJECT. */
   projectId?: string;
   /** ANTHROPIC_FOUNDRY_RESOURCE. */
   resource?: string;
+  /** The Claude Platform workspace: ANTHROPIC_AWS_WORKSPACE_ID or ANTHROPIC_GOOGLE_CLOUD_WORKSPACE_ID. */
+  workspaceId?: string;
   /** The backend's base URL: a gateway for Anthropic, a proxy or endpoint for the others. */
   baseUrl?: string;
   model?: string;
@@ -33,7 +36,9 @@ export type SecretSource =
   /** A command of the user's (`apiKeyCommand`), run by sh; its output is the value. */
   | { variable: string; label: string; command: string }
   /** A literal in the config (allowed for private files only), read back by `claude-hooks secret`. */
-  | { variable: string; label: string; inline: { profile: string; key: string } };
+  | { variable: string; label: string; inline: { profile: string; key: string }; run?: boolean };
+// `run`: the literal is a command with a secret written into it (issue 15, item 8): the shell
+// reads it back at switch time and runs it, so the secret is never in the generated code.
 
 /** One entry of the `[directories]` table: inside `dir` (or below it), `profile` applies. */
 export interface DirectoryRule {
@@ -46,4 +51,6 @@ export interface Config {
   path: string;
   profiles: Profile[];
   directories: DirectoryRule[];
+  /** Directories whose markers count whoever owns them (absolute, normalized); none by default. */
+  trustedDirectories?: string[];
 }

@@ -10,6 +10,7 @@ export const bash: Dialect = {
   assign: (name, value) => `${name}=${posixQuote(value)}`,
   list: (name, items) => `${name}=(${items.map(posixQuote).join(' ')})`,
   func: posixFunc,
+  switchCommands: true,
   allArgs: '"$@"',
   exportAll: posixExportAll,
   clearAll: posixClearAll,

@@ -16,7 +16,8 @@ export const fish: Dialect = {
   scalar: (name, value) => `set -g ${name} ${fishQuote(value)}`,
   assign: (name, value) => `set -g ${name} ${fishQuote(value)}`,
   list: (name, items) => `set -g ${name} ${items.map(fishQuote).join(' ')}`.trimEnd(),
-  func: (name, body) => [`function ${name}`, ...indent(body), 'end'],
+  func: (name, body, description) => [`function ${name}${description ? ` --description ${fishQuote(description)}` : ''}`, ...indent(body), 'end'],
+  switchCommands: true,
   allArgs: '$argv',
   // Inline, not through functions: a fish function call costs more than the work. Each value
   // is recorded as what the switch left (_cb_as_, _cb_av_) right here, where it is known, and
@@ -30,7 +31,7 @@ export const fish: Dialect = {
   clearAll: (names) => [`set -e -g ${names.join(' ')}`, `set -q -U ${names.join(' ')}; test $status = ${names.length}; or _cb_drop ${names.join(' ')}`],
   // fish counts the set ones with `set -q` instead (see _cb_switch).
   listSet: () => [],
-  requireAny: (hint, names) => [`test -n "${names.map((n) => `$${n}`).join('')}"; or printf 'claude-hooks: %s\\n' ${fishQuote(hint)} >&2`],
+  requireAny: (hint, names) => [`test -n "${names.map((n) => `$${n}`).join('')}"; or _cb_warn ${fishQuote(hint)}`],
   switchOnFirstArg: (arms: Arm[], fallback: string[]) => [
     'switch "$argv[1]"',
     ...arms.flatMap((a) => [`case ${fishQuote(a.word)}`, ...indent(a.body)]),

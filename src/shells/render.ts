@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
 import { displayPath } from '../profiles/config.js';
+import { AWS_STATIC_CREDENTIALS, BACKEND_SPECS, backendSpec } from '../profiles/backends.js';
+import { BUILTIN_PROFILES } from '../profiles/builtin.js';
 import { MANAGED_VARS, SECRET_VARS, looksSecret } from '../profiles/managed.js';
 import { planFor, type SwitchPlan } from '../profiles/plan.js';
 import type { Config, Profile } from '../profiles/types.js';
@@ -13,7 +15,7 @@ import { zsh } from './zsh.js';
 
 // direnv runs an .envrc in bash: the bash dialect, with its own template (it only applies
 // the profile and direnv keeps the difference: no switch, so no use for _cb_list_set).
-export const DIALECTS: Record<Target, Dialect> = { bash, zsh, fish, direnv: { ...bash, name: 'direnv', templateFile: 'direnv.sh', listSet: () => [] } };
+export const DIALECTS: Record<Target, Dialect> = { bash, zsh, fish, direnv: { ...bash, name: 'direnv', templateFile: 'direnv.sh', listSet: () => [], switchCommands: false } };
 
 const TEMPLATE_DIR = join(PACKAGE_ROOT, 'shells');
 const DATA_MARKER = /^#@data$/m;
@@ -43,12 +45,16 @@ export function renderInit(target: Target, config: Config, options: RenderOption
 function renderData(d: Dialect, config: Config, options: RenderOptions): string[] {
   const hint = displayPath(config.path, options.env);
   const plans = config.profiles.map((p) => planFor(p, hint));
-  const extras = [...new Set(config.profiles.flatMap((p) => Object.keys(p.env)))].filter((n) => !MANAGED_VARS.includes(n));
+  // Variables fetched at switch time (key commands, literal secrets, values that hold a secret):
+  // restored like the rest, and masked whole by cb-status.
+  const fetched = new Set(plans.flatMap((p) => p.secrets.map((s) => s.variable)));
+  const extras = [...new Set([...config.profiles.flatMap((p) => Object.keys(p.env)), ...fetched])].filter((n) => !MANAGED_VARS.includes(n));
   // CLAUDE_HOOKS_PROFILE is ours, but a parent shell may have exported it: restore it like the rest.
   const managed = [...MANAGED_VARS, ...extras, 'CLAUDE_HOOKS_PROFILE'];
-  const secrets = managed.filter((n) => SECRET_VARS.includes(n) || looksSecret(n));
+  const secrets = managed.filter((n) => SECRET_VARS.includes(n) || looksSecret(n) || fetched.has(n));
   // Longest first, so the innermost mapped directory wins.
   const dirs = [...config.directories].sort((a, b) => b.dir.length - a.dir.length);
+  const regional = BACKEND_SPECS.filter((b) => b.selector && b.regionVariable);
 
   return [
     '# ---- data rendered from your profiles by `claude-hooks init` ----',
@@ -61,6 +67,11 @@ function renderData(d: Dialect, config: Config, options: RenderOptions): string[
     d.list('_cb_secrets', secrets),
     d.list('_cb_profiles', config.profiles.map((p) => p.name)),
     ...d.listSet(managed),
+    // How _cb_secret runs a key command: by sh, from your home directory (or /), never from the
+    // directory you are in, where a repository's relative paths, node_modules/.bin or shims
+    // would choose what runs.
+    '# shellcheck disable=SC2016 # sh expands it, not this shell',
+    d.scalar('_cb_keyrun', 'cd -- "${HOME:-/}" 2>/dev/null || cd / || exit 1; eval "$1"'),
     // Where fetched secrets are kept (see _cb_secret), so cb-off and cb-reload can forget them.
     d.list('_cb_secret_caches', plans.flatMap((p, i) => p.secrets.map((s) => `_cb_k${i}_${s.variable}`))),
     '',
@@ -81,6 +92,14 @@ function renderData(d: Dialect, config: Config, options: RenderOptions): string[
       ),
     ),
     '',
+    // bash and zsh have readonly variables: a switch checks it may change all it would first.
+    ...(d.name === 'bash' || d.name === 'zsh'
+      ? [
+          '# Sets _cb_r to the variables a profile sets or clears (a switch checks none is readonly).',
+          ...d.func('_cb_profile_vars', d.switchOnFirstArg(plans.map((p) => ({ word: p.profile, body: [d.assign('_cb_r', touched(p).join(' '))] })), ['return 1'])),
+          '',
+        ]
+      : []),
     '# Sets _cb_r to the profile\'s backend; fails for an unknown profile.',
     ...d.func('_cb_profile_backend', d.switchOnFirstArg(config.profiles.map((p) => ({ word: p.name, body: [d.assign('_cb_r', p.backend)] })), ['return 1'])),
     '',
@@ -95,14 +114,42 @@ function renderData(d: Dialect, config: Config, options: RenderOptions): string[
         ['return 1'],
       ),
     ),
+    '',
+    '# For the prompt segment: while _cb_region_sels[i] is on, _cb_region_vars[i] holds the region',
+    '# that follows the profile name (bedrock:eu-west-1).',
+    d.list('_cb_region_sels', regional.map((b) => b.selector!)),
+    d.list('_cb_region_vars', regional.map((b) => b.regionVariable!)),
+    '',
+    "# Sets _cb_r to the variable a backend's region goes in; fails for a backend without one.",
+    ...d.func('_cb_backend_region_var', d.switchOnFirstArg(BACKEND_SPECS.filter((b) => b.fields.region).map((b) => ({ word: b.id, body: [d.assign('_cb_r', b.fields.region!)] })), ['return 1'])),
+    '# The backends that take an AWS profile, and the AWS keys that would override it.',
+    d.list('_cb_aws_backends', BACKEND_SPECS.filter((b) => b.fields.awsProfile).map((b) => b.id)),
+    d.list('_cb_aws_keys', [...AWS_STATIC_CREDENTIALS]),
+    ...(d.switchCommands ? ['', '# One command per built-in profile: cb-bedrock is cb-use bedrock.', ...BUILTIN_PROFILES.flatMap((p) => d.func(`cb-${p.name}`, [`cb-use ${p.name}`], `Switch Claude Code to ${backendSpec(p.backend).label}`))] : []),
+    '',
+    '# Succeeds for a directory at or below one of trustedDirectories, whose markers count',
+    '# whoever owns them; fails elsewhere.',
+    '# shellcheck disable=SC2016',
+    ...d.func('_cb_trusted', d.switchOnDir((config.trustedDirectories ?? []).map((dir) => ({ dir, body: ['return 0'] })), ['return 1'])),
     '# ---- end of rendered data ----',
   ];
+}
+
+/** Every variable switching to the profile changes: what it clears, sets and fetches. */
+function touched(plan: SwitchPlan): string[] {
+  return [...new Set([...plan.clear, ...plan.set.map(([name]) => name), ...plan.secrets.map((s) => s.variable)])];
 }
 
 /** `Amazon Bedrock (...)` for a built-in; `bedrock backend, Work account` for the user's own. */
 function describe(p: Profile): string {
   if (p.name === p.backend && p.description) return p.description;
   return `${p.backend} backend${p.description ? ', ' + p.description : ''}`;
+}
+
+/** The sh command that gives an inline secret: `claude-hooks secret` prints it; a key command
+ *  with a key written into it is printed the same way and run by sh from there. */
+function inlineCommand(read: string, run = false): string {
+  return run ? `_cb_c=$(${read}) && eval "$_cb_c"` : read;
 }
 
 /** `id` names the shell's cache of the profile's fetched secrets (profile names may hold `-`). */
@@ -113,7 +160,7 @@ function applyBody(d: Dialect, plan: SwitchPlan, id: number, cli: string[]): str
   for (const secret of plan.secrets) {
     // sh runs the command in every shell, so it is quoted for sh; the line itself for this shell.
     const command =
-      'command' in secret ? secret.command : [...cli, 'secret', secret.inline.profile, secret.inline.key].map(posixQuote).join(' ');
+      'command' in secret ? secret.command : inlineCommand([...cli, 'secret', secret.inline.profile, secret.inline.key].map(posixQuote).join(' '), secret.run);
     lines.push(`_cb_secret ${id} ${secret.variable} ${d.quote(secret.label)} ${d.quote(command)}`);
   }
   for (const r of plan.require) lines.push(...d.requireAny(r.hint, r.anyOf));

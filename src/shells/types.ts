@@ -31,8 +31,11 @@ export interface Dialect {
   assign(name: string, value: string): string;
   /** A global list (array) assignment. */
   list(name: string, items: readonly string[]): string;
-  /** A function definition; `body` lines are indented by the dialect. */
-  func(name: string, body: string[]): string[];
+  /** A function definition; `body` lines are indented by the dialect. `description` is what
+   *  fish shows in completions (bash and zsh have nowhere to put it). */
+  func(name: string, body: string[], description?: string): string[];
+  /** Whether the integration has cb-use, so cb-<built-in> shortcuts can call it (not direnv). */
+  readonly switchCommands: boolean;
   /** Inside `_cb_profile_apply`: exports each name with its value. */
   exportAll(pairs: ReadonlyArray<readonly [string, string]>): string[];
   /** Inside `_cb_profile_apply`: makes each name unset, as Claude Code sees it. */

@@ -12,6 +12,7 @@ export const zsh: Dialect = {
   // Rendered functions are helpers: they run under the `emulate -L zsh` of the entry point
   // (hook or cb-* command) that calls them.
   func: posixFunc,
+  switchCommands: true,
   allArgs: '"$@"',
   exportAll: posixExportAll,
   clearAll: posixClearAll,

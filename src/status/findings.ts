@@ -4,9 +4,12 @@ import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import { homeDir } from '../paths.js';
 import { displayPath, loadConfig } from '../profiles/config.js';
+import { BACKEND_SPECS, providerSpec, type Provider } from '../profiles/backends.js';
 import { ANTHROPIC_AUTH, SELECTORS } from '../profiles/managed.js';
-import type { Prediction } from './predict.js';
-import { readMarker } from './marker.js';
+import { isOn, type Prediction } from './predict.js';
+import { MARKER_PROBLEMS, readMarker } from './marker.js';
+import { inline } from '../sanitize.js';
+import { maskSecrets } from '../secrets.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -19,7 +22,8 @@ export interface Finding {
 
 type Env = Record<string, string | undefined>;
 
-export const PROVIDER_NAMES = { firstParty: 'the Anthropic API', bedrock: 'Amazon Bedrock', vertex: 'Google Vertex AI', foundry: 'Microsoft Foundry' } as const;
+/** What status and doctor call each provider: Claude Code's own names. */
+export const PROVIDER_NAMES = Object.fromEntries(BACKEND_SPECS.map((b) => [b.provider, b.label])) as Record<Provider, string>;
 
 // Bedrock model ids: anthropic.claude-..., a cross-region prefix (us., eu., apac., global., ...),
 // or an ARN of a model or inference profile.
@@ -27,7 +31,9 @@ const BEDROCK_MODEL = /^(arn:aws[a-z-]*:bedrock:|([a-z]{2,6}\.)?anthropic\.)/;
 
 export function findings(p: Prediction, env: Env = process.env, ppid = process.ppid): Finding[] {
   const out: Finding[] = [];
-  const add = (id: string, severity: Severity, message: string, fix: string) => out.push({ id, severity, message, fix });
+  // Messages quote paths, values, config errors and marker text: escaped to one line each,
+  // secrets masked (doctor --json prints them too).
+  const add = (id: string, severity: Severity, message: string, fix: string) => out.push({ id, severity, message: inline(maskSecrets(message)), fix: inline(maskSecrets(fix)) });
   const where = (path: string) => displayPath(path, env);
   const value = (name: string) => p.variables[name]?.value;
 
@@ -43,7 +49,7 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
     }
   }
   for (const o of p.overrides) {
-    const strong = SELECTORS.includes(o.name as (typeof SELECTORS)[number]) || ANTHROPIC_AUTH.includes(o.name as (typeof ANTHROPIC_AUTH)[number]);
+    const strong = SELECTORS.includes(o.name) || (ANTHROPIC_AUTH as readonly string[]).includes(o.name);
     const shell = o.shell === null ? 'which your shell does not set' : `over your shell's ${o.name}=${o.shell || "''"}`;
     add(
       'settings-override',
@@ -68,6 +74,28 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
       `remove "apiKeyHelper" from ${where(p.apiKeyHelper.path)} and give the command to a profile as apiKeyCommand (claude-hooks doctor --migrate)`,
     );
   }
+  if (p.provider !== 'gateway' && isOn(value('CLAUDE_CODE_USE_GATEWAY'))) {
+    const missing = ['ANTHROPIC_BASE_URL', 'ANTHROPIC_AUTH_TOKEN'].filter((n) => !value(n));
+    add(
+      'gateway-ignored',
+      'warning',
+      `CLAUDE_CODE_USE_GATEWAY is on, but Claude Code ignores it without ${missing.join(' and ')}: it uses ${PROVIDER_NAMES[p.provider]}`,
+      'switch with cb-gateway (set baseUrl and authTokenCommand in [profiles.gateway]), or turn CLAUDE_CODE_USE_GATEWAY off',
+    );
+  }
+  // What the backend cannot work without, from the backend table.
+  const spec = providerSpec(p.provider);
+  for (const r of spec.require) {
+    if (spec.aws && r.slug === 'region') {
+      awsRegionFindings(p, spec.id, add);
+      continue;
+    }
+    if (r.anyOf.some((name) => value(name) || env[name])) continue;
+    const what = `${spec.label} mode with no ${r.anyOf.join(' or ')}`;
+    const fix = `set ${r.configExample.replace(/ = .*/, '')} in the profile you switch to, or ${r.exportExample}`;
+    if (r.fallback) add(`${spec.id}-no-${r.slug}`, 'warning', `${what}: Claude Code will use ${r.fallback}`, fix);
+    else add(`${spec.id}-no-${r.slug}`, 'error', what, fix);
+  }
   if (p.provider === 'bedrock') {
     for (const name of ['ANTHROPIC_API_KEY', 'ANTHROPIC_AUTH_TOKEN']) {
       if (value(name)) {
@@ -78,15 +106,6 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
           p.variables[name]!.origin.kind === 'settings' ? `remove "${name}" from ${where((p.variables[name]!.origin as { path: string }).path)}` : `switch with cb-bedrock, which clears it, or unset ${name}`,
         );
       }
-    }
-    // Claude Code 2.1.332 never lacks a region (region.ts): it takes AWS_REGION, AWS_DEFAULT_REGION,
-    // the AWS profile's region, else us-east-1. Say so when it falls back, or passes a variable over.
-    const region = p.bedrockRegion;
-    for (const name of region.ignored) {
-      add('bedrock-region-ignored', 'warning', `${name} is set but is not an AWS region, so Claude Code passes it over and uses ${region.region}`, `set ${name} to a region such as eu-west-1, or unset it`);
-    }
-    if (region.source.kind === 'default') {
-      add('bedrock-default-region', 'warning', `Bedrock mode with no AWS_REGION, AWS_DEFAULT_REGION or region in your AWS profile: Claude Code signs for its default, ${region.region}`, 'export AWS_REGION=us-east-1 (your models\' region), or set region in the profile you switch to');
     }
     if (!awsCredentialsFound(p, env)) {
       add(
@@ -103,28 +122,25 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
       }
     }
   }
-  if (p.provider === 'vertex') {
-    if (!value('ANTHROPIC_VERTEX_PROJECT_ID')) add('vertex-no-project', 'error', 'Vertex mode with no ANTHROPIC_VERTEX_PROJECT_ID', 'set projectId in the profile, or export ANTHROPIC_VERTEX_PROJECT_ID');
-    if (!value('CLOUD_ML_REGION')) add('vertex-no-region', 'error', 'Vertex mode with no CLOUD_ML_REGION', 'set region in the profile, or export CLOUD_ML_REGION');
-  }
-  if (p.provider === 'foundry' && !value('ANTHROPIC_FOUNDRY_RESOURCE') && !value('ANTHROPIC_FOUNDRY_BASE_URL')) {
-    add('foundry-no-resource', 'error', 'Foundry mode with no ANTHROPIC_FOUNDRY_RESOURCE (or ANTHROPIC_FOUNDRY_BASE_URL)', 'set resource in the profile, or export ANTHROPIC_FOUNDRY_RESOURCE');
-  }
-
   // claude-hooks itself: the config, the marker here, and whether this shell loaded the hooks.
   let profiles: string[] | undefined;
+  let trusted: string[] = [];
   try {
-    profiles = loadConfig(env).profiles.map((x) => x.name);
+    const config = loadConfig(env);
+    profiles = config.profiles.map((x) => x.name);
+    trusted = config.trustedDirectories ?? [];
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     add('config-invalid', 'error', err.message, 'fix the config (claude-hooks config check says the same)');
   }
-  const marker = readMarker(p.dir);
+  const marker = readMarker(p.dir, trusted);
+  // What a marker holds is shown only when it is a profile name: readMarker says what is
+  // wrong with anything else, never what it says.
   if (marker && profiles && !profiles.includes(marker.profile)) {
     add(
       'marker-unknown-profile',
       'error',
-      marker.profile ? `${marker.path} names unknown profile '${marker.profile.slice(0, 64)}'` : `${marker.path} is empty`,
+      marker.problem ? `${marker.path} ${MARKER_PROBLEMS[marker.problem]}` : `${marker.path} names unknown profile '${marker.profile}'`,
       `write one of your profiles into it: ${profiles.join(', ')}`,
     );
   }
@@ -135,6 +151,24 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
     add('shell-parent', 'info', `the shell integration was loaded in a parent shell (${shell}), not in this one`, 'load it in this shell too, to switch here');
   }
   return out;
+}
+
+// Claude Code 2.1.332 never lacks an AWS region (region.ts): AWS_REGION, AWS_DEFAULT_REGION, the
+// AWS profile's region, else us-east-1. Say so when it falls back, or passes a variable over;
+// a region in the AWS config is no finding at all.
+function awsRegionFindings(p: Prediction, id: string, add: (id: string, severity: Severity, message: string, fix: string) => void) {
+  const region = p.bedrockRegion;
+  for (const name of region.ignored) {
+    add(`${id}-region-ignored`, 'warning', `${name} is set but is not an AWS region, so Claude Code passes it over and uses ${region.region}`, `set ${name} to a region such as eu-west-1, or unset it`);
+  }
+  if (region.source.kind === 'default') {
+    add(
+      `${id}-no-region`,
+      'warning',
+      `${providerSpec(p.provider).label} mode with no AWS_REGION, AWS_DEFAULT_REGION or region in your AWS profile: Claude Code will use ${region.region}`,
+      'set region in the profile you switch to, or export AWS_REGION=us-east-1 (where your models are)',
+    );
+  }
 }
 
 function awsCredentialsFound(p: Prediction, env: Env): boolean {

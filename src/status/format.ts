@@ -1,21 +1,24 @@
 import { painter } from '../colors.js';
 import { displayPath } from '../profiles/config.js';
+import { providerSpec } from '../profiles/backends.js';
 import { MODEL_VARS } from '../profiles/managed.js';
 import { PROVIDER_NAMES, type Finding } from './findings.js';
 import type { Credential } from './auth.js';
-import type { Origin, Prediction } from './predict.js';
+import { isOn, type Origin, type Prediction } from './predict.js';
+import { inline } from '../sanitize.js';
+import { maskSecrets } from '../secrets.js';
 
 type Env = Record<string, string | undefined>;
 type Paint = ReturnType<typeof painter>;
 
-/** A command shown to people: any Anthropic key written into it is masked. */
+/** A command shown to people: any secret written into it is masked. */
 export function maskCommand(command: string): string {
-  return command.replace(/sk-ant-[A-Za-z0-9_-]{8,}/g, (k) => `sk-ant-…${k.slice(-4)}`);
+  return maskSecrets(command);
 }
 
 export function originText(o: Origin, env: Env): string {
   if (o.kind === 'shell') return 'your shell';
-  return o.level === 'global' ? `global config ${displayPath(o.path, env)}` : `${o.level} settings ${displayPath(o.path, env)}`;
+  return o.level === 'global' ? `global config ${inline(displayPath(o.path, env))}` : `${o.level} settings ${inline(displayPath(o.path, env))}`;
 }
 
 /** The version of the prediction that `status --json` prints: documented in docs/status.md. */
@@ -39,15 +42,16 @@ export function statusJson(p: Prediction, env: Env) {
   };
 }
 
-/** Bedrock: the region Claude Code signs for, always (its default included); Vertex: CLOUD_ML_REGION when set. */
+/** The AWS backends: the region Claude Code signs for, always (its default included); the
+ *  others: their region variable when set. */
 function regionJson(p: Prediction) {
-  if (p.provider === 'bedrock') {
+  const variable = providerSpec(p.provider).regionVariable ?? null;
+  if (variable === 'AWS_REGION') {
     const r = p.bedrockRegion;
     if (r.source.kind === 'variable') return { variable: r.source.name, value: r.region, origin: p.variables[r.source.name]?.origin ?? { kind: 'shell' } };
     return { variable: null, value: r.region, origin: r.source };
   }
-  if (p.provider === 'vertex' && p.variables.CLOUD_ML_REGION) return { variable: 'CLOUD_ML_REGION', ...p.variables.CLOUD_ML_REGION };
-  return null;
+  return variable && p.variables[variable] ? { variable, ...p.variables[variable] } : null;
 }
 
 /** What authenticates, in words: a secret only masked. */
@@ -57,11 +61,11 @@ export function credentialText(c: Credential | null, env: Env): string {
     case 'variable':
       return `${c.name} ${c.masked}`;
     case 'apiKeyHelper':
-      return `apiKeyHelper (${maskCommand(c.helper.command)}), from ${displayPath(c.helper.path, env)}`;
+      return `apiKeyHelper (${inline(maskCommand(c.helper.command))}), from ${inline(displayPath(c.helper.path, env))}`;
     case 'claude.ai':
-      return `claude.ai login${c.subscription ? ` (${c.subscription})` : ''}, in ${displayPath(c.path, env)}`;
+      return `claude.ai login${c.subscription ? ` (${c.subscription})` : ''}, in ${inline(displayPath(c.path, env))}`;
     case 'login-key':
-      return `the key of a /login to the Anthropic Console, in ${displayPath(c.path, env)}`;
+      return `the key of a /login to the Anthropic Console, in ${inline(displayPath(c.path, env))}`;
   }
 }
 
@@ -73,33 +77,35 @@ function rows(table: string[][], indent = '  '): string[] {
 }
 
 export function statusText(p: Prediction, env: Env, paint: Paint): string {
+  // Paths, values and problems come from outside: each is escaped to one line (sanitize.ts).
   const lines: string[] = [];
-  const via = p.providerVariable ? `${p.providerVariable}=${p.variables[p.providerVariable]!.value}, from ${originText(p.variables[p.providerVariable]!.origin, env)}` : 'no CLAUDE_CODE_USE_* is on';
-  lines.push(`${paint('bold', 'Claude Code')} in ${displayPath(p.dir, env)} will use ${paint('bold', PROVIDER_NAMES[p.provider])} (${via})`);
+  const via = p.providerVariable ? `${p.providerVariable}=${inline(p.variables[p.providerVariable]!.value)}, from ${originText(p.variables[p.providerVariable]!.origin, env)}` : p.variables.CLAUDE_CODE_USE_GATEWAY && isOn(p.variables.CLAUDE_CODE_USE_GATEWAY.value) ? 'CLAUDE_CODE_USE_GATEWAY is on, but ignored without ANTHROPIC_BASE_URL and ANTHROPIC_AUTH_TOKEN' : 'no CLAUDE_CODE_USE_* is on';
+  lines.push(`${paint('bold', 'Claude Code')} in ${inline(displayPath(p.dir, env))} will use ${paint('bold', PROVIDER_NAMES[p.provider])} (${via})`);
   const key =
     p.apiKeySource === 'ANTHROPIC_API_KEY'
-      ? `ANTHROPIC_API_KEY ${p.variables.ANTHROPIC_API_KEY!.value}, from ${originText(p.variables.ANTHROPIC_API_KEY!.origin, env)}`
+      ? `ANTHROPIC_API_KEY ${inline(p.variables.ANTHROPIC_API_KEY!.value)}, from ${originText(p.variables.ANTHROPIC_API_KEY!.origin, env)}`
       : p.apiKeySource === 'apiKeyHelper'
-        ? `apiKeyHelper (${maskCommand(p.apiKeyHelper!.command)}), from ${displayPath(p.apiKeyHelper!.path, env)}`
+        ? `apiKeyHelper (${inline(maskCommand(p.apiKeyHelper!.command))}), from ${inline(displayPath(p.apiKeyHelper!.path, env))}`
         : p.apiKeySource === '/login managed key'
-          ? `/login managed key, in ${displayPath(p.globalConfig.path, env)}`
+          ? `/login managed key, in ${inline(displayPath(p.globalConfig.path, env))}`
           : 'none';
   const summary: Array<[string, string]> = [
     ['auth', p.provider === 'firstParty' ? `${p.authMethod}: ${credentialText(p.credential, env)}` : p.authMethod],
     ['key source', p.provider === 'firstParty' || p.apiKeySource === null ? key : `${key} (${paint('yellow', notUsed(p))})`],
   ];
-  if (p.provider === 'bedrock') summary.push(['region', bedrockRegionText(p, env)]);
-  if (env.CLAUDE_HOOKS_PROFILE) summary.push(['profile', `${env.CLAUDE_HOOKS_PROFILE} (claude-hooks${env.CLAUDE_HOOKS_DIRENV ? ', from direnv' : ''})`]);
+  summary.unshift(['provider', `${p.provider} (as claude auth status says it)`]);
+  if (providerSpec(p.provider).regionVariable === 'AWS_REGION') summary.push(['region', bedrockRegionText(p, env)]);
+  if (env.CLAUDE_HOOKS_PROFILE) summary.push(['profile', `${inline(env.CLAUDE_HOOKS_PROFILE)} (claude-hooks${env.CLAUDE_HOOKS_DIRENV ? ', from direnv' : ''})`]);
   lines.push(...rows(summary));
   lines.push('', paint('bold', 'variables Claude Code reads'));
-  const vars = Object.entries(p.variables).map(([name, v]): [string, string] => [`${name}=${v.value === '' ? "''" : v.value}`, paint('dim', originText(v.origin, env))]);
+  const vars = Object.entries(p.variables).map(([name, v]): [string, string] => [`${name}=${v.value === '' ? "''" : inline(v.value)}`, paint('dim', originText(v.origin, env))]);
   lines.push(...(vars.length ? rows(vars) : ['  (none set)']));
   lines.push('', paint('bold', 'settings files, strongest first'));
   lines.push(
     ...rows(
       p.settings.map((s): string[] => {
-        const state = s.state === 'ok' ? paint('green', 'read') : s.state === 'missing' ? paint('dim', 'not there') : paint('red', `ignored: ${s.problem}`);
-        return [s.level, displayPath(s.path, env), state];
+        const state = s.state === 'ok' ? paint('green', 'read') : s.state === 'missing' ? paint('dim', 'not there') : paint('red', `ignored: ${inline(s.problem ?? '')}`);
+        return [s.level, inline(displayPath(s.path, env)), state];
       }),
     ),
   );
@@ -111,7 +117,7 @@ function bedrockRegionText(p: Prediction, env: Env): string {
   const r = p.bedrockRegion;
   const skipped = r.ignored.length ? ` (${r.ignored.join(' and ')} passed over: not a region)` : '';
   if (r.source.kind === 'variable') return `${r.region}, from ${r.source.name}${skipped}`;
-  if (r.source.kind === 'aws-config') return `${r.region}, from profile ${r.source.profile} in ${displayPath(r.source.path, env)}${skipped}`;
+  if (r.source.kind === 'aws-config') return `${r.region}, from profile ${inline(r.source.profile)} in ${inline(displayPath(r.source.path, env))}${skipped}`;
   return `${r.region}, Claude Code's default (no AWS_REGION, AWS_DEFAULT_REGION or region in your AWS profile)${skipped}`;
 }
 

@@ -1,23 +1,60 @@
-import { openSync, readSync, closeSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { PROFILE_NAME } from '../profiles/schema.js';
 
-/** The nearest .claude-backend from `dir` up, read the way the shell hook reads it: the first
- *  line, without a byte-order mark, a trailing \r or surrounding blanks. */
-export function readMarker(dir: string): { path: string; profile: string } | undefined {
+/** Why a marker that is there cannot be used. Its content is never returned: it may be the
+ *  first line of whatever file a symlinked marker points at. */
+export type MarkerProblem = 'foreign-owner' | 'empty' | 'unreadable' | 'not-a-name';
+
+export interface Marker {
+  path: string;
+  /** A profile name ([a-z0-9][a-z0-9_-]*, at most 64), or '' when there is a problem. */
+  profile: string;
+  problem?: MarkerProblem;
+}
+
+/** What each problem means, for a message: `${path} ${MARKER_PROBLEMS[problem]}`. */
+export const MARKER_PROBLEMS: Record<MarkerProblem, string> = {
+  'foreign-owner': 'is owned by another user: only your own markers count (or those under trustedDirectories in your config)',
+  empty: 'is empty',
+  unreadable: 'cannot be read',
+  'not-a-name': 'does not hold a profile name',
+};
+
+/** The nearest .claude-backend from `dir` up, judged the way the shell hooks judge it
+ *  (docs/security.md, "Markers"): the nearest regular file (symlinks followed) governs; it
+ *  counts only when you own it (as root: root does), or it is under one of `trusted` (as git's
+ *  safe.directory); it is read only when it has a size (the pseudo-files of /proc have none), at most 256
+ *  characters of its first line, without a byte-order mark, a trailing \r or surrounding
+ *  blanks; and that must be a profile name. FIFOs, devices and sockets are passed over, as a
+ *  read could wait for ever. */
+export function readMarker(dir: string, trusted: readonly string[] = []): Marker | undefined {
   for (let d = dir; ; d = dirname(d)) {
     const path = join(d, '.claude-backend');
+    let st: Stats | undefined;
     try {
-      if (statSync(path).isFile()) return { path, profile: firstLine(path) };
+      st = statSync(path);
     } catch {
       // not here: go up
     }
+    if (st?.isFile()) return judge(path, st, trusted.some((t) => d === t || d.startsWith(t.endsWith('/') ? t : t + '/')));
     if (dirname(d) === d) return undefined;
   }
 }
 
-function firstLine(path: string): string {
-  // A marker is one word; reading a bounded prefix keeps a huge file from costing anything.
-  const buf = Buffer.alloc(4096);
+function judge(path: string, { size, uid }: Stats, trusted: boolean): Marker {
+  if (uid !== process.geteuid?.() && !trusted) return { path, profile: '', problem: 'foreign-owner' };
+  if (size === 0) return { path, profile: '', problem: 'empty' };
+  const line = firstLine(path);
+  if (line === undefined) return { path, profile: '', problem: 'unreadable' };
+  if (line === '') return { path, profile: '', problem: 'empty' };
+  if (!PROFILE_NAME.test(line)) return { path, profile: '', problem: 'not-a-name' };
+  return { path, profile: line };
+}
+
+function firstLine(path: string): string | undefined {
+  // 256 characters are at most 1,024 bytes of UTF-8.
+  const buf = Buffer.alloc(1024);
   let n = 0;
   try {
     const fd = openSync(path, 'r');
@@ -27,8 +64,8 @@ function firstLine(path: string): string {
       closeSync(fd);
     }
   } catch {
-    return '';
+    return undefined;
   }
-  const line = buf.subarray(0, n).toString('utf8').split('\n')[0] ?? '';
-  return line.replace(/^\ufeff/, '').replace(/\r$/, '').trim();
+  const line = [...(buf.subarray(0, n).toString('utf8').split('\n')[0] ?? '')].slice(0, 256).join('');
+  return line.replace(/^\ufeff/, '').replace(/\r$/, '').replace(/^[ \t\v\f\r]+|[ \t\v\f\r]+$/g, '');
 }

@@ -5,6 +5,7 @@ import { displayPath } from '../profiles/config.js';
 import { MANAGED_VARS } from '../profiles/managed.js';
 import { maskCommand } from './format.js';
 import { isOn, type Prediction } from './predict.js';
+import { inline } from '../sanitize.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -20,8 +21,8 @@ export function migrationGuide(p: Prediction, env: Env): string {
       .filter(({ text }) => (file.apiKeyHelper && /"apiKeyHelper"\s*:/.test(text)) || MANAGED_VARS.some((v) => new RegExp(`"${v}"\\s*:`).test(text)));
     if (remove.length === 0) continue;
     steps.push(
-      `In ${displayPath(file.path, env)}, remove these lines (Claude Code's settings beat your shell, so they would undo every switch):\n` +
-        remove.map(({ text, n }) => `    ${String(n).padStart(4)}  ${maskCommand(text.trim()).replace(/("[A-Z_]*(KEY|TOKEN|SECRET)[A-Z_]*"\s*:\s*")[^"]+/, '$1…')}`).join('\n') +
+      `In ${inline(displayPath(file.path, env))}, remove these lines (Claude Code's settings beat your shell, so they would undo every switch):\n` +
+        remove.map(({ text, n }) => `    ${String(n).padStart(4)}  ${inline(maskCommand(text.trim())).replace(/("[A-Z_]*(KEY|TOKEN|SECRET)[A-Z_]*"\s*:\s*")[^"]+/, '$1…')}`).join('\n') +
         '\n  and fix the commas around them so the file stays valid JSON.',
     );
     if (file.apiKeyHelper) {

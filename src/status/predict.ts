@@ -3,9 +3,12 @@
 // of the real CLI (test/status-oracle.test.ts):
 // - the environment: env-merge.ts (the global config and settings files over the shell);
 // - a selector is on when its value, trimmed and lower-cased, is 1, true, yes or on;
-// - Bedrock beats Foundry beats Vertex when several are on;
+// - when several selectors are on, the order of SELECTOR_PRECEDENCE (src/profiles/backends.ts)
+//   decides; the gateway counts only with ANTHROPIC_BASE_URL and ANTHROPIC_AUTH_TOKEN set;
 // - key source and auth method: auth.ts; the Bedrock region: region.ts.
 import { mask } from '../mask.js';
+import { providerSpec, SELECTOR_PRECEDENCE, type Provider } from '../profiles/backends.js';
+import { maskSecrets } from '../secrets.js';
 import { MANAGED_VARS, SECRET_VARS } from '../profiles/managed.js';
 import { authMethod, credentialInUse, helperInForce, keySource, type ApiKeySource, type AuthMethod, type Credential, type Helper } from './auth.js';
 import { mergeEnv, type Origin } from './env-merge.js';
@@ -16,8 +19,7 @@ import { bedrockRegion, type BedrockRegion } from './region.js';
 import { readSettings, type Level, type SettingsFile } from './settings.js';
 
 export type { Origin } from './env-merge.js';
-
-export type Provider = 'firstParty' | 'bedrock' | 'vertex' | 'foundry';
+export type { Provider } from '../profiles/backends.js';
 
 export interface Value {
   /** Masked when the variable is secret. */
@@ -63,11 +65,7 @@ export interface Prediction {
   awsAuthRefresh: string | null;
 }
 
-const SELECTOR_ORDER: Array<[string, Provider]> = [
-  ['CLAUDE_CODE_USE_BEDROCK', 'bedrock'],
-  ['CLAUDE_CODE_USE_FOUNDRY', 'foundry'],
-  ['CLAUDE_CODE_USE_VERTEX', 'vertex'],
-];
+const SELECTOR_ORDER: Array<[string, Provider]> = SELECTOR_PRECEDENCE.map((p) => [providerSpec(p).selector!, p]);
 
 export function isOn(value: string | undefined): boolean {
   return value !== undefined && ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase());
@@ -83,7 +81,7 @@ export function predict(dir: string, env: Env = process.env): Prediction {
   const overrides = settingsOverrides(effective, env);
   const get = (name: string) => effective.get(name)?.value;
 
-  const selectorsOn = SELECTOR_ORDER.filter(([name]) => isOn(get(name)));
+  const selectorsOn = SELECTOR_ORDER.filter(([name, provider]) => isOn(get(name)) && (provider !== 'gateway' || gatewayReady(get)));
   const provider: Provider = selectorsOn[0]?.[1] ?? 'firstParty';
   const apiKeyHelper = helperInForce(settings);
   const claudeAiLogin = readClaudeAiLogin(credentialsPath(dir, env));
@@ -126,6 +124,14 @@ function settingsOverrides(effective: ReturnType<typeof mergeEnv>, env: Env): Ov
   return overrides;
 }
 
+/** 2.1.332 ignores CLAUDE_CODE_USE_GATEWAY (and says so in its debug log) unless both the
+ *  gateway's URL and a token are there. */
+function gatewayReady(get: (name: string) => string | undefined): boolean {
+  return Boolean(get('ANTHROPIC_BASE_URL')) && Boolean(get('ANTHROPIC_AUTH_TOKEN'));
+}
+
+/** A value as shown: masked whole when its name says secret, else each secret in it masked
+ *  (a key in ANTHROPIC_CUSTOM_HEADERS, a password in a URL). */
 function show(name: string, value: string): string {
-  return SECRET_VARS.includes(name) && value !== '' ? mask(value) : value;
+  return SECRET_VARS.includes(name) && value !== '' ? mask(value) : maskSecrets(value);
 }

@@ -9,11 +9,12 @@ import { execa } from 'execa';
 import { expect } from 'vitest';
 import { ROOT, cli, makeSandbox } from './sandbox.js';
 
-export const CLAUDE = join(ROOT, 'node_modules', '.bin', 'claude');
+/** The pinned CLI, or another version's (`npm run truth -- --claude-version X` sets this). */
+export const CLAUDE = process.env.CLAUDE_HOOKS_CLAUDE || join(ROOT, 'node_modules', '.bin', 'claude');
 
 function claudeWorks(): boolean {
   try {
-    return existsSync(CLAUDE) && readFileSync(join(ROOT, 'node_modules', '@anthropic-ai', 'claude-code', 'package.json'), 'utf8').includes('"version"');
+    return existsSync(CLAUDE) && readFileSync(join(CLAUDE, '..', '..', '@anthropic-ai', 'claude-code', 'package.json'), 'utf8').includes('"version"');
   } catch {
     return false;
   }

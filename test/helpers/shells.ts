@@ -80,6 +80,9 @@ export interface RunOptions {
   /** Run the shell as the unprivileged user `nobody` (via setpriv; the tests must run as root),
    *  so that a file without read permission really cannot be read. */
   asNobody?: boolean;
+  /** Milliseconds before the shell is killed (default 30,000): a test of something that must
+   *  not block sets it low, so a hang fails the test instead of stalling the run. */
+  timeout?: number;
 }
 
 let counter = 0;
@@ -110,7 +113,7 @@ export async function runWithInit(sb: Sandbox, shell: TestShell, script: string,
     extendEnv: false,
     reject: false,
     cwd: opts.cwd ?? sb.home,
-    timeout: 30_000,
+    timeout: opts.timeout ?? 30_000,
   });
   const dumps: Record<string, Map<string, string>> = {};
   for (const name of readdirSync(dumpDir)) dumps[name] = parseEnv0(readFileSync(join(dumpDir, name)));

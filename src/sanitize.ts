@@ -1,0 +1,80 @@
+// Outside text (paths, directory names, settings values, config names and values, marker
+// content, environment values, other programs' error messages) is shown, never obeyed. A control
+// character in it would move the cursor, clear the screen, retitle the terminal or write the
+// clipboard (OSC 52); a bidi override would reorder what the line appears to say. Every such
+// character is shown as an escape instead: `\x1b`, `\x85`, `\u202e`. The shell integration has
+// its own sanitizer with the same rule (issue 15, item 1).
+
+// C0 controls, DEL, C1 controls, lone UTF-16 surrogates (what is left of invalid text), and the
+// Unicode characters that move or reorder text: line and paragraph separators, bidi controls.
+const CONTROL_OR_TAB_OR_NEWLINE = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+function escape(ch: string): string {
+  const code = ch.charCodeAt(0);
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/** A value shown inside one line of output: every control character escaped, newline and tab
+ *  included, so a value can neither act on the terminal nor forge a line of its own. */
+export function inline(text: string): string {
+  return text.replace(CONTROL_OR_TAB_OR_NEWLINE, escape);
+}
+
+/** Text of several lines: like inline, but newline and tab stay. */
+export function block(text: string): string {
+  return text.replace(CONTROL, escape);
+}
+
+/** Bytes that should be UTF-8, shown as text: each byte that is not part of valid UTF-8 is
+ *  shown as `\xNN` rather than silently replaced, and control characters are escaped. */
+export function fromBytes(bytes: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  while (i < bytes.length) {
+    const n = sequenceLength(bytes, i);
+    if (n === 0) {
+      out += `\\x${bytes[i]!.toString(16).padStart(2, '0')}`;
+      i += 1;
+    } else {
+      out += Buffer.from(bytes.subarray(i, i + n)).toString('utf8');
+      i += n;
+    }
+  }
+  return inline(out);
+}
+
+/** The length of the valid UTF-8 sequence at `i`, or 0 (RFC 3629: no overlongs, no surrogates). */
+function sequenceLength(b: Uint8Array, i: number): number {
+  const c = b[i]!;
+  const cont = (k: number, lo = 0x80, hi = 0xbf) => i + k < b.length && b[i + k]! >= lo && b[i + k]! <= hi;
+  if (c < 0x80) return 1;
+  if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 2 : 0;
+  if (c === 0xe0) return cont(1, 0xa0) && cont(2) ? 3 : 0;
+  if (c === 0xed) return cont(1, 0x80, 0x9f) && cont(2) ? 3 : 0;
+  if (c >= 0xe1 && c <= 0xef) return cont(1) && cont(2) ? 3 : 0;
+  if (c === 0xf0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
+  if (c >= 0xf1 && c <= 0xf3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  if (c === 0xf4) return cont(1, 0x80, 0x8f) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
+}
+
+// The only escape sequences of our own: the colours of ../colors.ts.
+const OUR_COLOURS = /(\x1b\[(?:1|2|22|31|32|33|36|39)m)/;
+
+/** Text about to reach a terminal: with `colours`, our own colour codes pass and everything else
+ *  is escaped; without, nothing passes. The last line of defence: values are escaped with
+ *  inline() where they are put into a message, so that a message stays one line. */
+export function forTerminal(text: string, colours: boolean): string {
+  if (!colours) return block(text);
+  return text
+    .split(OUR_COLOURS)
+    .map((part, i) => (i % 2 === 1 ? part : block(part)))
+    .join('');
+}
+
+/** JSON for scripts. JSON.stringify escapes C0 controls and lone surrogates but leaves DEL, C1
+ *  and the bidi controls raw; they are escaped too, so `status --json` in a terminal is safe. */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
