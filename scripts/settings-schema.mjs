@@ -16,18 +16,20 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const CLAUDE = join(ROOT, 'node_modules', '.bin', 'claude');
+// The pinned CLI, or another version's (`npm run truth -- --claude-version X` sets CLAUDE_HOOKS_CLAUDE).
+export const CLAUDE = process.env.CLAUDE_HOOKS_CLAUDE || join(ROOT, 'node_modules', '.bin', 'claude');
+const MODULES = process.env.CLAUDE_HOOKS_CLAUDE ? join(process.env.CLAUDE_HOOKS_CLAUDE, '..', '..') : join(ROOT, 'node_modules');
 export const KINDS = ['string', 'number', 'boolean', 'array', 'object', 'null'];
 
 /** The native binary of the pinned Claude Code (the platform package next to the wrapper). */
 export function claudeBinary() {
-  const dir = join(ROOT, 'node_modules', '@anthropic-ai');
+  const dir = join(MODULES, '@anthropic-ai');
   for (const name of readdirSync(dir)) if (name.startsWith('claude-code-')) return join(dir, name, 'claude');
   throw new Error('no @anthropic-ai/claude-code-<platform> package: npm ci installs it');
 }
 
 export function claudeVersion() {
-  return JSON.parse(readFileSync(join(ROOT, 'node_modules', '@anthropic-ai', 'claude-code', 'package.json'), 'utf8')).version;
+  return JSON.parse(readFileSync(join(MODULES, '@anthropic-ai', 'claude-code', 'package.json'), 'utf8')).version;
 }
 
 /**

@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
+import { BACKEND_SPECS } from '../src/profiles/backends.js';
 import { predict } from '../src/status/predict.js';
 import { CLI } from './helpers/sandbox.js';
 import { KEY, available, claudeAuthStatus, setUp, type Answer, type Case } from './helpers/oracle.js';
@@ -29,8 +30,9 @@ const ALL_CLI = process.env.CLAUDE_HOOKS_ORACLE_ALL_CLI === '1';
 const STATUS_CLI = process.env.CLAUDE_HOOKS_STATUS_CLI ?? CLI;
 const MEASURE = process.env.CLAUDE_HOOKS_ORACLE_MEASURE === '1';
 
-/** The backend selectors generated. */
-const SELECTORS = ['CLAUDE_CODE_USE_BEDROCK', 'CLAUDE_CODE_USE_VERTEX', 'CLAUDE_CODE_USE_FOUNDRY'];
+/** The backend selectors generated: every one of the backend table (the drift test holds the
+ *  table to the pinned CLI), so a new backend is generated as soon as it is in the table. */
+const SELECTORS = BACKEND_SPECS.flatMap((b) => (b.selector ? [b.selector] : []));
 
 // ---- the world ---------------------------------------------------------------------------
 
@@ -59,11 +61,14 @@ const anyJson: fc.Arbitrary<Json> = fc.oneof(
 );
 
 function envObject(textFor: (name: string) => fc.Arbitrary<Json>) {
-  const names = [...SELECTORS, 'ANTHROPIC_API_KEY', 'ANTHROPIC_AUTH_TOKEN', 'CLAUDE_CODE_OAUTH_TOKEN'];
-  return fc.subarray(names, { maxLength: 3 }).chain((picked) => fc.tuple(...picked.map((n) => textFor(n).map((v) => [n, v] as const))).map((pairs) => Object.fromEntries(pairs)));
+  // ANTHROPIC_BASE_URL with ANTHROPIC_AUTH_TOKEN turns gateway mode on.
+  const names = [...SELECTORS, 'ANTHROPIC_API_KEY', 'ANTHROPIC_AUTH_TOKEN', 'CLAUDE_CODE_OAUTH_TOKEN', 'ANTHROPIC_BASE_URL'];
+  return fc.subarray(names, { maxLength: 4 }).chain((picked) => fc.tuple(...picked.map((n) => textFor(n).map((v) => [n, v] as const))).map((pairs) => Object.fromEntries(pairs)));
 }
 
-const settingsValue = (name: string): fc.Arbitrary<Json> => (name.startsWith('CLAUDE_CODE_USE_') ? anyJson : fc.oneof({ weight: 4, arbitrary: keyText as fc.Arbitrary<Json> }, { weight: 1, arbitrary: anyJson }));
+const baseUrl = fc.constantFrom('https://gateway.example', '');
+const settingsValue = (name: string): fc.Arbitrary<Json> =>
+  name.startsWith('CLAUDE_CODE_USE_') ? anyJson : name === 'ANTHROPIC_BASE_URL' ? baseUrl : fc.oneof({ weight: 4, arbitrary: keyText as fc.Arbitrary<Json> }, { weight: 1, arbitrary: anyJson });
 
 const settingsFile: fc.Arbitrary<FileSpec> = fc.oneof(
   { weight: 4, arbitrary: fc.constant(null) },
@@ -90,7 +95,7 @@ const settingsFile: fc.Arbitrary<FileSpec> = fc.oneof(
 );
 
 const world: fc.Arbitrary<World> = fc.record({
-  shell: envObject((n) => (n.startsWith('CLAUDE_CODE_USE_') ? selectorText : keyText)).map((o) => o as Record<string, string>),
+  shell: envObject((n) => (n.startsWith('CLAUDE_CODE_USE_') ? selectorText : n === 'ANTHROPIC_BASE_URL' ? baseUrl : keyText)).map((o) => o as Record<string, string>),
   configDir: fc.constantFrom('unset', 'unset', 'unset', 'absolute', 'empty', 'relative'),
   git: fc.constantFrom('none', 'none', 'root', 'subdirectory', 'worktree'),
   user: settingsFile,
@@ -100,7 +105,7 @@ const world: fc.Arbitrary<World> = fc.record({
   global: fc.option(
     fc.record({
       legacy: fc.constantFrom(false, false, false, true),
-      json: fc.record({ env: envObject((n) => (n.startsWith('CLAUDE_CODE_USE_') ? anyJson : fc.oneof(keyText as fc.Arbitrary<Json>, anyJson))), primaryApiKey: fc.constantFrom<Json>('sk-ant-api03-login', '', true, 0) }, { requiredKeys: [] }),
+      json: fc.record({ env: envObject(settingsValue), primaryApiKey: fc.constantFrom<Json>('sk-ant-api03-login', '', true, 0) }, { requiredKeys: [] }),
     }),
     { freq: 2 },
   ),
