@@ -207,7 +207,7 @@ _cb_show() {
 # Switches to profile $1 for reason $2, or with an empty $1 back to the baseline; says $3,
 # if given, once it knows it can.
 _cb_switch() {
-    local _cb_v _cb_s _cb_rec _cb_todo=() _cb_an _cb_bn _cb_back=()
+    local _cb_v _cb_s _cb_rec _cb_todo=() _cb_an _cb_bn _cb_back=() _cb_seen=' '
     # Only variables that are set, or that we keep a record of, can need anything: the
     # others (most of them) are unset now and were unset in the baseline.
     _cb_list_set
@@ -218,8 +218,13 @@ _cb_switch() {
     for _cb_v in ${_cb_an[@]+"${_cb_an[@]}"} ${_cb_bn[@]+"${_cb_bn[@]}"}; do
         _cb_todo+=("${_cb_v#_cb_[ab]_}")
     done
-    # _cb_state, inlined: this loop is what a switch costs.
+    # _cb_state, inlined: this loop is what a switch costs. A variable set and recorded is
+    # listed up to three times: visited once.
     for _cb_v in ${_cb_todo[@]+"${_cb_todo[@]}"}; do
+        case $_cb_seen in
+        *" $_cb_v "*) continue ;;
+        esac
+        _cb_seen+="$_cb_v "
         if [[ -z ${!_cb_v+x} ]]; then
             _cb_s=u
         elif [[ -n $_cb_has_attrs && ${!_cb_v@a} != *x* ]]; then
@@ -246,23 +251,21 @@ _cb_switch() {
     done
     # All or nothing: if one of the variables this switch changes (those going back to the
     # baseline, the profile's own) is readonly, it changes none of them, says so and fails.
-    _cb_r=
-    if [[ -n $1 ]]; then
-        _cb_profile_vars "$1"
-        _cb_r+=" CLAUDE_HOOKS_PROFILE"
-    fi
-    if ! _cb_writable "${_cb_back[*]-} $_cb_r"; then
+    # (One `local` over them all, in the rendered _cb_profile_writable.)
+    if ! _cb_profile_writable "$1" ${_cb_back[@]+"${_cb_back[@]}"}; then
+        _cb_readonly "${_cb_pv[@]}"
         _cb_warn "cannot switch ${1:+to }${1:-off}: $_cb_r readonly in this shell; nothing changed"
         return 1
-    fi
-    # What the switch is about, said before the hints the profile may print.
-    if [[ -n ${3-} ]]; then
-        _cb_say "$3"
     fi
     for _cb_v in ${_cb_back[@]+"${_cb_back[@]}"}; do
         _cb_rec=_cb_b_$_cb_v
         _cb_restore "$_cb_v" "${!_cb_rec-u}"
     done
+    # What the switch is about, said before the hints the profile may print (the restores
+    # above print nothing).
+    if [[ -n ${3-} ]]; then
+        _cb_say "$3"
+    fi
     if [[ -z $1 ]]; then
         unset -v ${_cb_an[@]+"${_cb_an[@]}"} ${_cb_bn[@]+"${_cb_bn[@]}"}
         _cb_active=
@@ -287,16 +290,10 @@ _cb_switch() {
     _cb_why=$2
 }
 
-# Succeeds when every variable named in the words of $1 may be changed; otherwise puts the
-# readonly ones into _cb_r ("A is", "A, B are") and fails. `local` refuses a readonly name,
-# and the locals it makes here vanish when this returns: one builtin for the usual case.
-_cb_writable() {
-    local IFS=' ' _cb_n
-    # shellcheck disable=SC2086 # the words of $1 are variable names
-    set -- $1
-    if [ $# -eq 0 ] || { local "$@"; } 2>/dev/null; then
-        return 0
-    fi
+# Which of the variables named in "$@" are readonly, into _cb_r ("A is", "A, B are"), for the
+# message of a switch _cb_profile_writable (rendered above) stopped.
+_cb_readonly() {
+    local _cb_n
     _cb_r=
     for _cb_n in "$@"; do
         case " $_cb_r, " in
@@ -308,7 +305,6 @@ _cb_writable() {
     *,*) _cb_r+=' are' ;;
     *) _cb_r+=' is' ;;
     esac
-    return 1
 }
 
 # Makes profile $1 (reason $2) active without re-applying it when it already is, so a
@@ -466,17 +462,7 @@ cb_prompt_info() {
 # The prompt hook. Keeps $? for whatever runs after it, except under set -e, where a
 # non-zero return would end the shell.
 _cb_hook() {
-    # $? as the prompt found it, or as the first run of this hook found it (below), kept in $1:
-    # a variable would be exported under set -a.
-    set -- "${1:-$?}"
-    case $- in
-    *[xeak]*)
-        _cb_guarded _cb_hook "$1"
-        case $- in *e*) return 0 ;; esac
-        return "$1"
-        ;;
-    esac
-    local _cb_f='' _cb_line=''
+    local _cb_status=$? _cb_f='' _cb_line=''
     # Two usual prompts are answered here, without the governor, when there is no direnv and
     # the candidates are this directory's:
     if [[ -z ${CLAUDE_HOOKS_DIRENV-} && -n ${_cb_cands_pwd-} && ${PWD-} == "$_cb_cands_pwd" ]]; then
@@ -488,19 +474,22 @@ _cb_hook() {
                 [[ -f $_cb_f ]] && break
             done
             [[ -f $_cb_f ]] || _cb_f=idle
-        elif [[ $_cb_last_gkey == "marker:${_cb_cands[0]}:${_cb_gprofile-}" && -f ${_cb_cands[0]} && -O ${_cb_cands[0]} && -s ${_cb_cands[0]} && -r ${_cb_cands[0]} ]]; then
+        elif [[ $_cb_last_gkey == "marker:${_cb_cands[0]}:${_cb_gprofile-}" && -f ${_cb_cands[0]} && -O ${_cb_cands[0]} && -s ${_cb_cands[0]} ]]; then
             # This directory's own marker governed, and still names the same profile (it is
             # read again: it may have been edited). Most prompts of a day spent in a project.
+            # It must still be a file of yours with a size (docs/security.md, "Markers"); one
+            # that cannot be read reads as empty, and the governor says so.
             { IFS= read -r -n 256 _cb_line <"${_cb_cands[0]}"; } 2>/dev/null || :
             [[ $_cb_line == "$_cb_gprofile" ]] && _cb_f=idle
         fi
     fi
-    if [[ $_cb_f != idle ]]; then
-        _cb_governor
-        if [[ $_cb_gkey != "${_cb_last_gkey-}" ]]; then
-            _cb_last_gkey=$_cb_gkey
-            _cb_on_governor_change
-        fi
+    # Something may change: under set -x, -e, -a or -k that runs with them set aside, as every
+    # cb-* command does (_cb_guarded). The usual prompts above touch nothing they could leak.
+    if [[ ${_cb_f-} != idle ]]; then
+        case $- in
+        *[xeak]*) _cb_guarded _cb_update ;;
+        *) _cb_update ;;
+        esac
     fi
     # _cb_prompt_text, without the call when no profile is active.
     if [[ -n ${CLAUDE_HOOKS_PROFILE-} ]]; then
@@ -511,7 +500,17 @@ _cb_hook() {
     case $- in
     *e*) return 0 ;;
     esac
-    return "$1"
+    # (Under set -k, `local` above cannot assign: 0 stands for the $? it lost.)
+    return "${_cb_status:-0}"
+}
+
+# Finds what governs the directory, and acts only when that changed.
+_cb_update() {
+    _cb_governor
+    if [[ $_cb_gkey != "${_cb_last_gkey-}" ]]; then
+        _cb_last_gkey=$_cb_gkey
+        _cb_on_governor_change
+    fi
 }
 
 # Inside a directory whose .envrc says `use claude`, direnv owns the backend: a switch here
@@ -544,16 +543,39 @@ cb-use() {
     _cb_auto=
 }
 
+# cb-bedrock and the other shortcuts (rendered above) come here: $1 is the command's name, $2
+# its profile. An argument after them is a mistake (`cb-bedrock --region eu-west-1`): refused
+# with the usage, rather than ignored as if the switch had done what was asked.
+_cb_shortcut() {
+    case $- in *[xeak]*) _cb_guarded _cb_shortcut "$@"; return ;; esac
+    if [ $# -ne 2 ]; then
+        printf 'usage: %s (no arguments; other settings go in a profile: cb-use <profile>)\n' "$1" >&2
+        return 2
+    fi
+    cb-use "$2"
+}
+
+# shellcheck disable=SC2120 # it takes none: the check is for the user who gives one anyway
 cb-off() {
-    case $- in *[xeak]*) _cb_guarded cb-off; return ;; esac
+    case $- in *[xeak]*) _cb_guarded cb-off "$@"; return ;; esac
+    if [ $# -ne 0 ]; then
+        printf 'usage: cb-off (no arguments)\n' >&2
+        return 2
+    fi
     if _cb_direnv_owns; then
         return 1
     fi
+    # Said only when a profile was active: a second cb-off has nothing to give back.
+    local _cb_was=${_cb_active-}
     _cb_switch '' '' || return 1
     _cb_manual=
     _cb_auto=
     _cb_forget_secrets
-    _cb_say "off: your own variables are back"
+    if [ -n "$_cb_was" ]; then
+        _cb_say "off: your own variables are back"
+    else
+        _cb_say "already off: no profile was active"
+    fi
 }
 
 # Masks a secret for display, into _cb_r: sk-ant-…1234, AKIA…WXYZ, or … when short.
@@ -570,8 +592,32 @@ _cb_mask() {
     fi
 }
 
+# Claude Code reads settings files on top of the environment, and their `env` wins: a line
+# for each that sets one of the variables (a regular file, read up to 64 KiB, never run).
+_cb_settings_note() {
+    local _cb_f _cb_text _cb_v _cb_found
+    for _cb_f in "$_cb_managed_settings" "${PWD-}/.claude/settings.local.json" "${PWD-}/.claude/settings.json" "${CLAUDE_CONFIG_DIR:-${HOME-}/.claude}/settings.json"; do
+        [[ -f $_cb_f && -s $_cb_f && -r $_cb_f ]] || continue
+        _cb_text=
+        { IFS= read -r -d '' -n 65536 _cb_text <"$_cb_f"; } 2>/dev/null || :
+        _cb_found=
+        for _cb_v in "${_cb_managed[@]}"; do
+            case $_cb_text in
+            *"\"$_cb_v\":"* | *"\"$_cb_v\" :"*) _cb_found+="${_cb_found:+, }$_cb_v" ;;
+            esac
+        done
+        if [[ -n $_cb_found ]]; then
+            _cb_show "settings  $_cb_f sets $_cb_found, over this shell: claude-hooks status says what Claude Code will use"
+        fi
+    done
+}
+
 cb-status() {
     case $- in *[xeak]*) _cb_guarded cb-status "$@"; return ;; esac
+    if [ $# -ne 0 ]; then
+        printf 'usage: cb-status (no arguments; for JSON: claude-hooks status --json)\n' >&2
+        return 2
+    fi
     local IFS=' '
     local _cb_v _cb_s _cb_shown=
     if [ -n "${CLAUDE_HOOKS_DIRENV-}" ]; then
@@ -593,7 +639,8 @@ cb-status() {
     elif [[ $_cb_gkey == bad:* ]]; then
         _cb_show "here      $_cb_gwhy $_cb_gbad; not used"
     fi
-    printf 'variables\n'
+    _cb_settings_note
+    printf "variables in this shell (what Claude Code starts from)\n"
     for _cb_v in "${_cb_managed[@]}"; do
         if [ "$_cb_v" = CLAUDE_HOOKS_PROFILE ] || [ -z "${!_cb_v+x}" ]; then
             continue
@@ -620,6 +667,10 @@ cb-status() {
 # active profile so edited values take effect.
 cb-reload() {
     case $- in *[xeak]*) _cb_guarded cb-reload "$@"; return ;; esac
+    if [ $# -ne 0 ]; then
+        printf 'usage: cb-reload (no arguments)\n' >&2
+        return 2
+    fi
     local _cb_code
     if ! _cb_code=$(_cb_cli init bash); then
         _cb_warn 'cb-reload: "claude-hooks init bash" failed; keeping the profiles loaded before'
@@ -629,12 +680,14 @@ cb-reload() {
     # replaces the list of where the old profiles kept them.
     _cb_forget_secrets
     eval "$_cb_code"
+    _cb_say "reloaded $_cb_config_file: ${#_cb_profiles[@]} profiles"
     # Under direnv the variables are direnv's until you leave; the new profile data applies then.
     if [ -n "${_cb_active-}" ] && [ -z "${CLAUDE_HOOKS_DIRENV-}" ]; then
         if _cb_profile_describe "$_cb_active"; then
             _cb_switch "$_cb_active" "$_cb_why" || return 1
         else
             _cb_warn "profile '$_cb_active' is gone from the config; your own variables are back"
+            # shellcheck disable=SC2119 # cb-off takes no arguments
             cb-off
         fi
     fi

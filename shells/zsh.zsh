@@ -165,8 +165,9 @@ _cb_switch() {
     # others (most of them) are unset now and were unset in the baseline.
     _cb_list_set
     _cb_todo+=(${${(k)parameters[(I)_cb_[ab]_*]}#_cb_[ab]_})
-    for _cb_v in $_cb_todo; do
-        # _cb_state, inlined: this loop is what a switch costs.
+    for _cb_v in ${(u)_cb_todo}; do
+        # _cb_state, inlined: this loop is what a switch costs. (u): a variable set and
+        # recorded is listed up to three times, visited once.
         if (( ! ${(P)+_cb_v} )); then
             _cb_s=u
         elif [[ ${(Pt)_cb_v} == *-export* ]]; then
@@ -191,9 +192,9 @@ _cb_switch() {
     # All or nothing: if one of the variables this switch changes (those going back to the
     # baseline, the profile's own) is readonly, it changes none of them, says so and fails.
     # (zsh would stop half-way, at the first one.)
-    typeset -g _cb_r=
-    [[ -z $1 ]] || { _cb_profile_vars $1; _cb_r+=" CLAUDE_HOOKS_PROFILE"; }
-    if ! _cb_writable $_cb_back ${=_cb_r}; then
+    typeset -ga _cb_pv
+    _cb_profile_vars "$1"
+    if ! _cb_writable $_cb_back $_cb_pv; then
         _cb_warn "cannot switch ${1:+to }${1:-off}: $_cb_r readonly in this shell; nothing changed"
         return 1
     fi
@@ -401,9 +402,11 @@ _cb_hook() {
                 [[ -f $_cb_f ]] && break
             done
             [[ -f $_cb_f ]] || _cb_f=idle
-        elif [[ $_cb_last_gkey == "marker:$_cb_cands[1]:${_cb_gprofile-}" && -f $_cb_cands[1] && -O $_cb_cands[1] && -s $_cb_cands[1] && -r $_cb_cands[1] ]]; then
+        elif [[ $_cb_last_gkey == "marker:$_cb_cands[1]:${_cb_gprofile-}" && -f $_cb_cands[1] && -O $_cb_cands[1] && -s $_cb_cands[1] ]]; then
             # This directory's own marker governed, and still names the same profile (it is
             # read again: it may have been edited). Most prompts of a day spent in a project.
+            # It must still be a file of yours with a size (docs/security.md, "Markers"); one
+            # that cannot be read reads as empty, and the governor says so.
             { IFS= read -r -u 0 -k 256 _cb_line <$_cb_cands[1]; } 2>/dev/null
             [[ ${_cb_line%%$'\n'*} == "$_cb_gprofile" ]] && _cb_f=idle
         fi
@@ -461,15 +464,39 @@ cb-use() {
     typeset -g _cb_manual=$1 _cb_auto=
 }
 
+# cb-bedrock and the other shortcuts (rendered above) come here: $1 is the command's name, $2
+# its profile. An argument after them is a mistake (`cb-bedrock --region eu-west-1`): refused
+# with the usage, rather than ignored as if the switch had done what was asked.
+_cb_shortcut() {
+    local _cb_flags=$- # (see cb-use)
+    emulate -L zsh
+    setopt no_xtrace
+    if (( $# != 2 )); then
+        print -r -- "usage: $1 (no arguments; other settings go in a profile: cb-use <profile>)" >&2
+        _cb_failed 2; return
+    fi
+    cb-use $2 || _cb_failed $?
+}
+
 cb-off() {
     local _cb_flags=$- # (see cb-use)
     emulate -L zsh
     setopt no_xtrace
+    if (( $# )); then
+        print -r -- 'usage: cb-off (no arguments)' >&2
+        _cb_failed 2; return
+    fi
     _cb_direnv_owns && { _cb_failed 1; return; }
+    # Said only when a profile was active: a second cb-off has nothing to give back.
+    local _cb_was=${_cb_active-}
     _cb_switch '' '' || { _cb_failed 1; return; }
     typeset -g _cb_manual= _cb_auto=
     _cb_forget_secrets
-    _cb_say "off: your own variables are back"
+    if [[ -n $_cb_was ]]; then
+        _cb_say "off: your own variables are back"
+    else
+        _cb_say "already off: no profile was active"
+    fi
 }
 
 # Masks a secret for display, into _cb_r: sk-ant-…1234, AKIA…WXYZ, or … when short.
@@ -486,9 +513,31 @@ _cb_mask() {
     fi
 }
 
+# Claude Code reads settings files on top of the environment, and their `env` wins: a line
+# for each that sets one of the variables (a regular file, read up to 64 KiB, never run).
+_cb_settings_note() {
+    local _cb_f _cb_text _cb_v _cb_found
+    for _cb_f in $_cb_managed_settings ${PWD-}/.claude/settings.local.json ${PWD-}/.claude/settings.json ${CLAUDE_CONFIG_DIR:-${HOME-}/.claude}/settings.json; do
+        [[ -f $_cb_f && -s $_cb_f && -r $_cb_f ]] || continue
+        _cb_text=
+        { IFS= read -r -u 0 -d '' -k 65536 _cb_text <$_cb_f; } 2>/dev/null
+        _cb_found=
+        for _cb_v in $_cb_managed; do
+            [[ $_cb_text == *\"$_cb_v\"(' '|):* ]] && _cb_found+="${_cb_found:+, }$_cb_v"
+        done
+        [[ -n $_cb_found ]] && _cb_show "settings  $_cb_f sets $_cb_found, over this shell: claude-hooks status says what Claude Code will use"
+    done
+    return 0
+}
+
 cb-status() {
+    local _cb_flags=$- # (see cb-use)
     emulate -L zsh
     setopt no_xtrace
+    if (( $# )); then
+        print -r -- 'usage: cb-status (no arguments; for JSON: claude-hooks status --json)' >&2
+        _cb_failed 2; return
+    fi
     local _cb_v _cb_shown=
     if [[ -n ${CLAUDE_HOOKS_DIRENV-} ]]; then
         _cb_profile_describe "${CLAUDE_HOOKS_PROFILE-}" || _cb_r=unknown
@@ -509,7 +558,8 @@ cb-status() {
     elif [[ $_cb_gkey == bad:* ]]; then
         _cb_show "here      $_cb_gwhy $_cb_gbad; not used"
     fi
-    print -r -- "variables"
+    _cb_settings_note
+    print -r -- "variables in this shell (what Claude Code starts from)"
     for _cb_v in $_cb_managed; do
         [[ $_cb_v == CLAUDE_HOOKS_PROFILE ]] && continue
         (( ${(P)+_cb_v} )) || continue
@@ -528,6 +578,10 @@ cb-reload() {
     local _cb_flags=$- # (see cb-use)
     emulate -L zsh
     setopt no_xtrace
+    if (( $# )); then
+        print -r -- 'usage: cb-reload (no arguments)' >&2
+        _cb_failed 2; return
+    fi
     local _cb_code
     if ! _cb_code=$(_cb_cli init zsh); then
         _cb_warn 'cb-reload: "claude-hooks init zsh" failed; keeping the profiles loaded before'
@@ -537,6 +591,7 @@ cb-reload() {
     # replaces the list of where the old profiles kept them.
     _cb_forget_secrets
     eval "$_cb_code"
+    _cb_say "reloaded $_cb_config_file: ${#_cb_profiles} profiles"
     # Under direnv the variables are direnv's until you leave; the new profile data applies then.
     if [[ -n ${_cb_active-} && -z ${CLAUDE_HOOKS_DIRENV-} ]]; then
         if _cb_profile_describe $_cb_active; then

@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeSandbox, type Sandbox } from './helpers/sandbox.js';
+import { canMarkRoot } from './helpers/rootfs.js';
 import { runWithInit, shellsUnderTest, withoutNoise } from './helpers/shells.js';
 
 const CONFIG = `
@@ -79,6 +80,20 @@ for (const shell of shellsUnderTest()) {
       expect(d.acme_m!.get('CLAUDE_HOOKS_PROFILE')).toBe('anthropic');
       expect(d.acme_m!.get('ANTHROPIC_API_KEY')).toBe(BASELINE.ANTHROPIC_API_KEY);
       expect(withoutNoise(d.root!)).toEqual(withoutNoise(d.start!));
+    });
+
+    it.skipIf(!canMarkRoot())('walks all the way up: a marker at / itself governs, down to the deepest directory', async () => {
+      const sb = makeSandbox();
+      mkdirSync(join(sb.home, 'x', 'y'), { recursive: true });
+      const run = await runWithInit(sb, shell, ['cd x/y', 'prompt', 'dump deep', 'cd /', 'prompt', 'dump root', 'cb-off', 'dump off'].join('\n'), {
+        markerAtRoot: 'vertex\n',
+        env: { CLAUDE_HOOKS_QUIET: '1', CLOUD_ML_REGION: 'r', ANTHROPIC_VERTEX_PROJECT_ID: 'p' },
+      });
+      expect(run.exitCode, run.stderr).toBe(0);
+      // cb-off is a manual choice: it holds, even under the marker.
+      expect(run.dumps.deep!.get('CLAUDE_HOOKS_PROFILE')).toBe('vertex');
+      expect(run.dumps.root!.get('CLAUDE_HOOKS_PROFILE')).toBe('vertex');
+      expect(run.dumps.off!.has('CLAUDE_HOOKS_PROFILE')).toBe(false);
     });
 
     if (shell === 'fish') {

@@ -3,8 +3,10 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { execa } from 'execa';
 import { join } from 'node:path';
+import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { ROOT, cli, makeSandbox, type Sandbox } from './helpers/sandbox.js';
+import { canMarkRoot, withMarkerAtRoot } from './helpers/rootfs.js';
+import { CLI, ROOT, cli, makeSandbox, type Sandbox } from './helpers/sandbox.js';
 
 const KEY = 'sk-ant-api03-doctor-test-key-000009876';
 
@@ -168,6 +170,51 @@ describe('claude-hooks status', () => {
     });
     expect(json.stdout + r.stdout).not.toContain(KEY);
     expect(json.stdout + r.stdout).not.toContain('in-a-command');
+  });
+});
+
+describe('claude-hooks status: the settings levels and the masks', () => {
+  it('reads project and local settings, strongest first, and masks each kind of secret exactly', async () => {
+    const { sb, work, env } = setUp({
+      env: {
+        CLAUDE_CODE_USE_VERTEX: '1',
+        ANTHROPIC_API_KEY: KEY,
+        AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+        AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzz1234',
+        ANTHROPIC_AUTH_TOKEN: 'short-token', // under 16 characters: none of it is shown
+      },
+      user: { env: { CLAUDE_CODE_USE_BEDROCK: '1' } },
+      // The project turns Bedrock off again and Foundry on, with a value to trim and lower-case.
+      project: { env: { CLAUDE_CODE_USE_BEDROCK: '0', CLAUDE_CODE_USE_FOUNDRY: ' TRUE ' } },
+    });
+    // A local file with a known key of the wrong type: Claude Code ignores all of it.
+    writeFileSync(join(work, '.claude', 'settings.local.json'), JSON.stringify({ apiKeyHelper: 5, env: { CLAUDE_CODE_USE_BEDROCK: '1' } }));
+    const r = await cli(sb, ['status', '--json', '--dir', work], env);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const data = JSON.parse(r.stdout);
+    // Foundry beats Vertex; Bedrock is off, the project's word beating the user's.
+    expect(data.provider).toBe('foundry');
+    expect(data.selectorsOn).toEqual(['CLAUDE_CODE_USE_FOUNDRY', 'CLAUDE_CODE_USE_VERTEX']);
+    expect(data.variables.CLAUDE_CODE_USE_BEDROCK).toEqual({ value: '0', origin: { kind: 'settings', level: 'project', path: join(work, '.claude', 'settings.json') } });
+    expect(data.settings.map((f: { level: string; state: string }) => `${f.level}:${f.state}`)).toEqual(['managed:missing', 'local:invalid', 'project:ok', 'user:ok']);
+    const shown = Object.fromEntries(Object.entries(data.variables as Record<string, { value: string }>).map(([k, v]) => [k, v.value]));
+    expect(shown).toEqual({
+      CLAUDE_CODE_USE_BEDROCK: '0',
+      CLAUDE_CODE_USE_FOUNDRY: ' TRUE ',
+      CLAUDE_CODE_USE_VERTEX: '1',
+      ANTHROPIC_API_KEY: 'sk-ant-…9876',
+      ANTHROPIC_AUTH_TOKEN: '…',
+      AWS_ACCESS_KEY_ID: 'AKIA…MPLE',
+      AWS_SECRET_ACCESS_KEY: '…1234',
+    });
+  });
+
+  it.skipIf(!canMarkRoot())('doctor walks all the way up to a marker at / itself', async () => {
+    const { sb, work, env } = setUp({ config: '[profiles.work]\nbackend = "anthropic"\n' });
+    const [bin, ...args] = withMarkerAtRoot(sb, 'nope\n', work);
+    const r = await execa(bin!, [...args, process.execPath, CLI, 'doctor', '--json', '--dir', work], { env: sb.env({ ...env, CLAUDE_HOOKS_SHELL: 'bash:1' }), extendEnv: false, reject: false });
+    const findings = JSON.parse(r.stdout).findings as Array<{ id: string; message: string }>;
+    expect(findings.filter((f) => f.id === 'marker-unknown-profile').map((f) => f.message)).toEqual(["/.claude-backend names unknown profile 'nope'"]);
   });
 });
 

@@ -15,7 +15,7 @@ afterEach(async () => {
   for (const t of terminals.splice(0)) await t.close();
 });
 
-for (const shell of shellsUnderTest().filter((s): s is 'bash' | 'zsh' | 'fish' => s !== 'bash32')) {
+for (const shell of shellsUnderTest()) {
   describe.skipIf(!tmuxOk)(`${shell}: interactive session in tmux`, () => {
     it('cb-status follows cd into a .claude-backend directory and back out', async () => {
       const sb = makeSandbox();

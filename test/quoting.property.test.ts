@@ -12,6 +12,8 @@ import { makeSandbox } from './helpers/sandbox.js';
 import { shellBinary, shellsUnderTest, type TestShell } from './helpers/shells.js';
 
 const TOTAL = Number(process.env.CLAUDE_HOOKS_QUOTING_VALUES ?? 10_000);
+// Fixed, so every run checks the same values; CLAUDE_HOOKS_PROPERTY_SEED picks others.
+const SEED = Number(process.env.CLAUDE_HOOKS_PROPERTY_SEED ?? 1);
 const BATCH = 2_500;
 
 const HOSTILE = [...`'"\\$\`!%*?[]{}()<>|&;#~=^ \t\n\r`, '\x01', '\x07', '\x1b', '\x7f', '\u00a0', '\u2028', '\ufeff', 'é', '中', '😀', '\uf600', '\ue000', '\\\\', "'\\''", '$(', '${', '%s', '!!'];
@@ -35,7 +37,7 @@ for (const shell of shellsUnderTest()) {
   describe(`${shell}: quoting property`, () => {
     it(`reads back ${TOTAL} generated values exactly`, async () => {
       const sb = makeSandbox();
-      const values = [...fc.sample(value, TOTAL - 20), ...fc.sample(long, 20)];
+      const values = [...fc.sample(value, { numRuns: TOTAL - 20, seed: SEED }), ...fc.sample(long, { numRuns: 20, seed: SEED })];
       for (let start = 0; start < values.length; start += BATCH) {
         const batch = values.slice(start, start + BATCH);
         const out = join(sb.root, `out-${start}`);

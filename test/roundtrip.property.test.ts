@@ -1,6 +1,8 @@
 // Property: any value the config accepts reaches the environment byte for byte, in every
 // real shell. Values are generated in batches (one shell run each) so the suite stays fast;
-// CLAUDE_HOOKS_PROPERTY_RUNS raises the number of batches.
+// The seeds are fixed, so every run checks the same values (a seed that ever found a bug stays
+// in SEEDS); CLAUDE_HOOKS_PROPERTY_RUNS raises the number of batches, CLAUDE_HOOKS_PROPERTY_SEED
+// adds a seed.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/profiles/config.js';
@@ -8,7 +10,8 @@ import { makeSandbox } from './helpers/sandbox.js';
 import { runWithInit, shellsUnderTest } from './helpers/shells.js';
 
 const BATCH = 40;
-const RUNS = Number(process.env.CLAUDE_HOOKS_PROPERTY_RUNS ?? 3);
+const RUNS = Number(process.env.CLAUDE_HOOKS_PROPERTY_RUNS ?? 5);
+const SEEDS = [1, ...(process.env.CLAUDE_HOOKS_PROPERTY_SEED ? [Number(process.env.CLAUDE_HOOKS_PROPERTY_SEED)] : [])];
 
 // Characters that break quoting, weighted up so that most values hold several of them.
 const HOSTILE = [...`'"\\$\`!%*?[]{}()<>|&;#~= \t\n\r`, '\x01', '\x1b', '\x7f', '\u00a0', '\u2028', '\ufeff', 'é', '中', '😀', '\uf600', '\ue000'];
@@ -30,7 +33,7 @@ function tomlString(s: string): string {
 
 for (const shell of shellsUnderTest()) {
   describe(`${shell}: round-trip property`, () => {
-    it(`sets every accepted value exactly (${RUNS} batches of ${BATCH})`, async () => {
+    it.each(SEEDS)(`sets every accepted value exactly (seed %i: ${RUNS} batches of ${BATCH})`, async (seed) => {
       await fc.assert(
         fc.asyncProperty(fc.array(value, { minLength: BATCH, maxLength: BATCH }), async (values) => {
           const sb = makeSandbox();
@@ -46,7 +49,7 @@ for (const shell of shellsUnderTest()) {
             expect(run.dumps[`d${i}`]!.get('ANTHROPIC_X_VALUE'), `value ${JSON.stringify(v)}`).toBe(v);
           });
         }),
-        { numRuns: RUNS },
+        { numRuns: RUNS, seed },
       );
     });
   });

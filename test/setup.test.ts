@@ -5,18 +5,20 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { cli, makeSandbox } from './helpers/sandbox.js';
-import { shellBinary, shellsUnderTest } from './helpers/shells.js';
+import { initShell, shellBinary, shellsUnderTest } from './helpers/shells.js';
 import { requireTool } from './helpers/tools.js';
 
 const MINE = '# my own start-up file\nexport EDITOR="vim"  # ünïcödé\nalias ll="ls -l"'; // no newline at the end
 const straceOk = requireTool('strace', ['strace', '-f', '-o', '/dev/null', 'true']);
 
-for (const shell of shellsUnderTest().filter((s): s is 'bash' | 'zsh' | 'fish' => s !== 'bash32')) {
+for (const shell of shellsUnderTest()) {
+  const target = initShell(shell); // bash 3.2 reads the same ~/.bashrc as bash 5
   const rcOf = (sb: ReturnType<typeof makeSandbox>) =>
-    shell === 'bash' ? join(sb.home, '.bashrc') : shell === 'zsh' ? join(sb.home, '.zshrc') : join(sb.xdg, 'fish', 'conf.d', 'claude-hooks.fish');
+    target === 'bash' ? join(sb.home, '.bashrc') : shell === 'zsh' ? join(sb.home, '.zshrc') : join(sb.xdg, 'fish', 'conf.d', 'claude-hooks.fish');
   const load = (rc: string, then: string) => {
     const bin = shellBinary(shell)!;
-    return shell === 'fish' ? [bin, '--no-config', '-c', `source '${rc}'; ${then}`] : shell === 'zsh' ? [bin, '-f', '-c', `source '${rc}'; ${then}`] : [bin, '--norc', '-c', `. '${rc}'; ${then}`];
+    // fish as a terminal runs it: setup's conf.d file loads only in interactive fish (issue 18).
+    return shell === 'fish' ? [bin, '--no-config', '-i', '-c', `source '${rc}'; ${then}`] : shell === 'zsh' ? [bin, '-f', '-c', `source '${rc}'; ${then}`] : [bin, '--norc', '-c', `. '${rc}'; ${then}`];
   };
 
   describe(`${shell}: claude-hooks setup`, () => {
@@ -27,19 +29,19 @@ for (const shell of shellsUnderTest().filter((s): s is 'bash' | 'zsh' | 'fish' =
       if (shell !== 'fish') writeFileSync(rc, MINE);
       const original = existsSync(rc) ? readFileSync(rc) : undefined;
 
-      const dry = await cli(sb, ['setup', shell, '--dry-run']);
+      const dry = await cli(sb, ['setup', target, '--dry-run']);
       expect(dry.exitCode, dry.stderr).toBe(0);
       expect(dry.stdout).toContain('would add to');
       expect(existsSync(rc) ? readFileSync(rc) : undefined).toEqual(original);
 
-      const first = await cli(sb, ['setup', shell]);
+      const first = await cli(sb, ['setup', target]);
       expect(first.exitCode, first.stderr).toBe(0);
       const written = readFileSync(rc, 'utf8');
       if (original) {
         expect(written.startsWith(MINE + '\n# >>> claude-hooks >>>')).toBe(true);
         expect(readFileSync(rc + '.claude-hooks.bak')).toEqual(original);
       }
-      const again = await cli(sb, ['setup', shell]);
+      const again = await cli(sb, ['setup', target]);
       expect(again.stdout).toContain('already loads claude-hooks; nothing to do');
       expect(readFileSync(rc, 'utf8')).toBe(written);
 
@@ -48,11 +50,11 @@ for (const shell of shellsUnderTest().filter((s): s is 'bash' | 'zsh' | 'fish' =
       const r = await execa(bin!, args, { env: sb.env({ AWS_REGION: 'us-east-1' }), extendEnv: false, reject: false });
       expect(r.stdout).toContain('use=1');
 
-      const undo = await cli(sb, ['setup', shell, '--undo']);
+      const undo = await cli(sb, ['setup', target, '--undo']);
       expect(undo.exitCode, undo.stderr).toBe(0);
       if (original) expect(readFileSync(rc)).toEqual(original);
       else expect(existsSync(rc)).toBe(false);
-      const undoAgain = await cli(sb, ['setup', shell, '--undo']);
+      const undoAgain = await cli(sb, ['setup', target, '--undo']);
       expect(undoAgain.stdout).toContain('nothing to undo');
     });
 
@@ -61,8 +63,8 @@ for (const shell of shellsUnderTest().filter((s): s is 'bash' | 'zsh' | 'fish' =
       const config = sb.writeConfig('[profiles.work]\nbackend = "bedrock"\nregion = "us-east-1"\n');
       const rc = rcOf(sb);
       mkdirSync(join(rc, '..'), { recursive: true });
-      expect((await cli(sb, ['setup', shell, '--cache'])).exitCode).toBe(0);
-      const cache = join(sb.home, '.cache', 'claude-hooks', `init.${shell}`);
+      expect((await cli(sb, ['setup', target, '--cache'])).exitCode).toBe(0);
+      const cache = join(sb.home, '.cache', 'claude-hooks', `init.${target}`);
       const run = async (then: string) => {
         const log = join(sb.root, `strace-${Math.random()}`);
         const r = await execa('strace', ['-f', '-e', 'trace=execve', '-o', log, ...load(rc, then)], { env: sb.env(), extendEnv: false, reject: false });

@@ -60,7 +60,8 @@ for (const shell of shellsUnderTest()) {
       // Byte for byte: the whole environment, not only the managed variables.
       expect(withoutNoise(run.dumps.off!)).toEqual(start);
       // AWS_REGION is empty in the baseline: Bedrock switches anyway and says how to set one.
-      expect(run.stderr).toMatch(/claude-hooks: bedrock: no AWS region.*export AWS_REGION=/);
+      // The hint is in the user's own shell (issue 18).
+      expect(run.stderr).toMatch(shell === 'fish' ? /claude-hooks: bedrock: no AWS region.*set -gx AWS_REGION us-east-1,/ : /claude-hooks: bedrock: no AWS region.*export AWS_REGION=/);
       expect(run.stderr).not.toContain(KEY);
     });
 
@@ -105,13 +106,19 @@ for (const shell of shellsUnderTest()) {
       expect(run.dumps.off!.has('CLAUDE_HOOKS_PROFILE')).toBe(false);
     });
 
-    it('puts a shell variable that was never exported back unexported', async () => {
+    it('puts shell variables that were never exported back unexported', async () => {
       if (shell === 'bash32') return; // bash < 4.4 cannot see the export flag without a subshell
       const sb = makeSandbox();
-      const local = shell === 'fish' ? "set -g AWS_PROFILE 'mine only'" : "AWS_PROFILE='mine only'";
-      const run = await runWithInit(sb, shell, `${local}\ncb-bedrock\ncb-off\ndump off\nshellvar AWS_PROFILE`);
-      expect(run.dumps.off!.has('AWS_PROFILE')).toBe(false);
-      expect(run.stdout).toContain('AWS_PROFILE=mine only');
+      sb.writeConfig('[profiles.bedrock]\nregion = "eu-west-1"\n');
+      // Variables cb-bedrock really changes: it clears the key and sets the region.
+      const local = shell === 'fish' ? "set -g ANTHROPIC_API_KEY 'mine only'\nset -g AWS_REGION 'us-east-2'" : "ANTHROPIC_API_KEY='mine only'\nAWS_REGION='us-east-2'";
+      const run = await runWithInit(sb, shell, `${local}\ncb-bedrock\ndump bedrock\ncb-off\ndump off\nshellvar ANTHROPIC_API_KEY\nshellvar AWS_REGION`);
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.dumps.bedrock!.get('AWS_REGION')).toBe('eu-west-1');
+      expect(run.dumps.bedrock!.has('ANTHROPIC_API_KEY')).toBe(false);
+      expect(run.dumps.off!.has('ANTHROPIC_API_KEY')).toBe(false);
+      expect(run.dumps.off!.has('AWS_REGION')).toBe(false);
+      expect(run.stdout.split('\n')).toEqual(['ANTHROPIC_API_KEY=mine only', 'AWS_REGION=us-east-2']);
     });
 
     it('refuses an unknown profile with a one-line error and status 2, changing nothing', async () => {
@@ -132,7 +139,7 @@ for (const shell of shellsUnderTest()) {
       expect(run.dumps.none!.has('AWS_REGION')).toBe(false);
       expect(run.stderr.trim().split('\n')).toEqual([
         'claude-hooks: bedrock',
-        `claude-hooks: bedrock: no AWS region, so Claude Code will use us-east-1; to choose one: export AWS_REGION=us-east-1, or add region = "us-east-1" to [profiles.bedrock] in ${sb.xdg}/claude-hooks/config.toml`,
+        `claude-hooks: bedrock: no AWS region, so Claude Code will use us-east-1; to choose one: ${shell === 'fish' ? 'set -gx AWS_REGION us-east-1' : 'export AWS_REGION=us-east-1'}, or add region = "us-east-1" to [profiles.bedrock] in ${sb.xdg}/claude-hooks/config.toml`,
         'claude-hooks: off: your own variables are back',
       ]);
       // With the region in the config: no hint, and the config's region wins over the shell's.
@@ -146,8 +153,25 @@ for (const shell of shellsUnderTest()) {
     it('shows the active profile and masks secrets in cb-status', async () => {
       const sb = makeSandbox();
       const run = await runWithInit(sb, shell, 'cb-anthropic\ncb-status', {
-        env: { ANTHROPIC_API_KEY: KEY, AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzzz', AWS_REGION: 'us-west-2' },
+        env: {
+          ANTHROPIC_API_KEY: KEY,
+          AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+          AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzzz',
+          AWS_REGION: 'us-west-2',
+          // Under 16 characters: too short to show any of it.
+          ANTHROPIC_AUTH_TOKEN: 'tok-short-9876',
+          AWS_SESSION_TOKEN: 'sess-short-55',
+        },
       });
+      // Each secret line exactly: the mask, and nothing else of the value.
+      const secretLines = run.stdout.split('\n').filter((l) => /^ {2}(ANTHROPIC_API_KEY|ANTHROPIC_AUTH_TOKEN|AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|AWS_SESSION_TOKEN)=/.test(l));
+      expect(secretLines.sort()).toEqual([
+        '  ANTHROPIC_API_KEY=sk-ant-…WXYZ',
+        '  ANTHROPIC_AUTH_TOKEN=…',
+        '  AWS_ACCESS_KEY_ID=AKIA…MPLE',
+        '  AWS_SECRET_ACCESS_KEY=…zzzz',
+        '  AWS_SESSION_TOKEN=…',
+      ]);
       expect(run.stdout).toMatch(/^profile +anthropic: Anthropic API/m);
       expect(run.stdout).toMatch(/^why +manual$/m);
       expect(run.stdout).toContain('ANTHROPIC_API_KEY=sk-ant-…WXYZ');

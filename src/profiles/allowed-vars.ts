@@ -24,6 +24,15 @@ export function profileMaySet(name: string): boolean {
   return EXACT.has(name) || FAMILIES.test(name) || PROXIES.test(name);
 }
 
+/** The same rule as JSON Schema, for the `env` table's property names (editors flag a name the
+ *  loader would refuse). */
+export function allowedNamesSchema(): Record<string, unknown> {
+  return {
+    not: { pattern: RUNS_A_PROGRAM.source },
+    anyOf: [{ pattern: FAMILIES.source }, { pattern: PROXIES.source }, { enum: [...EXACT].sort() }],
+  };
+}
+
 /** Exact names a typo may have meant, for "did you mean". */
 export function knownNames(): string[] {
   return [...EXACT];

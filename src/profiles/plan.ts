@@ -20,8 +20,14 @@ export interface SwitchPlan {
 
 const AWS = new Set<string>(AWS_SHARED);
 
-/** `configHint` says where the user can add a value, e.g. `[profiles.work] in ~/.config/claude-hooks/config.toml`. */
-export function planFor(profile: Profile, configHint: string): SwitchPlan {
+/** How the user's shell sets a variable by hand, for hints (a Dialect's `exportLine`). */
+export type ExportLine = (name: string, value: string) => string;
+
+const posixExport: ExportLine = (name, value) => `export ${name}=${value}`;
+
+/** `configHint` says where the user can add a value, e.g. `[profiles.work] in ~/.config/claude-hooks/config.toml`;
+ *  `exportLine` writes the other way, setting the variable, in the shell the hint is for. */
+export function planFor(profile: Profile, configHint: string, exportLine: ExportLine = posixExport): SwitchPlan {
   const spec = backendSpec(profile.backend);
   const set = new Map<string, string>();
   const clear = new Set<string>();
@@ -37,10 +43,11 @@ export function planFor(profile: Profile, configHint: string): SwitchPlan {
   // ANTHROPIC_API_KEY to Bedrock).
   for (const v of spec.clearsAnthropicAuth) clear.add(v);
   if (spec.id === 'anthropic') {
-    // Left-over settings of the other backends would confuse `/status` and our own status. The
-    // AWS variables stay (but for those only the backends read), since other tools read them.
+    // Left-over settings of the Google and Microsoft backends would confuse `/status` and our
+    // own status. Those of the AWS backends stay, like the AWS variables: the user's AWS set-up,
+    // read by their other AWS tools (and harmless while no AWS selector is on).
     for (const other of BACKEND_SPECS) {
-      if (other === spec) continue;
+      if (other === spec || other.aws) continue;
       for (const v of [...other.own, ...Object.values(other.fields)]) if (!AWS.has(v) && !spec.own.includes(v)) clear.add(v);
     }
   }
@@ -63,11 +70,14 @@ export function planFor(profile: Profile, configHint: string): SwitchPlan {
   // fetched secret may still fail, so that one is checked).
   const require = spec.require
     .filter((r) => !r.anyOf.some((name) => set.get(name)))
-    .map((r) => ({
-      anyOf: r.anyOf,
-      hint: r.fallback
-        ? `${profile.name}: no ${r.what}, so Claude Code will use ${r.fallback}; to choose one: ${r.exportExample}, or add ${r.configExample} to ${where}`
-        : `${profile.name}: no ${r.what}, and Claude Code needs one: ${r.exportExample}, or add ${r.configExample} to ${where}`,
-    }));
+    .map((r) => {
+      const set = exportLine(...r.exportExample);
+      return {
+        anyOf: r.anyOf,
+        hint: r.fallback
+          ? `${profile.name}: no ${r.what}, so Claude Code will use ${r.fallback}; to choose one: ${set}, or add ${r.configExample} to ${where}`
+          : `${profile.name}: no ${r.what}, and Claude Code needs one: ${set}, or add ${r.configExample} to ${where}`,
+      };
+    });
   return { profile: profile.name, clear: [...clear], set: [...set], secrets, require };
 }

@@ -1,7 +1,8 @@
 // The config's shape, written once: the loader validates against it and `npm run build`
 // turns it into schema/config.schema.json for editors. A small table of our own rather than
 // zod: importing zod costs about 45 ms, and `init` runs at every shell start-up.
-import { BACKEND_SPECS, BACKENDS, type Backend, type ValueField } from './backends.js';
+import { allowedNamesSchema } from './allowed-vars.js';
+import { BACKEND_SPECS, BACKENDS, backendSpec, type Backend, type ValueField } from './backends.js';
 
 export interface FieldSpec {
   type: 'string' | 'enum' | 'env';
@@ -104,11 +105,20 @@ export function configJsonSchema(): Record<string, unknown> {
       profileProperties[name] = {
         type: 'object',
         description,
-        propertyNames: { pattern: SHELL_NAME.source },
+        propertyNames: { pattern: SHELL_NAME.source, ...allowedNamesSchema() },
         additionalProperties: { type: 'string' },
       };
     } else profileProperties[name] = { type: 'string', description };
   }
+  // A field of another backend is refused, as the loader refuses it. The backend is the one the
+  // profile names or, for a built-in name that leaves it out, the built-in's (`implied`).
+  const onlyItsBackendsFields = (implied?: Backend) =>
+    BACKENDS.flatMap((b) => {
+      const banned = (Object.entries(PROFILE_FIELDS) as Array<[string, FieldSpec]>).filter(([, spec]) => spec.backends && !spec.backends.includes(b)).map(([k]) => k);
+      if (!banned.length) return [];
+      const names = { required: ['backend'], properties: { backend: { enum: [b, ...backendSpec(b).aliases] } } };
+      return [{ if: b === implied ? { anyOf: [names, { not: { required: ['backend'] } }] } : names, then: { properties: Object.fromEntries(banned.map((k) => [k, false])) } }];
+    });
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     title: 'claude-hooks config',
@@ -124,14 +134,18 @@ export function configJsonSchema(): Record<string, unknown> {
         propertyNames: { pattern: PROFILE_NAME.source },
         // A table named after a built-in fills it in: it may leave out its backend (and what the
         // environment can give), and cannot change it. A profile of your own names its backend
-        // and what that backend needs (a Bedrock region, a gateway's URL...).
-        properties: Object.fromEntries(BACKEND_SPECS.map((b) => [b.id, profile({ properties: { backend: { enum: [b.id, ...b.aliases] } } })])),
+        // and what that backend needs (a Bedrock region, a gateway's URL...). Either way, a
+        // field of another backend is refused, as the loader does.
+        properties: Object.fromEntries(BACKEND_SPECS.map((b) => [b.id, profile({ properties: { backend: { enum: [b.id, ...b.aliases] } }, allOf: onlyItsBackendsFields(b.id) })])),
         additionalProperties: profile({
           required: ['backend'],
-          allOf: BACKEND_SPECS.filter((b) => b.configRequires.length).map((b) => ({
-            if: { properties: { backend: { enum: [b.id, ...b.aliases] } } },
-            then: { required: b.configRequires },
-          })),
+          allOf: [
+            ...BACKEND_SPECS.filter((b) => b.configRequires.length).map((b) => ({
+              if: { properties: { backend: { enum: [b.id, ...b.aliases] } } },
+              then: { required: b.configRequires },
+            })),
+            ...onlyItsBackendsFields(),
+          ],
         }),
       },
       directories: {

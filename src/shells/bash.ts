@@ -1,4 +1,4 @@
-import { posixFunc, posixQuote, posixSwitchOnDir, posixSwitchOnFirstArg, posixExportAll, posixClearAll, posixRequireAny, posixListSet } from './posix.js';
+import { posixExportLine, posixWithEnv, posixFunc, posixQuote, posixSwitchOnDir, posixSwitchOnFirstArg, posixExportAll, posixClearAll, posixRequireAny, posixListSet } from './posix.js';
 import type { Dialect } from './types.js';
 
 export const bash: Dialect = {
@@ -9,6 +9,8 @@ export const bash: Dialect = {
   scalar: (name, value) => `${name}=${posixQuote(value)}`,
   assign: (name, value) => `${name}=${posixQuote(value)}`,
   list: (name, items) => `${name}=(${items.map(posixQuote).join(' ')})`,
+  exportLine: posixExportLine,
+  withEnv: posixWithEnv,
   func: posixFunc,
   switchCommands: true,
   allArgs: '"$@"',

@@ -16,6 +16,9 @@ export const fish: Dialect = {
   scalar: (name, value) => `set -g ${name} ${fishQuote(value)}`,
   assign: (name, value) => `set -g ${name} ${fishQuote(value)}`,
   list: (name, items) => `set -g ${name} ${items.map(fishQuote).join(' ')}`.trimEnd(),
+  exportLine: (name, value) => `set -gx ${name} ${value}`,
+  // Local to the function that runs it: gone when it returns.
+  withEnv: (name, value, command) => [`set -lx ${name} ${fishQuote(value)}`, command],
   func: (name, body, description) => [`function ${name}${description ? ` --description ${fishQuote(description)}` : ''}`, ...indent(body), 'end'],
   switchCommands: true,
   allArgs: '$argv',

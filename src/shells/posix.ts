@@ -8,6 +8,15 @@ export function posixQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
+export function posixExportLine(name: string, value: string): string {
+  return `export ${name}=${value}`;
+}
+
+/** `NAME=value command`: the assignment holds for that command only. */
+export function posixWithEnv(name: string, value: string, command: string): string[] {
+  return [`${name}=${posixQuote(value)} ${command}`];
+}
+
 export function posixFunc(name: string, body: string[]): string[] {
   return [`${name}() {`, ...indent(body.length ? body : [':']), '}'];
 }

@@ -7,6 +7,7 @@ import { BUILTIN_PROFILES } from '../profiles/builtin.js';
 import { MANAGED_VARS, SECRET_VARS, looksSecret } from '../profiles/managed.js';
 import { planFor, type SwitchPlan } from '../profiles/plan.js';
 import type { Config, Profile } from '../profiles/types.js';
+import { settingsLocations } from '../status/settings.js';
 import { bash } from './bash.js';
 import { posixQuote } from './posix.js';
 import { fish } from './fish.js';
@@ -29,13 +30,26 @@ export interface RenderOptions {
   libFile?: string;
   /** init --cache: where this copy is kept, so a load can tell when it is stale. */
   cacheFile?: string;
+  /** init --cmd: the word before -use, -off, -status, -reload and -<backend>; cb when absent. */
+  commandPrefix?: string;
+}
+
+/** The commands of the templates a user types; the rendered cb-<backend> shortcuts join them. */
+const TEMPLATE_COMMANDS = ['use', 'off', 'status', 'reload'];
+
+/** `init --cmd ch`: the template's cb-use, cb-off, ... named ch-use, ch-off, ... Only our own
+ *  template text is renamed (its definitions, calls, completions and messages), never data. */
+export function renameCommands(template: string, prefix: string): string {
+  if (prefix === 'cb') return template;
+  const names = new RegExp(`(?<![\\w-])cb-(${TEMPLATE_COMMANDS.join('|')})(?![\\w-])`, 'g');
+  return template.replace(names, (_, command: string) => `${prefix}-${command}`);
 }
 
 /** The shell integration for `shell`: its template with the profile data rendered in.
  *  Nothing secret is in here: profiles carry names, regions and URLs, never keys. */
 export function renderInit(target: Target, config: Config, options: RenderOptions): string {
   const dialect = DIALECTS[target];
-  const template = readFileSync(join(TEMPLATE_DIR, dialect.templateFile), 'utf8');
+  const template = renameCommands(readFileSync(join(TEMPLATE_DIR, dialect.templateFile), 'utf8'), options.commandPrefix ?? 'cb');
   if (!DATA_MARKER.test(template)) throw new Error(`shells/${dialect.templateFile} has no #@data line`);
   const data = renderData(dialect, config, options).join('\n');
   // A function replacement: `$` in the data must not be read as a replacement pattern.
@@ -44,7 +58,8 @@ export function renderInit(target: Target, config: Config, options: RenderOption
 
 function renderData(d: Dialect, config: Config, options: RenderOptions): string[] {
   const hint = displayPath(config.path, options.env);
-  const plans = config.profiles.map((p) => planFor(p, hint));
+  const plans = config.profiles.map((p) => planFor(p, hint, d.exportLine));
+  const prefix = options.commandPrefix ?? 'cb';
   // Variables fetched at switch time (key commands, literal secrets, values that hold a secret):
   // restored like the rest, and masked whole by cb-status.
   const fetched = new Set(plans.flatMap((p) => p.secrets.map((s) => s.variable)));
@@ -63,6 +78,9 @@ function renderData(d: Dialect, config: Config, options: RenderOptions): string[
     ...(options.libFile ? [d.scalar('_cb_lib_file', options.libFile)] : []),
     d.scalar('_cb_cache_file', options.cacheFile ?? ''),
     d.scalar('_cb_cli_file', options.cli[options.cli.length - 1] ?? ''),
+    // cb-status reads it (and the settings files of the directory and the user) to say when a
+    // settings file overrides the shell.
+    ...(d.switchCommands ? [d.scalar('_cb_managed_settings', settingsLocations('', options.env ?? process.env)[0]!.path)] : []),
     d.list('_cb_managed', managed),
     d.list('_cb_secrets', secrets),
     d.list('_cb_profiles', config.profiles.map((p) => p.name)),
@@ -75,8 +93,13 @@ function renderData(d: Dialect, config: Config, options: RenderOptions): string[
     // Where fetched secrets are kept (see _cb_secret), so cb-off and cb-reload can forget them.
     d.list('_cb_secret_caches', plans.flatMap((p, i) => p.secrets.map((s) => `_cb_k${i}_${s.variable}`))),
     '',
-    '# Prints this integration again (cb-reload).',
-    ...d.func('_cb_cli', [`${options.cli.map(d.quote).join(' ')} ${d.allArgs}`]),
+    `# Prints this integration again (${prefix}-reload)${options.commandPrefix ? `, with the commands named ${prefix}-*` : ''}.`,
+    ...d.func(
+      '_cb_cli',
+      options.commandPrefix
+        ? d.withEnv('CLAUDE_HOOKS_CMD', options.commandPrefix, `${options.cli.map(d.quote).join(' ')} ${d.allArgs}`)
+        : [`${options.cli.map(d.quote).join(' ')} ${d.allArgs}`],
+    ),
     '',
     '# Applies a profile on top of the restored baseline: clears, then sets, then checks.',
     '# shellcheck disable=SC2016 # a `$` in a value is literal: single quotes on purpose',
@@ -93,13 +116,7 @@ function renderData(d: Dialect, config: Config, options: RenderOptions): string[
     ),
     '',
     // bash and zsh have readonly variables: a switch checks it may change all it would first.
-    ...(d.name === 'bash' || d.name === 'zsh'
-      ? [
-          '# Sets _cb_r to the variables a profile sets or clears (a switch checks none is readonly).',
-          ...d.func('_cb_profile_vars', d.switchOnFirstArg(plans.map((p) => ({ word: p.profile, body: [d.assign('_cb_r', touched(p).join(' '))] })), ['return 1'])),
-          '',
-        ]
-      : []),
+    ...readonlyCheck(d, plans),
     '# Sets _cb_r to the profile\'s backend; fails for an unknown profile.',
     ...d.func('_cb_profile_backend', d.switchOnFirstArg(config.profiles.map((p) => ({ word: p.name, body: [d.assign('_cb_r', p.backend)] })), ['return 1'])),
     '',
@@ -125,7 +142,15 @@ function renderData(d: Dialect, config: Config, options: RenderOptions): string[
     '# The backends that take an AWS profile, and the AWS keys that would override it.',
     d.list('_cb_aws_backends', BACKEND_SPECS.filter((b) => b.fields.awsProfile).map((b) => b.id)),
     d.list('_cb_aws_keys', [...AWS_STATIC_CREDENTIALS]),
-    ...(d.switchCommands ? ['', '# One command per built-in profile: cb-bedrock is cb-use bedrock.', ...BUILTIN_PROFILES.flatMap((p) => d.func(`cb-${p.name}`, [`cb-use ${p.name}`], `Switch Claude Code to ${backendSpec(p.backend).label}`))] : []),
+    ...(d.switchCommands
+      ? [
+          '',
+          `# One command per built-in profile: ${prefix}-bedrock is ${prefix}-use bedrock, and takes no arguments.`,
+          ...BUILTIN_PROFILES.flatMap((p) =>
+            d.func(`${prefix}-${p.name}`, [`_cb_shortcut ${prefix}-${p.name} ${p.name} ${d.allArgs}`], `Switch Claude Code to ${backendSpec(p.backend).label}`),
+          ),
+        ]
+      : []),
     '',
     '# Succeeds for a directory at or below one of trustedDirectories, whose markers count',
     '# whoever owns them; fails elsewhere.',
@@ -133,6 +158,37 @@ function renderData(d: Dialect, config: Config, options: RenderOptions): string[
     ...d.func('_cb_trusted', d.switchOnDir((config.trustedDirectories ?? []).map((dir) => ({ dir, body: ['return 0'] })), ['return 1'])),
     '# ---- end of rendered data ----',
   ];
+}
+
+/** bash: `_cb_profile_writable PROFILE NAME...` succeeds when none of the variables the profile
+ *  changes, nor the NAMEs, is readonly: one `local` over them all, which refuses a readonly
+ *  name (the locals vanish on return); else it lists them all in _cb_pv and fails. zsh:
+ *  `_cb_profile_vars PROFILE` lists them in _cb_pv, for the template to check. (Shell variable
+ *  names: nothing to quote.) fish has no readonly variables of the user's. */
+function readonlyCheck(d: Dialect, plans: SwitchPlan[]): string[] {
+  if (d.name === 'bash') {
+    const arm = (names: string) => [`{ local ${names}; } 2>/dev/null && return 0`, `_cb_pv=(${names})`, 'return 1'];
+    return [
+      '# Succeeds when none of the variables profile $1 changes, nor $2..., is readonly; else lists',
+      '# them all in _cb_pv and fails. (`local` refuses a readonly name; the locals vanish on return.)',
+      ...d.func(
+        '_cb_profile_writable',
+        d.switchOnFirstArg(
+          plans.map((p) => ({ word: p.profile, body: arm(`${[...touched(p), 'CLAUDE_HOOKS_PROFILE'].join(' ')} "\${@:2}"`) })),
+          ['[ $# -lt 2 ] && return 0', ...arm('"${@:2}"')],
+        ),
+      ),
+      '',
+    ];
+  }
+  if (d.name === 'zsh') {
+    return [
+      '# Sets the list _cb_pv to the variables profile $1 changes (a switch checks none is readonly).',
+      ...d.func('_cb_profile_vars', d.switchOnFirstArg(plans.map((p) => ({ word: p.profile, body: [`_cb_pv=(${[...touched(p), 'CLAUDE_HOOKS_PROFILE'].join(' ')})`] })), ['_cb_pv=()'])),
+      '',
+    ];
+  }
+  return [];
 }
 
 /** Every variable switching to the profile changes: what it clears, sets and fetches. */

@@ -31,6 +31,10 @@ export interface Dialect {
   assign(name: string, value: string): string;
   /** A global list (array) assignment. */
   list(name: string, items: readonly string[]): string;
+  /** How a user sets a variable by hand in this shell, for hints: `export AWS_REGION=us-east-1`. */
+  exportLine(name: string, value: string): string;
+  /** A command run with one more variable in its environment (and only in its). */
+  withEnv(name: string, value: string, command: string): string[];
   /** A function definition; `body` lines are indented by the dialect. `description` is what
    *  fish shows in completions (bash and zsh have nowhere to put it). */
   func(name: string, body: string[], description?: string): string[];

@@ -1,4 +1,4 @@
-import { posixFunc, posixQuote, posixSwitchOnDir, posixSwitchOnFirstArg, posixExportAll, posixClearAll, posixRequireAny, posixListSet } from './posix.js';
+import { posixExportLine, posixWithEnv, posixFunc, posixQuote, posixSwitchOnDir, posixSwitchOnFirstArg, posixExportAll, posixClearAll, posixRequireAny, posixListSet } from './posix.js';
 import type { Dialect } from './types.js';
 
 export const zsh: Dialect = {
@@ -11,6 +11,8 @@ export const zsh: Dialect = {
   list: (name, items) => `typeset -ga ${name}; ${name}=(${items.map(posixQuote).join(' ')})`,
   // Rendered functions are helpers: they run under the `emulate -L zsh` of the entry point
   // (hook or cb-* command) that calls them.
+  exportLine: posixExportLine,
+  withEnv: posixWithEnv,
   func: posixFunc,
   switchCommands: true,
   allArgs: '"$@"',

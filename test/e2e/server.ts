@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 
 export interface Recorded {
   step: string;
@@ -58,4 +59,29 @@ export function summary(r: Recorded): string {
     sig ? `sigv4 ${sig[1]} ${sig[2]} ${sig[3]}` : auth ? `authorization ${auth.split(' ')[0]}` : 'no authorization',
     r.headers['x-api-key'] ? `x-api-key ${r.headers['x-api-key']}` : 'no x-api-key',
   ].join(' | ');
+}
+
+/** The proxy everything not aimed at 127.0.0.1 goes to (HTTPS_PROXY, HTTP_PROXY): it refuses
+ *  and remembers each attempt, so a test can tell that nothing tried to leave the machine. The
+ *  recording server cannot: it only sees what is sent to it. */
+export class TrapProxy {
+  readonly seen: string[] = [];
+  private server = http.createServer((req, res) => {
+    this.seen.push(`${req.method} ${req.url}`);
+    res.writeHead(502).end();
+  });
+
+  async start(): Promise<string> {
+    this.server.on('connect', (req: http.IncomingMessage, socket: Duplex) => {
+      this.seen.push(`CONNECT ${req.url}`);
+      socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
 }

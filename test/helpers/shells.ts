@@ -2,12 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
+import { withMarkerAtRoot } from './rootfs.js';
 import { cli, type Sandbox } from './sandbox.js';
 
 export type TestShell = 'bash' | 'zsh' | 'fish' | 'bash32';
 
-/** The binary for each shell. bash32 is bash 3.2 (what macOS ships), when a developer points
- *  CLAUDE_HOOKS_TEST_BASH32 at one; CI has none, since Debian ships bash 5 only. */
+/** The binary for each shell. bash32 is bash 3.2 (what macOS ships), when CLAUDE_HOOKS_TEST_BASH32
+ *  points at one: Debian ships bash 5 only, so .ci/run builds it (../shared/tools/build-bash32). */
 export function shellBinary(shell: TestShell): string | undefined {
   if (shell === 'bash32') return process.env.CLAUDE_HOOKS_TEST_BASH32 || undefined;
   try {
@@ -17,8 +18,8 @@ export function shellBinary(shell: TestShell): string | undefined {
   }
 }
 
-/** The shells to test. Under CI=true a missing bash, zsh or fish fails the run; locally it
- *  is skipped with a visible message. */
+/** The shells to test. Under CI=true a missing bash, zsh, fish or bash 3.2 fails the run;
+ *  locally it is skipped with a visible message. */
 export function shellsUnderTest(): TestShell[] {
   const found: TestShell[] = [];
   for (const shell of ['bash', 'zsh', 'fish'] as const) {
@@ -26,8 +27,32 @@ export function shellsUnderTest(): TestShell[] {
     else if (process.env.CI === 'true') throw new Error(`${shell} is not installed, and CI=true requires every shell`);
     else console.warn(`\n  SKIPPING ${shell}: not installed (CI=true makes this a failure)\n`);
   }
-  if (shellBinary('bash32')) found.push('bash32');
+  if (bash32()) found.push('bash32');
+  else if (process.env.CI === 'true') throw new Error('CLAUDE_HOOKS_TEST_BASH32 names no bash 3.2, and CI=true requires one (.ci/run builds it)');
+  else if (!warnedBash32) {
+    warnedBash32 = true;
+    console.warn('\n  SKIPPING bash 3.2: set CLAUDE_HOOKS_TEST_BASH32 to one (../shared/tools/build-bash32 builds it)\n');
+  }
   return found;
+}
+
+let bash32Checked: boolean | undefined;
+let warnedBash32 = false;
+
+/** Whether CLAUDE_HOOKS_TEST_BASH32 names a bash that really is 3.2: a bash 5 there would make
+ *  every bash32 test pass without testing anything. */
+function bash32(): boolean {
+  if (bash32Checked !== undefined) return bash32Checked;
+  const bin = shellBinary('bash32');
+  if (!bin) return (bash32Checked = false);
+  let version = '';
+  try {
+    version = execFileSync(bin, ['-c', 'echo "${BASH_VERSINFO[0]}.${BASH_VERSINFO[1]}"'], { encoding: 'utf8' }).trim();
+  } catch {
+    // not runnable: said below
+  }
+  if (version !== '3.2') throw new Error(`CLAUDE_HOOKS_TEST_BASH32=${bin} is not a working bash 3.2 (it says ${JSON.stringify(version)})`);
+  return (bash32Checked = true);
 }
 
 export function initShell(shell: TestShell): 'bash' | 'zsh' | 'fish' {
@@ -83,6 +108,8 @@ export interface RunOptions {
   /** Milliseconds before the shell is killed (default 30,000): a test of something that must
    *  not block sets it low, so a hang fails the test instead of stalling the run. */
   timeout?: number;
+  /** Run with this text in /.claude-backend, in a private view of / (helpers/rootfs.ts). */
+  markerAtRoot?: string;
 }
 
 let counter = 0;
@@ -107,7 +134,8 @@ export async function runWithInit(sb: Sandbox, shell: TestShell, script: string,
   if (opts.asNobody) {
     for (const dir of [sb.root, sb.home, dumpDir]) chmodSync(dir, dir === dumpDir ? 0o777 : 0o755);
   }
-  const command = opts.asNobody ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', bin, ...args] : [bin, ...args];
+  let command = opts.asNobody ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', bin, ...args] : [bin, ...args];
+  if (opts.markerAtRoot !== undefined) command = [...withMarkerAtRoot(sb, opts.markerAtRoot, opts.cwd ?? sb.home), ...command];
   const r = await execa(command[0]!, command.slice(1), {
     env: sb.env({ ...opts.env, CB_DUMP: dumpDir }),
     extendEnv: false,

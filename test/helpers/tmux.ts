@@ -2,15 +2,15 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { cli, type Sandbox } from './sandbox.js';
-import { shellBinary } from './shells.js';
+import { initShell, shellBinary, type TestShell } from './shells.js';
 
 /** A real interactive shell in a detached tmux session, with the init loaded the way a user
  *  loads it from their start-up file. Keystrokes in, screen out. */
 export class Terminal {
   private constructor(private readonly socket: string) {}
 
-  static async open(sb: Sandbox, shell: 'bash' | 'zsh' | 'fish', env: Record<string, string>): Promise<Terminal> {
-    const init = await cli(sb, ['init', shell], env);
+  static async open(sb: Sandbox, shell: TestShell, env: Record<string, string>): Promise<Terminal> {
+    const init = await cli(sb, ['init', initShell(shell)], env);
     const initFile = join(sb.root, `init.${shell}`);
     writeFileSync(initFile, init.stdout);
     const bin = shellBinary(shell)!;
@@ -18,7 +18,7 @@ export class Terminal {
     if (shell === 'zsh') {
       writeFileSync(join(sb.home, '.zshrc'), `PS1='%~ %# '\nsource '${initFile}'\n`);
       command = [bin, '-i'];
-    } else if (shell === 'bash') {
+    } else if (shell === 'bash' || shell === 'bash32') {
       writeFileSync(join(sb.home, '.bashrc'), `PS1='\\w \\$ '\n. '${initFile}'\n`);
       command = [bin, '--rcfile', join(sb.home, '.bashrc'), '-i'];
     } else {
