@@ -43,6 +43,17 @@ const CASES: Case[] = [
   { name: 'numbers and booleans in env', user: S({ env: { CLAUDE_CODE_USE_VERTEX: 1, CLAUDE_CODE_USE_FOUNDRY: true } }) },
   { name: 'CLAUDE_CONFIG_DIR moves the user settings', user: S({ env: { CLAUDE_CODE_USE_VERTEX: '1' } }), configDir: true },
   { name: 'an unreadable user settings file', userIsDirectory: true, env: { ANTHROPIC_API_KEY: KEY } },
+  // The backends 2.1.94 and later added, alone, from settings, and against a key or a helper.
+  { name: 'Mantle', env: { CLAUDE_CODE_USE_MANTLE: '1', ANTHROPIC_API_KEY: KEY } },
+  { name: 'Mantle from user settings', user: S({ env: { CLAUDE_CODE_USE_MANTLE: 'true' } }) },
+  { name: 'Claude Platform on AWS', env: { CLAUDE_CODE_USE_ANTHROPIC_AWS: '1' }, user: S({ apiKeyHelper: 'echo k' }) },
+  { name: 'Claude Platform on AWS from project settings', project: S({ env: { CLAUDE_CODE_USE_ANTHROPIC_AWS: '1' } }) },
+  { name: 'Claude Platform on Google Cloud', env: { CLAUDE_CODE_USE_ANTHROPIC_GOOGLE_CLOUD: 'yes' } },
+  { name: 'Claude Platform on Google Cloud from local settings, over Mantle', env: { CLAUDE_CODE_USE_MANTLE: '1' }, local: S({ env: { CLAUDE_CODE_USE_ANTHROPIC_GOOGLE_CLOUD: '1' } }) },
+  { name: 'gateway with its URL and a token', env: { CLAUDE_CODE_USE_GATEWAY: '1', ANTHROPIC_BASE_URL: 'https://gateway.example', ANTHROPIC_AUTH_TOKEN: 'tok', CLAUDE_CODE_USE_BEDROCK: '1' } },
+  { name: 'gateway without a token is ignored', env: { CLAUDE_CODE_USE_GATEWAY: '1', ANTHROPIC_BASE_URL: 'https://gateway.example', ANTHROPIC_API_KEY: KEY } },
+  { name: 'gateway from user settings', user: S({ env: { CLAUDE_CODE_USE_GATEWAY: '1', ANTHROPIC_BASE_URL: 'https://gateway.example', ANTHROPIC_AUTH_TOKEN: 'tok' } }) },
+  { name: 'gateway from project settings, its URL refused there', project: S({ env: { CLAUDE_CODE_USE_GATEWAY: '1', ANTHROPIC_BASE_URL: 'https://gateway.example' } }), env: { ANTHROPIC_AUTH_TOKEN: 'tok' } },
 ];
 
 // Each class of settings rule of issue 14, checked on 2.1.332 (docs/status.md says each rule).
