@@ -88,7 +88,7 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
   const spec = providerSpec(p.provider);
   for (const r of spec.require) {
     if (spec.aws && r.slug === 'region') {
-      awsRegionFindings(p, spec.id, add);
+      awsRegionFindings(p, spec.id, `set ${r.configExample.replace(/ = .*/, '')} in the profile you switch to, or ${exportLine(userShell(env), ...r.exportExample)}`, add);
       continue;
     }
     if (r.anyOf.some((name) => value(name) || env[name])) continue;
@@ -163,8 +163,9 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
 // Claude Code 2.1.332 never lacks an AWS region (region.ts): AWS_REGION, AWS_DEFAULT_REGION, the
 // AWS profile's region, else us-east-1. Say so when it falls back, or passes a variable over;
 // a region in the AWS config is no finding at all.
-function awsRegionFindings(p: Prediction, id: string, add: (id: string, severity: Severity, message: string, fix: string) => void) {
+function awsRegionFindings(p: Prediction, id: string, fix: string, add: (id: string, severity: Severity, message: string, fix: string) => void) {
   const region = p.bedrockRegion;
+  if (!region) return;
   for (const name of region.ignored) {
     add(`${id}-region-ignored`, 'warning', `${name} is set but is not an AWS region, so Claude Code passes it over and uses ${region.region}`, `set ${name} to a region such as eu-west-1, or unset it`);
   }
@@ -173,7 +174,7 @@ function awsRegionFindings(p: Prediction, id: string, add: (id: string, severity
       `${id}-no-region`,
       'warning',
       `${providerSpec(p.provider).label} mode with no AWS_REGION, AWS_DEFAULT_REGION or region in your AWS profile: Claude Code will use ${region.region}`,
-      'set region in the profile you switch to, or export AWS_REGION=us-east-1 (where your models are)',
+      fix,
     );
   }
 }

@@ -46,7 +46,7 @@ export function statusJson(p: Prediction, env: Env) {
  *  others: their region variable when set. */
 function regionJson(p: Prediction) {
   const variable = providerSpec(p.provider).regionVariable ?? null;
-  if (variable === 'AWS_REGION') {
+  if (variable === 'AWS_REGION' && p.bedrockRegion) {
     const r = p.bedrockRegion;
     if (r.source.kind === 'variable') return { variable: r.source.name, value: r.region, origin: p.variables[r.source.name]?.origin ?? { kind: 'shell' } };
     return { variable: null, value: r.region, origin: r.source };
@@ -115,6 +115,7 @@ export function statusText(p: Prediction, env: Env, paint: Paint): string {
 
 function bedrockRegionText(p: Prediction, env: Env): string {
   const r = p.bedrockRegion;
+  if (!r) return 'none';
   const skipped = r.ignored.length ? ` (${r.ignored.join(' and ')} passed over: not a region)` : '';
   if (r.source.kind === 'variable') return `${r.region}, from ${r.source.name}${skipped}`;
   if (r.source.kind === 'aws-config') return `${r.region}, from profile ${inline(r.source.profile)} in ${inline(displayPath(r.source.path, env))}${skipped}`;

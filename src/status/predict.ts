@@ -54,8 +54,9 @@ export interface Prediction {
   credential: Credential | null;
   /** The claude.ai subscription login, when there is one. */
   claudeAiLogin: ClaudeAiLogin | null;
-  /** The region Bedrock requests are signed for (whatever the provider), and where it comes from. */
-  bedrockRegion: BedrockRegion;
+  /** The AWS backends (Bedrock, Mantle, ...): the region requests are signed for, and where it
+   *  comes from; null for the others (its files are not read then). */
+  bedrockRegion: BedrockRegion | null;
   /** Every managed variable that is set for Claude Code, secrets masked. */
   variables: Record<string, Value>;
   /** Variables a settings file sets, which no switch in the shell can change. */
@@ -84,7 +85,8 @@ export function predict(dir: string, env: Env = process.env): Prediction {
   const selectorsOn = SELECTOR_ORDER.filter(([name, provider]) => isOn(get(name)) && (provider !== 'gateway' || gatewayReady(get)));
   const provider: Provider = selectorsOn[0]?.[1] ?? 'firstParty';
   const apiKeyHelper = helperInForce(settings);
-  const claudeAiLogin = readClaudeAiLogin(credentialsPath(dir, env));
+  // A login only counts for the Anthropic API: the others say third_party whatever it is.
+  const claudeAiLogin = provider === 'firstParty' ? readClaudeAiLogin(credentialsPath(dir, env)) : null;
   const auth = { get, firstParty: provider === 'firstParty', helper: apiKeyHelper, hasPrimaryApiKey: globalConfig.hasPrimaryApiKey, claudeAi: claudeAiLogin };
 
   const variables: Record<string, Value> = {};
@@ -103,7 +105,7 @@ export function predict(dir: string, env: Env = process.env): Prediction {
     globalConfig,
     claudeAiLogin,
     credential: credentialInUse(auth, mask, globalConfig.path),
-    bedrockRegion: bedrockRegion(get, env),
+    bedrockRegion: providerSpec(provider).regionVariable === 'AWS_REGION' ? bedrockRegion(get, env) : null,
     variables,
     overrides,
     settings,
