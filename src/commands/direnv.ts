@@ -9,6 +9,7 @@ import { initCode } from '../init.js';
 import { displayPath, loadConfig } from '../profiles/config.js';
 import { print } from '../print.js';
 import { inline } from '../sanitize.js';
+import { REGION_NAME, REGION_RULE } from '../profiles/schema.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -21,7 +22,6 @@ function withField(field: ValueField): string {
 export { BLOCK_END, BLOCK_START } from '../block.js';
 
 // The same rules `use claude` applies in direnv: anything else is refused, never quoted through.
-const REGION = /^[a-z0-9][a-z0-9-]{0,39}$/;
 const AWS_PROFILE = /^[A-Za-z0-9_.@+=,][A-Za-z0-9_.@+=,-]{0,127}$/;
 
 /** Where direnv looks for libraries: $DIRENV_CONFIG/lib, else $XDG_CONFIG_HOME/direnv/lib. */
@@ -59,7 +59,7 @@ function useLine(o: EnvrcOptions): string {
     if (!backendSpec(profile.backend).fields.region) {
       throw new InputError(`envrc: --region is for ${withField('region')} profiles; "${profile.name}" is ${profile.backend}`);
     }
-    if (!REGION.test(o.region)) throw new InputError(`envrc: --region ${JSON.stringify(o.region)}: expected a region name (lower-case letters, digits and -), such as eu-west-1`);
+    if (!REGION_NAME.test(o.region)) throw new InputError(`envrc: --region ${JSON.stringify(o.region)}: ${REGION_RULE}`);
     parts.push('--region', o.region);
   }
   if (o.awsProfile !== undefined) {

@@ -8,7 +8,7 @@ import { looksSecret } from './managed.js';
 import { ALLOWED_RULE, knownNames, profileMaySet } from './allowed-vars.js';
 import { secretKind } from '../secrets.js';
 import { planFor } from './plan.js';
-import { PROFILE_FIELDS, PROFILE_NAME, SHELL_NAME, TOP_FIELDS, type FieldSpec, type ProfileField } from './schema.js';
+import { PROFILE_FIELDS, PROFILE_NAME, REGION_FIELD_NAMES, REGION_NAME, REGION_RULE, SHELL_NAME, TOP_FIELDS, type FieldSpec, type ProfileField } from './schema.js';
 import { backendSpec, BACKENDS, findBackend, type Backend } from './backends.js';
 import type { Config, DirectoryRule, Profile, SecretSource } from './types.js';
 
@@ -89,7 +89,7 @@ function parseConfigWithSecrets(text: string, path: string, env: Env, mode: numb
   };
 
   for (const key of Object.keys(doc)) {
-    if (!(key in TOP_FIELDS)) fail([key], `unknown key${didYouMean(key, Object.keys(TOP_FIELDS))}; expected ${Object.keys(TOP_FIELDS).join(', ')}`);
+    if (!Object.hasOwn(TOP_FIELDS, key)) fail([key], `unknown key${didYouMean(key, Object.keys(TOP_FIELDS))}; expected ${Object.keys(TOP_FIELDS).join(', ')}`);
   }
   const allowInline = doc.allowInlineSecrets ?? false;
   if (typeof allowInline !== 'boolean') fail(['allowInlineSecrets'], `expected true or false, got ${typeOf(allowInline)}`);
@@ -149,7 +149,7 @@ function readProfile(
 ): Profile {
   const fields = Object.keys(PROFILE_FIELDS);
   for (const key of Object.keys(raw)) {
-    if (!(key in PROFILE_FIELDS)) fail([key], `unknown key${didYouMean(key, fields)}; expected one of ${fields.join(', ')}`);
+    if (!Object.hasOwn(PROFILE_FIELDS, key)) fail([key], `unknown key${didYouMean(key, fields)}; expected one of ${fields.join(', ')}`);
   }
   let backend: Backend;
   const named = raw.backend === undefined ? undefined : typeof raw.backend === 'string' ? findBackend(raw.backend) : undefined;
@@ -210,6 +210,7 @@ function readProfile(
         // The remaining fields are the profile's plain string values, stored under their own names;
         // one holding a secret (a password in baseUrl) is fetched at switch time instead.
         const kind = secretKind(text);
+        if (!kind && REGION_FIELDS.has(key) && !REGION_NAME.test(text)) fail([key], `${REGION_RULE}, got ${JSON.stringify(text)}`);
         if (!kind) (profile as unknown as Record<string, string>)[key] = text;
         else if (key === 'description') fail([key], `this looks like ${kind}; a description is shown by cb-status and claude-hooks profiles: leave the secret out`);
         else {
@@ -237,6 +238,9 @@ function readProfile(
   if (secrets.length) profile.secrets = secrets;
   return profile;
 }
+
+/** The fields that name a region, checked by the one region rule. */
+const REGION_FIELDS: ReadonlySet<string> = new Set(REGION_FIELD_NAMES);
 
 /** The variable a profile field sets, asked of the plan itself, so that a new backend needs no
  *  second table: the one whose value is a probe put in that field. */
@@ -334,12 +338,12 @@ class LineFinder {
     }
     // A top-level key: `key = ...`, or a table `[key.sub]` under it.
     const top = keyPath[0] ?? '';
-    const i = this.lines.findIndex((l) => new RegExp(`^\\s*(\\[\\s*)?["']?${escapeRe(top)}["']?\\s*[=.\\]]`).test(l));
+    const i = this.lines.findIndex((l) => new RegExp(`^\\s*(\\[\\[?\\s*)?["']?${escapeRe(top)}["']?\\s*[=.\\]]`).test(l));
     return i >= 0 ? i + 1 : undefined;
   }
 
   private header(parts: string[]): number | undefined {
-    const pattern = new RegExp(`^\\s*\\[\\s*${parts.map((p) => `["']?${escapeRe(p)}["']?`).join('\\s*\\.\\s*')}\\s*\\]`);
+    const pattern = new RegExp(`^\\s*\\[\\[?\\s*${parts.map((p) => `["']?${escapeRe(p)}["']?`).join('\\s*\\.\\s*')}\\s*\\]`);
     const i = this.lines.findIndex((l) => pattern.test(l));
     return i >= 0 ? i : undefined;
   }
