@@ -2,8 +2,8 @@ import { BACKEND_SPECS, backendSpec, type ValueField } from '../profiles/backend
 import { join, resolve } from 'node:path';
 import fse from 'fs-extra';
 import { InputError } from '../errors.js';
-import { withBlock } from '../block.js';
-import { writeFileAtomic } from '../files.js';
+import { withBlock, withBlockBytes } from '../block.js';
+import { linkTarget, withFileLock, writeFileAtomic } from '../files.js';
 import { xdgDir } from '../paths.js';
 import { initCode } from '../init.js';
 import { displayPath, loadConfig } from '../profiles/config.js';
@@ -88,13 +88,16 @@ export async function envrc(o: EnvrcOptions): Promise<void> {
   const dir = resolve(o.dir ?? process.cwd());
   if (!(await fse.pathExists(dir))) throw new InputError(`envrc: --dir ${dir}: no such directory`);
   const path = join(dir, '.envrc');
-  let existing = '';
-  try {
-    existing = await fse.readFile(path, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new InputError(`envrc: cannot read ${path} (${(err as NodeJS.ErrnoException).code})`);
-  }
-  const changed = await writeFileAtomic(path, withBlock(existing, block, path));
+  // Bytes, not text, and through a symlinked .envrc to the file it names (see block.ts, files.ts).
+  const changed = await withFileLock(await linkTarget(path), 'envrc', async () => {
+    let existing: Buffer = Buffer.alloc(0);
+    try {
+      existing = await fse.readFile(path);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new InputError(`envrc: cannot read ${path} (${(err as NodeJS.ErrnoException).code})`);
+    }
+    return writeFileAtomic(path, withBlockBytes(existing, block, path));
+  });
   if (!changed) {
     print(`claude-hooks: ${inline(path)} already says: ${line}\n`);
     return;
