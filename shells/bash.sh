@@ -19,18 +19,31 @@
 #@data
 
 # A cached copy (claude-hooks init bash --cache) refreshes itself when the config or claude-hooks
-# changed since it was written, and hands back to the start-up line when claude-hooks moved.
-# (Once: a config dated in the future must not make it refresh for ever.)
+# is not the file it was made from (edited, removed, created, or replaced by an older one): the
+# stamps beside it carry their modification times, compared both ways with builtins. It hands
+# back to the start-up line when claude-hooks moved. (Once per load, whatever the clocks say.)
+# Whether $1 and $2 have the same modification time, or are both missing.
+_cb_same_time() {
+    if [[ -e $1 ]]; then
+        [[ -e $2 && ! $1 -nt $2 && ! $2 -nt $1 ]]
+    else
+        [[ ! -e $2 ]]
+    fi
+}
 if [[ -n $_cb_cache_file && -z ${_cb_refreshing-} ]]; then
     if [[ ! -e $_cb_cli_file ]]; then
         return 1
     fi
-    if [[ $_cb_config_file -nt $_cb_cache_file || $_cb_cli_file -nt $_cb_cache_file ]]; then
+    if ! _cb_same_time "$_cb_config_file" "$_cb_cache_file.config-time" || ! _cb_same_time "$_cb_cli_file" "$_cb_cache_file.cli-time"; then
         _cb_refreshing=1
         eval "$(_cb_cli init bash --cache)"
         unset -v _cb_refreshing
         return 0
     fi
+fi
+# A broken config, said at every load of a cached copy as `init` says it at every start.
+if [[ -n $_cb_config_warning ]]; then
+    printf '%s\n' "$_cb_config_warning" >&2
 fi
 
 _cb_psets=()

@@ -24,17 +24,28 @@
 #@data
 
 # A cached copy (claude-hooks init zsh --cache) refreshes itself when the config or claude-hooks
-# changed since it was written, and hands back to the start-up line when claude-hooks moved.
-# (Once: a config dated in the future must not make it refresh for ever.)
+# is not the file it was made from (edited, removed, created, or replaced by an older one): the
+# stamps beside it carry their modification times, compared both ways with builtins. It hands
+# back to the start-up line when claude-hooks moved. (Once per load, whatever the clocks say.)
+# Whether $1 and $2 have the same modification time, or are both missing.
+_cb_same_time() {
+    if [[ -e $1 ]]; then
+        [[ -e $2 && ! $1 -nt $2 && ! $2 -nt $1 ]]
+    else
+        [[ ! -e $2 ]]
+    fi
+}
 if [[ -n $_cb_cache_file && -z ${_cb_refreshing-} ]]; then
     [[ -e $_cb_cli_file ]] || return 1
-    if [[ $_cb_config_file -nt $_cb_cache_file || $_cb_cli_file -nt $_cb_cache_file ]]; then
+    if ! _cb_same_time "$_cb_config_file" "$_cb_cache_file.config-time" || ! _cb_same_time "$_cb_cli_file" "$_cb_cache_file.cli-time"; then
         typeset -g _cb_refreshing=1
         eval "$(_cb_cli init zsh --cache)"
         unset _cb_refreshing
         return 0
     fi
 fi
+# A broken config, said at every load of a cached copy as `init` says it at every start.
+[[ -z $_cb_config_warning ]] || print -r -- "$_cb_config_warning" >&2
 
 # The state of variable $1, into _cb_r: 'u' unset, 'x'+value exported, 's'+value set only.
 # A missing record (_cb_a_NAME, _cb_b_NAME) means 'u', so unset variables cost nothing to keep.

@@ -55,9 +55,13 @@ function startupCommand(shell: ShellName, env: Env): string {
 export function initLine(shell: ShellName, env: Env = process.env, cache = false): string {
   const cmd = startupCommand(shell, env);
   if (cache) {
-    const file = shell === 'fish' ? `$__cb_cache/claude-hooks/init.${shell}` : `"\${XDG_CACHE_HOME:-$HOME/.cache}/claude-hooks/init.${shell}"`;
-    if (shell === 'fish') return `set -l __cb_cache $HOME/.cache; set -q XDG_CACHE_HOME; and set __cb_cache $XDG_CACHE_HOME\nsource ${file} 2>/dev/null; or ${cmd} init fish --cache | source`;
-    return shell === 'bash' ? `. ${file} 2>/dev/null || eval "$(${cmd} init bash --cache)"` : `source ${file} 2>/dev/null || source <(${cmd} init zsh --cache)`;
+    // Tested, not sourced with 2>/dev/null: that would also silence everything the cached copy
+    // says (a broken config, a cache it cannot write).
+    if (shell === 'fish') {
+      return `set -l __cb_cache $HOME/.cache/claude-hooks/init.fish; set -q XDG_CACHE_HOME; and set __cb_cache $XDG_CACHE_HOME/claude-hooks/init.fish\ntest -f $__cb_cache; and source $__cb_cache; or ${cmd} init fish --cache | source`;
+    }
+    const file = `"\${XDG_CACHE_HOME:-$HOME/.cache}/claude-hooks/init.${shell}"`;
+    return shell === 'bash' ? `{ [ -f ${file} ] && . ${file}; } || eval "$(${cmd} init bash --cache)"` : `{ [[ -f ${file} ]] && source ${file}; } || source <(${cmd} init zsh --cache)`;
   }
   if (shell === 'bash') return `eval "$(${cmd} init bash)"`;
   if (shell === 'zsh') return `source <(${cmd} init zsh)`;

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import { isAbsolute, join, normalize } from 'node:path';
 import { parse, TomlError } from 'smol-toml';
 import { InputError } from '../errors.js';
@@ -56,14 +56,63 @@ export function loadConfigWithSecrets(env: Env = process.env): LoadedConfig {
   let text: string;
   let mode: number;
   try {
-    text = readFileSync(path, 'utf8');
-    mode = statSync(path).mode;
+    ({ text, mode } = readConfigText(path));
   } catch (err) {
+    if (err instanceof InputError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && !env.CLAUDE_HOOKS_CONFIG) return { config: builtinConfig(env), inlineSecrets: new Map(), exists: false };
     throw new InputError(`${path}: cannot read the config (${code ?? String(err)})`);
   }
   return { ...parseConfigWithSecrets(text, path, env, mode), exists: true };
+}
+
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/** What a file is, for a person: `a FIFO`, `a directory`... */
+function kindOf(stat: Stats): string {
+  if (stat.isFIFO()) return 'a FIFO';
+  if (stat.isDirectory()) return 'a directory';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a file';
+}
+
+/** The config's text and mode. Opened without blocking and checked on the open file itself, so
+ *  a FIFO or a device (which would hang shell start-up, or never end) is refused, not read;
+ *  bytes that are not UTF-8 are refused with their line, never read as U+FFFD. */
+function readConfigText(path: string): { text: string; mode: number } {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new InputError(`${path}: not a regular file (${kindOf(stat)}); expected the config as a TOML file`);
+    if (stat.size > MAX_CONFIG_BYTES) throw new InputError(`${path}: ${stat.size} bytes; a config is at most ${MAX_CONFIG_BYTES} bytes`);
+    const bytes = readFileSync(fd);
+    try {
+      return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), mode: stat.mode };
+    } catch {
+      throw new InputError(`${path}:${firstBadLine(bytes)}: not valid UTF-8; save the config as UTF-8`);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The 1-based line of the first byte sequence that is not UTF-8. */
+function firstBadLine(bytes: Buffer): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i] !== 0x0a) continue;
+    try {
+      decoder.decode(bytes.subarray(start, i));
+    } catch {
+      return line;
+    }
+    line++;
+    start = i + 1;
+  }
+  return line;
 }
 
 /** `mode` is the file's permission bits, which decide whether literal secrets are allowed. */

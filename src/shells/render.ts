@@ -29,6 +29,8 @@ export interface RenderOptions {
   libFile?: string;
   /** init --cache: where this copy is kept, so a load can tell when it is stale. */
   cacheFile?: string;
+  /** init --cache: the line a cached copy prints at every load, when the config is broken. */
+  configWarning?: string;
 }
 
 /** The shell integration for `shell`: its template with the profile data rendered in.
@@ -62,6 +64,7 @@ function renderData(d: Dialect, config: Config, options: RenderOptions): string[
     d.scalar('_cb_config_file', config.path),
     ...(options.libFile ? [d.scalar('_cb_lib_file', options.libFile)] : []),
     d.scalar('_cb_cache_file', options.cacheFile ?? ''),
+    d.scalar('_cb_config_warning', options.configWarning ?? ''),
     d.scalar('_cb_cli_file', options.cli[options.cli.length - 1] ?? ''),
     d.list('_cb_managed', managed),
     d.list('_cb_secrets', secrets),
