@@ -82,13 +82,16 @@ _cb_restore() {
 }
 
 # Used by _cb_profile_apply (rendered above). _cb_psets collects what the profile sets, so the
-# switch records those instead of testing every variable afterwards.
+# switch records those instead of testing every variable afterwards. While _cb_fetching is set
+# (the fetch pass of _cb_switch) they change nothing: only _cb_secret works, filling its cache.
 _cb_put() {
+    [[ -z ${_cb_fetching-} ]] || return 0
     export "$1=$2"
     _cb_psets+=("$1")
 }
 
 _cb_drop() {
+    [[ -z ${_cb_fetching-} ]] || return 0
     unset -v "$@"
 }
 
@@ -96,20 +99,25 @@ _cb_drop() {
 # the first switch to the profile in this shell and kept in an unexported variable
 # (_cb_k<id>_<name>) for later switches. The output is never printed; on failure $2 is left
 # unset rather than holding some other key. $3 names the source in messages.
+# The command runs in the fetch pass (_cb_fetching set), before the switch changes anything,
+# so a Ctrl-C there leaves the shell as it was; the apply pass only reads the cache.
 _cb_secret() {
     local _cb_cache=_cb_k${1}_${2} _cb_val
+    if [[ -n ${_cb_fetching-} ]]; then
+        if [ -z "${!_cb_cache-}" ]; then
+            if _cb_val=$(command sh -c "$_cb_keyrun" claude-hooks "$4") && [ -n "$_cb_val" ]; then
+                printf -v "$_cb_cache" '%s' "$_cb_val"
+            else
+                _cb_warn "$3 failed or printed nothing; $2 is not set"
+            fi
+        fi
+        return 0
+    fi
     if [ -n "${!_cb_cache-}" ]; then
         export "$2=${!_cb_cache}"
         _cb_psets+=("$2")
-        return 0
-    fi
-    if _cb_val=$(command sh -c "$_cb_keyrun" claude-hooks "$4") && [ -n "$_cb_val" ]; then
-        printf -v "$_cb_cache" '%s' "$_cb_val"
-        export "$2=$_cb_val"
-        _cb_psets+=("$2")
     else
         unset -v "$2"
-        _cb_warn "$3 failed or printed nothing; $2 is not set"
     fi
 }
 
@@ -145,6 +153,7 @@ _cb_guarded() {
 
 # Prints the hint $1 when every variable named after it is unset or empty.
 _cb_need() {
+    [[ -z ${_cb_fetching-} ]] || return 0
     local _cb_hint=$1 _cb_n
     shift
     for _cb_n in "$@"; do
@@ -221,6 +230,7 @@ _cb_show() {
 # if given, once it knows it can.
 _cb_switch() {
     local _cb_v _cb_s _cb_rec _cb_todo=() _cb_an _cb_bn _cb_back=()
+    _cb_fetching= # an earlier switch stopped by Ctrl-C in its fetch pass left it set
     # Only variables that are set, or that we keep a record of, can need anything: the
     # others (most of them) are unset now and were unset in the baseline.
     _cb_list_set
@@ -264,13 +274,28 @@ _cb_switch() {
         _cb_profile_vars "$1"
         _cb_r+=" CLAUDE_HOOKS_PROFILE"
     fi
-    if ! _cb_writable "${_cb_back[*]-} $_cb_r"; then
+    _cb_s="${_cb_back[*]-} $_cb_r"
+    if ! _cb_writable "$_cb_s"; then
         _cb_warn "cannot switch ${1:+to }${1:-off}: $_cb_r readonly in this shell; nothing changed"
+        return 1
+    fi
+    # Nor is an array of yours changed: a profile sets plain variables, and an array could not
+    # be put back as it was.
+    if ! _cb_plain "$_cb_s"; then
+        _cb_warn "cannot switch ${1:+to }${1:-off}: $_cb_r: an array in this shell, and a profile sets plain variables; unset it first; nothing changed"
         return 1
     fi
     # What the switch is about, said before the hints the profile may print.
     if [[ -n ${3-} ]]; then
         _cb_say "$3"
+    fi
+    # Fetch first, then apply: the profile's key commands run before anything changes, so a
+    # Ctrl-C while one runs leaves the shell as it was, and cb-off never takes half a switch
+    # for your own values.
+    if [[ -n $1 ]]; then
+        _cb_fetching=1
+        _cb_profile_apply "$1"
+        _cb_fetching=
     fi
     for _cb_v in ${_cb_back[@]+"${_cb_back[@]}"}; do
         _cb_rec=_cb_b_$_cb_v
@@ -322,6 +347,27 @@ _cb_writable() {
     *) _cb_r+=' is' ;;
     esac
     return 1
+}
+
+# Succeeds when none of the variables named in the words of $1 is an array; otherwise puts
+# the arrays into _cb_r ("A, B") and fails. bash before 4.4 cannot read the attributes
+# without a subshell: there, an array with one element at index 0 passes as a plain value.
+_cb_plain() {
+    local IFS=' ' _cb_n _cb_i _cb_u=
+    case $- in *u*) _cb_u=1; set +u ;; esac
+    _cb_r=
+    for _cb_n in $1; do
+        if [[ -n $_cb_has_attrs ]]; then
+            case ${!_cb_n@a} in *[aA]*) _cb_r+="${_cb_r:+, }$_cb_n" ;; esac
+        else
+            eval "_cb_i=\${!${_cb_n}[*]}"
+            if [[ -n $_cb_i && $_cb_i != 0 ]]; then
+                _cb_r+="${_cb_r:+, }$_cb_n"
+            fi
+        fi
+    done
+    [[ -z $_cb_u ]] || set -u
+    [[ -z $_cb_r ]]
 }
 
 # Makes profile $1 (reason $2) active without re-applying it when it already is, so a
