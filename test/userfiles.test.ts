@@ -1,7 +1,8 @@
 // The user's own files (~/.bashrc, ~/.zshrc, fish's conf.d, an .envrc): every byte outside our
 // block stays as it was, a symlink (stow, chezmoi, home-manager) stays a link to the same file,
 // concurrent runs leave one block, and setup says what it sees that would make the block misbehave.
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import fc from 'fast-check';
@@ -90,6 +91,15 @@ for (const shell of ['bash', 'zsh'] as const) {
       expect(readFileSync(`${rc}.claude-hooks.bak`)).toEqual(LATIN1);
       expect(readdirSync(dotfiles).sort()).toEqual(['rc', 'rc-link']);
       expect((await loads(sb, shell, rc)).stdout).toContain('use=1');
+      // An older claude-hooks left the backup as a link to the file itself: replaced, never
+      // written through (that would write into the start-up file).
+      await cli(sb, ['setup', shell, '--undo']);
+      rmSync(`${rc}.claude-hooks.bak`);
+      symlinkSync(rc, `${rc}.claude-hooks.bak`);
+      expect((await cli(sb, ['setup', shell])).exitCode).toBe(0);
+      expect(lstatSync(`${rc}.claude-hooks.bak`).isFile()).toBe(true);
+      expect(readFileSync(`${rc}.claude-hooks.bak`)).toEqual(LATIN1);
+      expect(readFileSync(target, 'latin1')).toContain(BLOCK_START);
 
       const undo = await cli(sb, ['setup', shell, '--undo']);
       expect(undo.exitCode, undo.stderr).toBe(0);
@@ -178,6 +188,35 @@ describe.skipIf(!shellBinary('fish'))('fish: setup --undo', () => {
     const undo = await cli(sb, ['setup', 'fish', '--undo']);
     expect(undo.exitCode, undo.stderr).toBe(0);
     expect(readdirSync(join(rc, '..'))).toEqual([]);
+  });
+});
+
+function canUnshare(): boolean {
+  try {
+    execFileSync('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', 'mount -t tmpfs t /mnt'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe.skipIf(!canUnshare())('setup and envrc on a read-only HOME', () => {
+  it('say so in one line, exit 2, no trace, nothing changed', async () => {
+    const sb = makeSandbox();
+    const rc = join(sb.home, '.bashrc');
+    writeFileSync(rc, LATIN1);
+    mkdirSync(join(sb.home, 'p'));
+    const ro = ['unshare', '--mount', '--propagation', 'private', 'sh', '-c', 'mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" && exec "$@"', sb.home];
+    const cliFile = join(import.meta.dirname, '..', 'dist', 'cli.cjs');
+    for (const [args, what] of [
+      [['setup', 'bash'], `setup: cannot change ${rc} (EROFS)`],
+      [['envrc', 'bedrock', '--write', '--dir', join(sb.home, 'p')], `envrc: cannot change ${join(sb.home, 'p', '.envrc')} (EROFS)`],
+    ] as const) {
+      const r = await execa(ro[0]!, [...ro.slice(1), process.execPath, cliFile, ...args], { env: sb.env(), extendEnv: false, reject: false });
+      expect(r.exitCode, r.stderr).toBe(2);
+      expect(r.stderr.trim().split('\n')).toEqual([expect.stringContaining(`claude-hooks: ${what}`)]);
+    }
+    expect(readFileSync(rc)).toEqual(LATIN1);
   });
 });
 

@@ -1,7 +1,7 @@
 import { BACKEND_SPECS, backendSpec, type ValueField } from '../profiles/backends.js';
 import { join, resolve } from 'node:path';
 import fse from 'fs-extra';
-import { InputError } from '../errors.js';
+import { asInputError, InputError } from '../errors.js';
 import { withBlock, withBlockBytes } from '../block.js';
 import { linkTarget, withFileLock, writeFileAtomic } from '../files.js';
 import { xdgDir } from '../paths.js';
@@ -89,15 +89,20 @@ export async function envrc(o: EnvrcOptions): Promise<void> {
   if (!(await fse.pathExists(dir))) throw new InputError(`envrc: --dir ${dir}: no such directory`);
   const path = join(dir, '.envrc');
   // Bytes, not text, and through a symlinked .envrc to the file it names (see block.ts, files.ts).
-  const changed = await withFileLock(await linkTarget(path), 'envrc', async () => {
-    let existing: Buffer = Buffer.alloc(0);
-    try {
-      existing = await fse.readFile(path);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new InputError(`envrc: cannot read ${path} (${(err as NodeJS.ErrnoException).code})`);
-    }
-    return writeFileAtomic(path, withBlockBytes(existing, block, path));
-  });
+  let changed: boolean;
+  try {
+    changed = await withFileLock(await linkTarget(path), 'envrc', async () => {
+      let existing: Buffer = Buffer.alloc(0);
+      try {
+        existing = await fse.readFile(path);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new InputError(`envrc: cannot read ${path} (${(err as NodeJS.ErrnoException).code})`);
+      }
+      return writeFileAtomic(path, withBlockBytes(existing, block, path));
+    });
+  } catch (err) {
+    throw asInputError(err, `envrc: cannot change ${path}`);
+  }
   if (!changed) {
     print(`claude-hooks: ${inline(path)} already says: ${line}\n`);
     return;

@@ -6,7 +6,7 @@ import { homeDir, xdgDir } from '../paths.js';
 import fse from 'fs-extra';
 import { blockLines, withBlockBytes, withoutBlockBytes } from '../block.js';
 import { selfCommand } from '../init.js';
-import { InputError } from '../errors.js';
+import { asInputError, InputError } from '../errors.js';
 import { linkTarget, withFileLock, writeFileAtomic } from '../files.js';
 import { displayPath } from '../profiles/config.js';
 import { posixQuote } from '../shells/posix.js';
@@ -96,7 +96,11 @@ export async function setup(o: SetupOptions, env: Env = process.env): Promise<vo
   // A symlinked start-up file is changed where it points, and the link stays.
   const target = await linkTarget(file);
   if (o.dryRun) return change(o, shell, file, target, env);
-  await withFileLock(target, 'setup', () => change(o, shell, file, target, env));
+  try {
+    await withFileLock(target, 'setup', () => change(o, shell, file, target, env));
+  } catch (err) {
+    throw asInputError(err, `setup: cannot change ${file}`);
+  }
 }
 
 async function change(o: SetupOptions, shell: ShellName, file: string, target: string, env: Env): Promise<void> {
@@ -151,6 +155,9 @@ async function change(o: SetupOptions, shell: ShellName, file: string, target: s
   // The backup is the file as it was before claude-hooks first touched it: taken when the block
   // goes in, never when it is rewritten or taken out (that would put our block in the backup).
   if (exists && !block && existing.length > 0) {
+    // A backup that is a link (an older claude-hooks copied links as links) is replaced, not
+    // written through: that would write into the start-up file itself.
+    if ((await fse.lstat(backup).catch(() => undefined))?.isSymbolicLink()) await fse.remove(backup);
     await writeFileAtomic(backup, existing, 0o600, false, true); // a start-up file may export secrets
     say(`backed up ${shown} to ${shown}.claude-hooks.bak`);
   }
