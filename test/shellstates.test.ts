@@ -94,3 +94,20 @@ for (const shell of ['bash', 'zsh'] as const) {
     });
   });
 }
+
+// bash 3.2 (macOS) reads no attributes without a subshell: an array of two or more elements is
+// still refused there (one with a single element at index 0 passes as a plain value).
+describe.skipIf(!shellBinary('bash32'))('bash 3.2: an indexed array named like a managed variable', () => {
+  it('is refused in one line and left as it was', async () => {
+    const sb = makeSandbox();
+    sb.writeConfig(ARRAY_CONFIG);
+    const run = await runWithInit(
+      sb,
+      'bash32',
+      ['ANTHROPIC_MODEL=(a "b c")', 'cb-use slow 2>&1; echo "slow rc=$? profile=${CLAUDE_HOOKS_PROFILE-unset}"', 'cb-off 2>/dev/null', 'declare -p ANTHROPIC_MODEL'].join('\n'),
+    );
+    expect(run.stdout).toContain('claude-hooks: cannot switch to slow: ANTHROPIC_MODEL: an array in this shell');
+    expect(run.stdout).toContain('slow rc=1 profile=unset');
+    expect(run.stdout).toMatch(/declare -a ANTHROPIC_MODEL='?\(\[0\]="a" \[1\]="b c"\)'?/);
+  });
+});
