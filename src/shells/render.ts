@@ -30,6 +30,8 @@ export interface RenderOptions {
   libFile?: string;
   /** init --cache: where this copy is kept, so a load can tell when it is stale. */
   cacheFile?: string;
+  /** init --cache: the line a cached copy prints at every load, when the config is broken. */
+  configWarning?: string;
   /** init --cmd: the word before -use, -off, -status, -reload and -<backend>; cb when absent. */
   commandPrefix?: string;
 }
@@ -77,6 +79,7 @@ function renderData(d: Dialect, config: Config, options: RenderOptions): string[
     d.scalar('_cb_config_file', config.path),
     ...(options.libFile ? [d.scalar('_cb_lib_file', options.libFile)] : []),
     d.scalar('_cb_cache_file', options.cacheFile ?? ''),
+    d.scalar('_cb_config_warning', options.configWarning ?? ''),
     d.scalar('_cb_cli_file', options.cli[options.cli.length - 1] ?? ''),
     // cb-status reads it (and the settings files of the directory and the user) to say when a
     // settings file overrides the shell.
@@ -167,15 +170,15 @@ function renderData(d: Dialect, config: Config, options: RenderOptions): string[
  *  names: nothing to quote.) fish has no readonly variables of the user's. */
 function readonlyCheck(d: Dialect, plans: SwitchPlan[]): string[] {
   if (d.name === 'bash') {
-    const arm = (names: string) => [`{ local ${names}; } 2>/dev/null && return 0`, `_cb_pv=(${names})`, 'return 1'];
+    const arm = (names: string) => [`_cb_pv=(${names})`, `{ local ${names}; } 2>/dev/null && return 0`, 'return 1'];
     return [
-      '# Succeeds when none of the variables profile $1 changes, nor $2..., is readonly; else lists',
-      '# them all in _cb_pv and fails. (`local` refuses a readonly name; the locals vanish on return.)',
+      '# Lists in _cb_pv the variables profile $1 changes, and $2...; succeeds when none is readonly.',
+      '# (`local` refuses a readonly name; the locals vanish on return.)',
       ...d.func(
         '_cb_profile_writable',
         d.switchOnFirstArg(
           plans.map((p) => ({ word: p.profile, body: arm(`${[...touched(p), 'CLAUDE_HOOKS_PROFILE'].join(' ')} "\${@:2}"`) })),
-          ['[ $# -lt 2 ] && return 0', ...arm('"${@:2}"')],
+          ['_cb_pv=()', '[ $# -lt 2 ] && return 0', ...arm('"${@:2}"')],
         ),
       ),
       '',
