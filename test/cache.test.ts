@@ -3,6 +3,7 @@
 // saying why it is slower; the cache is the config's and the CLI's as they are, not "newer than";
 // and a broken config is reported at every start, cached or not. A config that is a FIFO or not
 // UTF-8 is one line, never a hang or a mangled value.
+import { canUnshare } from './helpers/tools.js';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,14 +16,6 @@ import { shellBinary } from './helpers/shells.js';
 const SHELLS = (['bash', 'zsh', 'fish'] as const).filter((s) => shellBinary(s));
 type Shell = (typeof SHELLS)[number];
 
-function canUnshare(): boolean {
-  try {
-    execFileSync('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', 'mount -t tmpfs t /mnt'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 const mounts = canUnshare();
 if (!mounts) console.warn('\n  SKIPPING the read-only and full-disk cases: they need root with CAP_SYS_ADMIN (unshare, mount)\n');
 

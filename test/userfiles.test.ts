@@ -1,7 +1,7 @@
 // The user's own files (~/.bashrc, ~/.zshrc, fish's conf.d, an .envrc): every byte outside our
 // block stays as it was, a symlink (stow, chezmoi, home-manager) stays a link to the same file,
 // concurrent runs leave one block, and setup says what it sees that would make the block misbehave.
-import { execFileSync } from 'node:child_process';
+import { canUnshare } from './helpers/tools.js';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -191,14 +191,6 @@ describe.skipIf(!shellBinary('fish'))('fish: setup --undo', () => {
   });
 });
 
-function canUnshare(): boolean {
-  try {
-    execFileSync('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', 'mount -t tmpfs t /mnt'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe.skipIf(!canUnshare())('setup and envrc on a read-only HOME', () => {
   it('say so in one line, exit 2, no trace, nothing changed', async () => {

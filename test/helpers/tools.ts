@@ -12,3 +12,14 @@ export function requireTool(tool: string, probe: string[] = ['sh', '-c', `comman
     return false;
   }
 }
+
+/** Whether this process may make a private mount namespace and mount in it (root with
+ *  CAP_SYS_ADMIN): the read-only and full-disk cases need one. */
+export function canUnshare(): boolean {
+  try {
+    execFileSync('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', 'mount -t tmpfs t /mnt'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
