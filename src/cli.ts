@@ -2,7 +2,7 @@
 // The entry point. `init <shell>` runs at every shell start-up, so it skips loading yargs
 // (most of the CLI's start-up time); everything else goes through the full parser.
 import { runInit } from './init.js';
-import { TARGETS, type Target } from './shells/types.js';
+import { TARGETS, type Target } from './render/types.js';
 
 const args = process.argv.slice(2);
 const [command, shell] = args;

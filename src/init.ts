@@ -5,10 +5,10 @@ import { xdgDir } from './paths.js';
 import { InputError } from './errors.js';
 import { builtinConfig, loadConfig } from './profiles/config.js';
 import type { Config } from './profiles/types.js';
-import { renderInit } from './shells/render.js';
+import { renderInit } from './render/render.js';
 import { writeStdout } from './stdout.js';
 import { warn } from './print.js';
-import type { Target } from './shells/types.js';
+import type { Target } from './render/types.js';
 import { VERSION } from './version.js';
 
 /** The command line that runs this CLI again, for `cb-reload` in the generated code. */

@@ -1,7 +1,7 @@
 // claude-hooks completion bash|zsh|fish: tab completion for the CLI itself, generated from one
 // table. Profile names come from `claude-hooks __profiles` when you press tab, so they follow
 // the config (cb-use has its own completion, built into the init).
-import type { ShellName } from '../shells/types.js';
+import type { ShellName } from '../render/types.js';
 
 interface CommandSpec {
   /** Words after the command: fixed ones, or the user's profile names. */

@@ -1,7 +1,7 @@
 import yargs from 'yargs';
 import { InputError } from '../errors.js';
 import { runInit, runInitCached } from '../init.js';
-import { SHELLS, TARGETS } from '../shells/types.js';
+import { SHELLS, TARGETS } from '../render/types.js';
 import { VERSION } from '../version.js';
 import { configCheck, configInit, configShowPath } from './config.js';
 import { envrc, writeDirenvLib } from './direnv.js';

@@ -9,9 +9,9 @@ import { selfCommand } from '../init.js';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../files.js';
 import { displayPath } from '../profiles/config.js';
-import { posixQuote } from '../shells/posix.js';
-import { fishQuote } from '../shells/fish.js';
-import { SHELLS, type ShellName } from '../shells/types.js';
+import { posixQuote } from '../render/posix.js';
+import { fishQuote } from '../render/fish.js';
+import { SHELLS, type ShellName } from '../render/types.js';
 import { print } from '../print.js';
 import { inline } from '../sanitize.js';
 
