@@ -1,21 +1,18 @@
-import { posixFunc, posixQuote, posixSwitchOnDir, posixSwitchOnFirstArg, posixExportAll, posixClearAll, posixRequireAny, posixListSet } from './posix.js';
+import { posixCall, posixEscape, posixFunc, posixQuote } from './posix.js';
 import type { Dialect } from './types.js';
 
+const list = (name: string, items: readonly string[]) => `${name}=(${items.map(posixQuote).join(' ')})`;
+
 export const bash: Dialect = {
-  name: 'bash',
-  templateFile: 'bash.sh',
   quote: posixQuote,
   // Plain assignments: `declare` inside `cb-reload` (which evals this) would make them local.
-  scalar: (name, value) => `${name}=${posixQuote(value)}`,
-  assign: (name, value) => `${name}=${posixQuote(value)}`,
-  list: (name, items) => `${name}=(${items.map(posixQuote).join(' ')})`,
+  assign: (name, value, o) => `${name}=${o?.escape ? posixEscape(value) : posixQuote(value)}`,
+  list,
+  // bash 3.2 has no associative arrays: a flat list of keys and values, for the template to
+  // look up (or load into an associative array, where bash has them).
+  table: (name, pairs) => [list(name, pairs.flat())],
   func: posixFunc,
-  switchCommands: true,
+  call: posixCall,
   allArgs: '"$@"',
-  exportAll: posixExportAll,
-  clearAll: posixClearAll,
-  requireAny: posixRequireAny,
-  listSet: posixListSet,
-  switchOnFirstArg: posixSwitchOnFirstArg,
-  switchOnDir: posixSwitchOnDir,
+  noop: ':',
 };

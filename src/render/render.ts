@@ -1,24 +1,42 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
+import { MASK } from '../mask.js';
 import { displayPath } from '../profiles/config.js';
 import { AWS_STATIC_CREDENTIALS, BACKEND_SPECS, backendSpec } from '../profiles/backends.js';
 import { BUILTIN_PROFILES } from '../profiles/builtin.js';
 import { MANAGED_VARS, SECRET_VARS, looksSecret } from '../profiles/managed.js';
 import { planFor, type SwitchPlan } from '../profiles/plan.js';
+import { PROFILE_NAME_CHARS } from '../profiles/schema.js';
 import type { Config, Profile } from '../profiles/types.js';
+import { BOM, MARKER_FILE, MARKER_READ_CHARS } from '../status/marker.js';
 import { bash } from './bash.js';
 import { posixQuote } from './posix.js';
 import { fish } from './fish.js';
 import type { Dialect, Target } from './types.js';
 import { zsh } from './zsh.js';
 
-// direnv runs an .envrc in bash: the bash dialect, with its own template (it only applies
-// the profile and direnv keeps the difference: no switch, so no use for _cb_list_set).
-export const DIALECTS: Record<Target, Dialect> = { bash, zsh, fish, direnv: { ...bash, name: 'direnv', templateFile: 'direnv.sh', listSet: () => [], switchCommands: false } };
+/** Each target: its dialect, its template under shells/, and whether it has cb-use, for the
+ *  cb-<built-in> shortcuts (direnv only applies a profile in an .envrc). */
+interface TargetSpec {
+  dialect: Dialect;
+  template: string;
+  shortcuts: boolean;
+}
+
+// direnv runs an .envrc in bash: the bash dialect, with its own template.
+export const TARGET_SPECS: Record<Target, TargetSpec> = {
+  bash: { dialect: bash, template: 'bash.sh', shortcuts: true },
+  zsh: { dialect: zsh, template: 'zsh.zsh', shortcuts: true },
+  fish: { dialect: fish, template: 'fish.fish', shortcuts: true },
+  direnv: { dialect: bash, template: 'direnv.sh', shortcuts: false },
+};
 
 const TEMPLATE_DIR = join(PACKAGE_ROOT, 'shells');
 const DATA_MARKER = /^#@data$/m;
+const PROFILES_MARKER = /^#@profiles$/m;
+/** `#@include FILE`: a file of shells/ shared by templates (bash and zsh share posix.sh). */
+const INCLUDE = /^#@include ([a-z0-9.-]+)$/gm;
 
 export interface RenderOptions {
   /** The command that prints this integration again, for `cb-reload`: [node, script] or [binary]. */
@@ -31,133 +49,108 @@ export interface RenderOptions {
   cacheFile?: string;
 }
 
-/** The shell integration for `shell`: its template with the profile data rendered in.
+/** The shell integration for `target`: its template with the profile data rendered in.
  *  Nothing secret is in here: profiles carry names, regions and URLs, never keys. */
 export function renderInit(target: Target, config: Config, options: RenderOptions): string {
-  const dialect = DIALECTS[target];
-  const template = readFileSync(join(TEMPLATE_DIR, dialect.templateFile), 'utf8');
-  if (!DATA_MARKER.test(template)) throw new Error(`shells/${dialect.templateFile} has no #@data line`);
-  const data = renderData(dialect, config, options).join('\n');
-  // A function replacement: `$` in the data must not be read as a replacement pattern.
-  return template.replace(DATA_MARKER, () => data);
+  const spec = TARGET_SPECS[target];
+  const read = (file: string) => readFileSync(join(TEMPLATE_DIR, file), 'utf8');
+  const template = read(spec.template).replace(INCLUDE, (_, file: string) => read(file).replace(/\n$/, ''));
+  for (const marker of [DATA_MARKER, PROFILES_MARKER]) {
+    if (!marker.test(template)) throw new Error(`shells/${spec.template} has no ${marker.source.slice(1, -1)} line`);
+  }
+  const d = spec.dialect;
+  const plans = config.profiles.map((p) => planFor(p, displayPath(config.path, options.env)));
+  // Function replacements: `$` in the data must not be read as a replacement pattern.
+  return template
+    .replace(DATA_MARKER, () => renderData(d, config, plans, options).join('\n'))
+    .replace(PROFILES_MARKER, () => renderProfiles(d, spec, config, plans, options).join('\n'));
 }
 
-function renderData(d: Dialect, config: Config, options: RenderOptions): string[] {
-  const hint = displayPath(config.path, options.env);
-  const plans = config.profiles.map((p) => planFor(p, hint));
+/** The facts the template works with: small, first in the file. */
+function renderData(d: Dialect, config: Config, plans: SwitchPlan[], options: RenderOptions): string[] {
   // Variables fetched at switch time (key commands, literal secrets, values that hold a secret):
   // restored like the rest, and masked whole by cb-status.
   const fetched = new Set(plans.flatMap((p) => p.secrets.map((s) => s.variable)));
   const extras = [...new Set([...config.profiles.flatMap((p) => Object.keys(p.env)), ...fetched])].filter((n) => !MANAGED_VARS.includes(n));
   // CLAUDE_HOOKS_PROFILE is ours, but a parent shell may have exported it: restore it like the rest.
   const managed = [...MANAGED_VARS, ...extras, 'CLAUDE_HOOKS_PROFILE'];
-  const secrets = managed.filter((n) => SECRET_VARS.includes(n) || looksSecret(n) || fetched.has(n));
-  // Longest first, so the innermost mapped directory wins.
-  const dirs = [...config.directories].sort((a, b) => b.dir.length - a.dir.length);
   const regional = BACKEND_SPECS.filter((b) => b.selector && b.regionVariable);
-
   return [
     '# ---- data rendered from your profiles by `claude-hooks init` ----',
-    d.scalar('_cb_version', options.version),
-    d.scalar('_cb_config_file', config.path),
-    ...(options.libFile ? [d.scalar('_cb_lib_file', options.libFile)] : []),
-    d.scalar('_cb_cache_file', options.cacheFile ?? ''),
-    d.scalar('_cb_cli_file', options.cli[options.cli.length - 1] ?? ''),
+    d.assign('_cb_version', options.version),
+    d.assign('_cb_config_file', config.path),
+    ...(options.libFile ? [d.assign('_cb_lib_file', options.libFile)] : []),
+    d.assign('_cb_cache_file', options.cacheFile ?? ''),
+    d.assign('_cb_cli_file', options.cli[options.cli.length - 1] ?? ''),
+    '# The variables a switch may change, and those cb-status masks.',
     d.list('_cb_managed', managed),
-    d.list('_cb_secrets', secrets),
+    d.list('_cb_secrets', managed.filter((n) => SECRET_VARS.includes(n) || looksSecret(n) || fetched.has(n))),
     d.list('_cb_profiles', config.profiles.map((p) => p.name)),
-    ...d.listSet(managed),
-    // How _cb_secret runs a key command: by sh, from your home directory (or /), never from the
-    // directory you are in, where a repository's relative paths, node_modules/.bin or shims
-    // would choose what runs.
-    '# shellcheck disable=SC2016 # sh expands it, not this shell',
-    d.scalar('_cb_keyrun', 'cd -- "${HOME:-/}" 2>/dev/null || cd / || exit 1; eval "$1"'),
-    // Where fetched secrets are kept (see _cb_secret), so cb-off and cb-reload can forget them.
-    d.list('_cb_secret_caches', plans.flatMap((p, i) => p.secrets.map((s) => `_cb_k${i}_${s.variable}`))),
-    '',
-    '# Prints this integration again (cb-reload).',
-    ...d.func('_cb_cli', [`${options.cli.map(d.quote).join(' ')} ${d.allArgs}`]),
-    '',
-    '# Applies a profile on top of the restored baseline: clears, then sets, then checks.',
-    '# shellcheck disable=SC2016 # a `$` in a value is literal: single quotes on purpose',
-    ...d.func('_cb_profile_apply', d.switchOnFirstArg(plans.map((p, i) => ({ word: p.profile, body: applyBody(d, p, i, options.cli) })), ['return 1'])),
-    '',
-    '# Sets _cb_r to what cb-status says about a profile; fails for an unknown profile.',
-    '# shellcheck disable=SC2016',
-    ...d.func(
-      '_cb_profile_describe',
-      d.switchOnFirstArg(
-        config.profiles.map((p) => ({ word: p.name, body: [d.assign('_cb_r', describe(p))] })),
-        ['return 1'],
-      ),
-    ),
-    '',
-    // bash and zsh have readonly variables: a switch checks it may change all it would first.
-    ...readonlyCheck(d, plans),
-    '# Sets _cb_r to the profile\'s backend; fails for an unknown profile.',
-    ...d.func('_cb_profile_backend', d.switchOnFirstArg(config.profiles.map((p) => ({ word: p.name, body: [d.assign('_cb_r', p.backend)] })), ['return 1'])),
-    '',
-    '# Sets _cb_map_dir and _cb_map_profile from the [directories] table; fails outside it.',
-    '# Without a table the prompt hook skips the call.',
-    d.scalar('_cb_has_dirmap', dirs.length ? '1' : ''),
-    '# shellcheck disable=SC2016',
-    ...d.func(
-      '_cb_dirmap',
-      d.switchOnDir(
-        dirs.map((r) => ({ dir: r.dir, body: [d.assign('_cb_map_dir', r.dir), d.assign('_cb_map_profile', r.profile)] })),
-        ['return 1'],
-      ),
-    ),
-    '',
+    '# A marker: its name, how much of it is read, the mark dropped from its start, and what a',
+    '# profile name is made of (first character, the others, longest).',
+    d.assign('_cb_marker', MARKER_FILE),
+    d.assign('_cb_read_max', String(MARKER_READ_CHARS)),
+    d.assign('_cb_bom', BOM, { escape: true }),
+    d.assign('_cb_name_first', PROFILE_NAME_CHARS.first),
+    d.assign('_cb_name_rest', PROFILE_NAME_CHARS.rest),
+    d.assign('_cb_name_max', String(PROFILE_NAME_CHARS.max)),
+    '# How cb-status masks a secret: a value starting with one of _cb_mask_keep keeps that start;',
+    '# one of at least _cb_mask_long characters shows its last _cb_mask_tail.',
+    d.list('_cb_mask_keep', MASK.keep),
+    d.assign('_cb_mask_long', String(MASK.long)),
+    d.assign('_cb_mask_tail', String(MASK.tail)),
     '# For the prompt segment: while _cb_region_sels[i] is on, _cb_region_vars[i] holds the region',
     '# that follows the profile name (bedrock:eu-west-1).',
     d.list('_cb_region_sels', regional.map((b) => b.selector!)),
     d.list('_cb_region_vars', regional.map((b) => b.regionVariable!)),
-    '',
-    "# Sets _cb_r to the variable a backend's region goes in; fails for a backend without one.",
-    ...d.func('_cb_backend_region_var', d.switchOnFirstArg(BACKEND_SPECS.filter((b) => b.fields.region).map((b) => ({ word: b.id, body: [d.assign('_cb_r', b.fields.region!)] })), ['return 1'])),
-    '# The backends that take an AWS profile, and the AWS keys that would override it.',
+    '# direnv: the backends that take an AWS profile, and the AWS keys that would override it.',
     d.list('_cb_aws_backends', BACKEND_SPECS.filter((b) => b.fields.awsProfile).map((b) => b.id)),
     d.list('_cb_aws_keys', [...AWS_STATIC_CREDENTIALS]),
-    ...(d.switchCommands ? ['', '# One command per built-in profile: cb-bedrock is cb-use bedrock.', ...BUILTIN_PROFILES.flatMap((p) => d.func(`cb-${p.name}`, [`cb-use ${p.name}`], `Switch Claude Code to ${backendSpec(p.backend).label}`))] : []),
+    // How _cb_secret runs a key command: by sh, from your home directory (or /), never from the
+    // directory you are in, where a repository's relative paths, node_modules/.bin or shims
+    // would choose what runs.
+    '# shellcheck disable=SC2016 # sh expands it, not this shell',
+    d.assign('_cb_keyrun', 'cd -- "${HOME:-/}" 2>/dev/null || cd / || exit 1; eval "$1"'),
+    '# Where fetched secrets are kept (see _cb_secret), so cb-off and cb-reload can forget them.',
+    d.list('_cb_secret_caches', plans.flatMap((p, i) => p.secrets.map((s) => `_cb_k${i}_${s.variable}`))),
+    '# Directories whose markers count whoever owns them (trustedDirectories).',
+    d.list('_cb_trusted_dirs', config.trustedDirectories ?? []),
+    '# The [directories] map: each directory and the profile for it and below.',
+    ...d.table('_cb_map', config.directories.map((r) => [r.dir, r.profile] as const)),
     '',
-    '# Succeeds for a directory at or below one of trustedDirectories, whose markers count',
-    '# whoever owns them; fails elsewhere.',
-    '# shellcheck disable=SC2016',
-    ...d.func('_cb_trusted', d.switchOnDir((config.trustedDirectories ?? []).map((dir) => ({ dir, body: ['return 0'] })), ['return 1'])),
+    '# Prints this integration again (cb-reload).',
+    ...d.func('_cb_cli', [`${options.cli.map(d.quote).join(' ')} ${d.allArgs}`]),
     '# ---- end of rendered data ----',
   ];
 }
 
-/** bash: `_cb_profile_writable PROFILE NAME...` succeeds when none of the variables the profile
- *  changes, nor the NAMEs, is readonly: one `local` over them all, which refuses a readonly
- *  name (the locals vanish on return); else it lists them all in _cb_pv and fails. zsh:
- *  `_cb_profile_vars PROFILE` lists them in _cb_pv, for the template to check. (Shell variable
- *  names: nothing to quote.) fish has no readonly variables of the user's. */
-function readonlyCheck(d: Dialect, plans: SwitchPlan[]): string[] {
-  if (d.name === 'bash') {
-    const arm = (names: string) => [`{ local ${names}; } 2>/dev/null && return 0`, `_cb_pv=(${names})`, 'return 1'];
-    return [
-      '# Succeeds when none of the variables profile $1 changes, nor $2..., is readonly; else lists',
-      '# them all in _cb_pv and fails. (`local` refuses a readonly name; the locals vanish on return.)',
-      ...d.func(
-        '_cb_profile_writable',
-        d.switchOnFirstArg(
-          plans.map((p) => ({ word: p.profile, body: arm(`${[...touched(p), 'CLAUDE_HOOKS_PROFILE'].join(' ')} "\${@:2}"`) })),
-          ['[ $# -lt 2 ] && return 0', ...arm('"${@:2}"')],
-        ),
-      ),
-      '',
-    ];
+/** Two small functions per profile: _cb_about_<name> says what it is (_cb_r: the description,
+ *  _cb_b: its backend, _cb_pv: what a switch to it changes, _cb_region_var and _cb_aws_var:
+ *  where --region and --aws-profile go); _cb_apply_<name> applies it. A function per profile,
+ *  not one `case` over all: zsh parses a big `case` in quadratic time, and bash copies a
+ *  function's whole body at each call. */
+function renderProfiles(d: Dialect, spec: TargetSpec, config: Config, plans: SwitchPlan[], options: RenderOptions): string[] {
+  const lines = ['# ---- your profiles, rendered by `claude-hooks init` ----'];
+  // A `$` in a value is literal: single quotes on purpose.
+  const literal = (body: string[]) => [...(body.some((l) => l.includes('$')) ? ['# shellcheck disable=SC2016'] : []), ...body];
+  config.profiles.forEach((p, i) => {
+    const b = backendSpec(p.backend);
+    lines.push(
+      ...literal(d.func(`_cb_about_${p.name}`, [
+        d.assign('_cb_r', describe(p)),
+        d.assign('_cb_b', p.backend),
+        d.list('_cb_pv', [...touched(plans[i]!), 'CLAUDE_HOOKS_PROFILE']),
+        d.assign('_cb_region_var', b.fields.region ?? ''),
+        d.assign('_cb_aws_var', b.fields.awsProfile ?? ''),
+      ])),
+      ...literal(d.func(`_cb_apply_${p.name}`, applyBody(d, plans[i]!, i, options.cli))),
+    );
+  });
+  if (spec.shortcuts) {
+    lines.push('# One command per built-in profile: cb-bedrock is cb-use bedrock.');
+    for (const p of BUILTIN_PROFILES) lines.push(...d.func(`cb-${p.name}`, [d.call('cb-use', [p.name])], `Switch Claude Code to ${backendSpec(p.backend).label}`));
   }
-  if (d.name === 'zsh') {
-    return [
-      '# Sets the list _cb_pv to the variables profile $1 changes (a switch checks none is readonly).',
-      ...d.func('_cb_profile_vars', d.switchOnFirstArg(plans.map((p) => ({ word: p.profile, body: [`_cb_pv=(${[...touched(p), 'CLAUDE_HOOKS_PROFILE'].join(' ')})`] })), ['_cb_pv=()'])),
-      '',
-    ];
-  }
-  return [];
+  return [...lines, '# ---- end of your profiles ----'];
 }
 
 /** Every variable switching to the profile changes: what it clears, sets and fetches. */
@@ -177,17 +170,19 @@ function inlineCommand(read: string, run = false): string {
   return run ? `_cb_c=$(${read}) && eval "$_cb_c"` : read;
 }
 
-/** `id` names the shell's cache of the profile's fetched secrets (profile names may hold `-`). */
+/** Clears, then sets, then fetches, then checks, through the template's helpers (_cb_drop,
+ *  _cb_put, _cb_secret, _cb_need). `id` names the shell's cache of the profile's fetched
+ *  secrets (profile names may hold `-`). */
 function applyBody(d: Dialect, plan: SwitchPlan, id: number, cli: string[]): string[] {
   const lines: string[] = [];
-  if (plan.clear.length) lines.push(...d.clearAll(plan.clear));
-  if (plan.set.length) lines.push(...d.exportAll(plan.set));
+  if (plan.clear.length) lines.push(d.call('_cb_drop', plan.clear));
+  for (const [name, value] of plan.set) lines.push(d.call('_cb_put', [name, value]));
   for (const secret of plan.secrets) {
     // sh runs the command in every shell, so it is quoted for sh; the line itself for this shell.
     const command =
       'command' in secret ? secret.command : inlineCommand([...cli, 'secret', secret.inline.profile, secret.inline.key].map(posixQuote).join(' '), secret.run);
-    lines.push(`_cb_secret ${id} ${secret.variable} ${d.quote(secret.label)} ${d.quote(command)}`);
+    lines.push(d.call('_cb_secret', [String(id), secret.variable, secret.label, command]));
   }
-  for (const r of plan.require) lines.push(...d.requireAny(r.hint, r.anyOf));
-  return lines.length ? lines : [d.name === 'fish' ? 'true' : ':'];
+  for (const r of plan.require) lines.push(d.call('_cb_need', [r.hint, ...r.anyOf]));
+  return lines.length ? lines : [d.noop];
 }

@@ -1,23 +1,17 @@
-import { posixFunc, posixQuote, posixSwitchOnDir, posixSwitchOnFirstArg, posixExportAll, posixClearAll, posixRequireAny, posixListSet } from './posix.js';
+import { posixCall, posixEscape, posixFunc, posixQuote } from './posix.js';
 import type { Dialect } from './types.js';
 
 export const zsh: Dialect = {
-  name: 'zsh',
-  templateFile: 'zsh.zsh',
   quote: posixQuote,
   // -g: `cb-reload` evals this inside a function, where a bare typeset would be local.
-  scalar: (name, value) => `typeset -g ${name}=${posixQuote(value)}`,
-  assign: (name, value) => `${name}=${posixQuote(value)}`,
+  assign: (name, value, o) => `typeset -g ${name}=${o?.escape ? posixEscape(value) : posixQuote(value)}`,
   list: (name, items) => `typeset -ga ${name}; ${name}=(${items.map(posixQuote).join(' ')})`,
+  // The whole table in one assignment of key, value, ...: a new table, not merged into an old one.
+  table: (name, pairs) => [`typeset -gA ${name}; ${name}=(${pairs.flat().map(posixQuote).join(' ')})`],
   // Rendered functions are helpers: they run under the `emulate -L zsh` of the entry point
   // (hook or cb-* command) that calls them.
   func: posixFunc,
-  switchCommands: true,
+  call: posixCall,
   allArgs: '"$@"',
-  exportAll: posixExportAll,
-  clearAll: posixClearAll,
-  requireAny: posixRequireAny,
-  listSet: posixListSet,
-  switchOnFirstArg: posixSwitchOnFirstArg,
-  switchOnDir: posixSwitchOnDir,
+  noop: ':',
 };
