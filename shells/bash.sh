@@ -432,6 +432,26 @@ _cb_read_marker() {
     fi
 }
 
+# Claude Code reads settings files on top of the environment, and their `env` wins: a line
+# for each that sets one of the variables (a regular file, read up to 64 KiB, never run).
+_cb_settings_note() {
+    local _cb_f _cb_text _cb_v _cb_found
+    for _cb_f in "$_cb_managed_settings" "${PWD-}/.claude/settings.local.json" "${PWD-}/.claude/settings.json" "${CLAUDE_CONFIG_DIR:-${HOME-}/.claude}/settings.json"; do
+        [[ -f $_cb_f && -s $_cb_f && -r $_cb_f ]] || continue
+        _cb_text=
+        { IFS= read -r -d '' -n 65536 _cb_text <"$_cb_f"; } 2>/dev/null || :
+        _cb_found=
+        for _cb_v in "${_cb_managed[@]}"; do
+            case $_cb_text in
+            *"\"$_cb_v\":"* | *"\"$_cb_v\" :"*) _cb_found+="${_cb_found:+, }$_cb_v" ;;
+            esac
+        done
+        if [[ -n $_cb_found ]]; then
+            _cb_show "settings  $_cb_f sets $_cb_found, over this shell: claude-hooks status says what Claude Code will use"
+        fi
+    done
+}
+
 # The active backend for a prompt, into $cb_prompt: bedrock:eu-west-1, vertex:us-east5,
 # anthropic, or nothing. The hook keeps it current, so PS1='\w ${cb_prompt} \$ ' shows it
 # without a subshell; cb_prompt_info prints it for anything else. While _cb_region_sels[i] is
@@ -486,10 +506,22 @@ cb-off() {
     _cb_off "$@"
 }
 
+# cb-bedrock and the other shortcuts (rendered below) come here: $1 is the command's name, $2
+# its profile. An argument after them is a mistake (`cb-bedrock --region eu-west-1`): refused
+# with the usage, rather than ignored as if the switch had done what was asked.
+_cb_shortcut() {
+    case $- in *[xeak]*) _cb_guarded _cb_shortcut "$@"; return ;; esac
+    if [ $# -ne 2 ]; then
+        printf 'usage: %s (no arguments; other settings go in a profile: cb-use <profile>)\n' "$1" >&2
+        return 2
+    fi
+    cb-use "$2"
+}
+
 cb-status() {
     case $- in *[xeak]*) _cb_guarded cb-status "$@"; return ;; esac
     local _cb_v _cb_s _cb_shown=
-    _cb_status_head
+    _cb_status_head "$@" || return
     for _cb_v in "${_cb_managed[@]}"; do
         if [ "$_cb_v" = CLAUDE_HOOKS_PROFILE ] || [ -z "${!_cb_v+x}" ]; then
             continue

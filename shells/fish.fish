@@ -439,18 +439,62 @@ function cb-use --description 'Switch Claude Code to a claude-hooks profile'
     _cb_switch $argv[1] manual $argv[1]
 end
 
+# cb-bedrock and the other shortcuts (rendered below) come here: $argv[1] is the command's
+# name, $argv[2] its profile. An argument after them is a mistake (`cb-bedrock --region x`):
+# refused with the usage, rather than ignored as if the switch had done what was asked.
+function _cb_shortcut
+    set -l fish_trace
+    if test (count $argv) -ne 2
+        printf 'usage: %s (no arguments; other settings go in a profile: cb-use <profile>)\n' $argv[1] >&2
+        return 2
+    end
+    cb-use $argv[2]
+end
+
 function cb-off --description 'Put your own Claude Code variables back'
     set -l fish_trace
+    if set -q argv[1]
+        printf 'usage: cb-off (no arguments)\n' >&2
+        return 2
+    end
     _cb_direnv_owns; and return 1
+    # Said only when a profile was active: a second cb-off has nothing to give back.
+    set -l was $_cb_active
     set -g _cb_manual
     set -g _cb_auto
     _cb_switch '' ''
     _cb_forget_secrets
-    _cb_say "off: your own variables are back"
+    if test -n "$was"
+        _cb_say "off: your own variables are back"
+    else
+        _cb_say "already off: no profile was active"
+    end
 end
 
-function cb-status --description 'Show the Claude Code backend of this shell, and why'
+# Claude Code reads settings files on top of the environment, and their `env` wins: a line
+# for each that sets one of the variables (a regular file, read up to 64 KiB, never run).
+function _cb_settings_note
+    set -l user_dir $HOME/.claude
+    test -n "$CLAUDE_CONFIG_DIR"; and set user_dir $CLAUDE_CONFIG_DIR
+    for f in $_cb_managed_settings $PWD/.claude/settings.local.json $PWD/.claude/settings.json $user_dir/settings.json
+        test -f $f -a -s $f -a -r $f; or continue
+        set -l text
+        read -z -n 65536 -l text <$f 2>/dev/null
+        set -l found
+        for v in (string match -r -a -g -- '"([A-Za-z0-9_]+)" ?:' $text)
+            contains -- $v $_cb_managed; and not contains -- $v $found; and set -a found $v
+        end
+        set -q found[1]; and _cb_show "settings  $f sets "(string join ', ' -- $found)", over this shell: claude-hooks status says what Claude Code will use"
+    end
+    return 0
+end
+
+function cb-status --description 'Show the Claude Code variables of this shell, and why'
     set -l fish_trace
+    if set -q argv[1]
+        printf 'usage: cb-status (no arguments; for JSON: claude-hooks status --json)\n' >&2
+        return 2
+    end
     if test -n "$CLAUDE_HOOKS_DIRENV"
         _cb_about "$CLAUDE_HOOKS_PROFILE"; or set -g _cb_r unknown
         _cb_show "profile   $CLAUDE_HOOKS_PROFILE: $_cb_r"
@@ -472,7 +516,8 @@ function cb-status --description 'Show the Claude Code backend of this shell, an
     else if test -n "$_cb_gbad"
         _cb_show "here      $_cb_gwhy $_cb_gbad; not used"
     end
-    printf 'variables\n'
+    _cb_settings_note
+    printf 'variables in this shell (what Claude Code starts from)\n'
     set -l shown
     for v in $_cb_managed
         test $v = CLAUDE_HOOKS_PROFILE; and continue
@@ -490,6 +535,10 @@ end
 # active profile so edited values take effect.
 function cb-reload --description 'Re-read the claude-hooks config'
     set -l fish_trace
+    if set -q argv[1]
+        printf 'usage: cb-reload (no arguments)\n' >&2
+        return 2
+    end
     set -l code (_cb_cli init fish | string collect)
     # init prints nothing on stdout when it fails (a broken config still prints the built-ins).
     if test -z "$code"
@@ -500,6 +549,7 @@ function cb-reload --description 'Re-read the claude-hooks config'
     # replaces the list of where the old profiles kept them.
     _cb_forget_secrets
     printf '%s\n' $code | source
+    _cb_say "reloaded $_cb_config_file: "(count $_cb_profiles)" profiles"
     # Under direnv the variables are direnv's until you leave; the new profile data applies then.
     if test -n "$_cb_active"; and test -z "$CLAUDE_HOOKS_DIRENV"
         if _cb_about $_cb_active

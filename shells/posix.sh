@@ -111,16 +111,31 @@ _cb_use() {
 }
 
 _cb_off() {
+    if [ $# -ne 0 ]; then
+        printf 'usage: cb-off (no arguments)\n' >&2
+        return 2
+    fi
     _cb_direnv_owns && return 1
+    # Said only when a profile was active: a second cb-off has nothing to give back.
+    local _cb_was=${_cb_active-}
     _cb_switch '' '' || return 1
     _cb_manual=
     _cb_auto=
     _cb_forget_secrets
-    _cb_say "off: your own variables are back"
+    if [ -n "$_cb_was" ]; then
+        _cb_say "off: your own variables are back"
+    else
+        _cb_say "already off: no profile was active"
+    fi
 }
 
-# Which profile is active and why, and what governs here when that is something else.
+# Which profile is active and why, what governs here when that is something else, and the
+# settings files that override the shell (_cb_settings_note).
 _cb_status_head() {
+    if [ $# -ne 0 ]; then
+        printf 'usage: cb-status (no arguments; for JSON: claude-hooks status --json)\n' >&2
+        return 2
+    fi
     if [ -n "${CLAUDE_HOOKS_DIRENV-}" ]; then
         _cb_about "${CLAUDE_HOOKS_PROFILE-}" || _cb_r=unknown
         _cb_show "profile   ${CLAUDE_HOOKS_PROFILE-}: $_cb_r"
@@ -140,13 +155,18 @@ _cb_status_head() {
     elif [ -n "$_cb_gbad" ]; then
         _cb_show "here      $_cb_gwhy $_cb_gbad; not used"
     fi
-    printf 'variables\n'
+    _cb_settings_note
+    printf 'variables in this shell (what Claude Code starts from)\n'
 }
 
 # Re-reads the config: prints this integration ($1: the shell) again and loads it, then
 # re-applies the active profile so edited values take effect.
 _cb_reload() {
     local _cb_code
+    if [ $# -ne 1 ]; then
+        printf 'usage: cb-reload (no arguments)\n' >&2
+        return 2
+    fi
     if ! _cb_code=$(_cb_cli init "$1"); then
         _cb_warn "cb-reload: \"claude-hooks init $1\" failed; keeping the profiles loaded before"
         return 1
@@ -155,6 +175,7 @@ _cb_reload() {
     # replaces the list of where the old profiles kept them.
     _cb_forget_secrets
     eval "$_cb_code"
+    _cb_say "reloaded $_cb_config_file: ${#_cb_profiles[@]} profiles"
     # Under direnv the variables are direnv's until you leave; the new profile data applies then.
     if [ -n "${_cb_active-}" ] && [ -z "${CLAUDE_HOOKS_DIRENV-}" ]; then
         if _cb_about "$_cb_active"; then

@@ -350,6 +350,23 @@ _cb_read_marker() {
     fi
 }
 
+# Claude Code reads settings files on top of the environment, and their `env` wins: a line
+# for each that sets one of the variables (a regular file, read up to 64 KiB, never run).
+_cb_settings_note() {
+    local _cb_f _cb_text _cb_v _cb_found
+    for _cb_f in $_cb_managed_settings ${PWD-}/.claude/settings.local.json ${PWD-}/.claude/settings.json ${CLAUDE_CONFIG_DIR:-${HOME-}/.claude}/settings.json; do
+        [[ -f $_cb_f && -s $_cb_f && -r $_cb_f ]] || continue
+        _cb_text=
+        { IFS= read -r -u 0 -d '' -k 65536 _cb_text <$_cb_f; } 2>/dev/null
+        _cb_found=
+        for _cb_v in $_cb_managed; do
+            [[ $_cb_text == *\"$_cb_v\"(' '|):* ]] && _cb_found+="${_cb_found:+, }$_cb_v"
+        done
+        [[ -n $_cb_found ]] && _cb_show "settings  $_cb_f sets $_cb_found, over this shell: claude-hooks status says what Claude Code will use"
+    done
+    return 0
+}
+
 # The active backend for a prompt, into $cb_prompt: bedrock:eu-west-1, vertex:us-east5,
 # anthropic, or nothing, with % doubled for prompt expansion. The hook keeps it current, so
 # (with PROMPT_SUBST) PROMPT='%~ ${cb_prompt} %# ' shows it without a subshell;
@@ -411,11 +428,26 @@ cb-off() {
     _cb_off "$@" || _cb_failed $?
 }
 
+# cb-bedrock and the other shortcuts (rendered below) come here: $1 is the command's name, $2
+# its profile. An argument after them is a mistake (`cb-bedrock --region eu-west-1`): refused
+# with the usage, rather than ignored as if the switch had done what was asked.
+_cb_shortcut() {
+    local _cb_flags=$-
+    emulate -L zsh
+    setopt no_xtrace
+    if (( $# != 2 )); then
+        print -r -- "usage: $1 (no arguments; other settings go in a profile: cb-use <profile>)" >&2
+        _cb_failed 2; return
+    fi
+    cb-use $2 || _cb_failed $?
+}
+
 cb-status() {
+    local _cb_flags=$-
     emulate -L zsh
     setopt no_xtrace
     local _cb_v _cb_shown=
-    _cb_status_head
+    _cb_status_head "$@" || { _cb_failed $?; return; }
     for _cb_v in $_cb_managed; do
         [[ $_cb_v == CLAUDE_HOOKS_PROFILE ]] && continue
         (( ${(P)+_cb_v} )) || continue

@@ -1,4 +1,13 @@
+// Each command's module is bundled into a file of its own (scripts/build.mjs), each with its own
+// copy of this class: `instanceof` asks for the mark, so an InputError from any copy is one.
+const MARK = Symbol.for('claude-hooks.InputError');
+
 /** Bad input from the user (argument, config file, marker): one line, exit code 2. */
 export class InputError extends Error {
   readonly exitCode = 2;
+  readonly [MARK] = true;
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[MARK] === true;
+  }
 }

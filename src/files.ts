@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { chmod, link, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
-import fse from 'fs-extra';
 
 /** Writes `content` to `path` through a temporary file beside it and a rename, so that a reader
  *  (or a crash) sees the old file or the new one, never half of either. An existing file keeps
@@ -11,25 +11,25 @@ import fse from 'fs-extra';
 export async function writeFileAtomic(path: string, content: string, defaultMode = 0o600, create = false, forceMode = false): Promise<boolean> {
   let mode = defaultMode;
   try {
-    const current = await fse.readFile(path, 'utf8');
-    const currentMode = (await fse.stat(path)).mode & 0o7777;
+    const current = await readFile(path, 'utf8');
+    const currentMode = (await stat(path)).mode & 0o7777;
     if (current === content) {
-      if (forceMode && currentMode !== mode) await fse.chmod(path, mode);
+      if (forceMode && currentMode !== mode) await chmod(path, mode);
       return false;
     }
     if (!forceMode) mode = currentMode;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
-  await fse.ensureDir(dirname(path));
+  await mkdir(dirname(path), { recursive: true });
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await fse.writeFile(temp, content, { mode, flag: 'wx' });
-    await fse.chmod(temp, mode); // the umask may have taken bits off
-    if (create) await fse.link(temp, path);
-    else await fse.rename(temp, path);
+    await writeFile(temp, content, { mode, flag: 'wx' });
+    await chmod(temp, mode); // the umask may have taken bits off
+    if (create) await link(temp, path);
+    else await rename(temp, path);
   } finally {
-    await fse.remove(temp);
+    await rm(temp, { force: true });
   }
   return true;
 }

@@ -1,8 +1,8 @@
 // `claude-hooks profiles` and `claude-hooks config`, as a user and a script meet them.
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, makeSandbox } from './helpers/sandbox.js';
+import { cli, makeSandbox, ROOT } from './helpers/sandbox.js';
 
 const CONFIG = `
 [profiles.bedrock]
@@ -88,8 +88,9 @@ describe('claude-hooks config', () => {
     expect(r.stdout.trim()).toBe(`claude-hooks: wrote ${path}; edit it, then run cb-reload in open shells`);
     expect(statSync(path).mode & 0o777).toBe(0o600);
     const text = readFileSync(path, 'utf8');
-    expect(text).toMatch(/^#:schema \/.*\/schema\/config\.schema\.json$/m);
-    expect(existsSync(text.split('\n')[0]!.slice('#:schema '.length))).toBe(true);
+    // The schema of this version as published, never a path into this install (issue 18).
+    expect(text.split('\n')[0]).toMatch(/^#:schema https:\/\/unpkg\.com\/claude-hooks@\d+\.\d+\.\d+\/schema\/config\.schema\.json$/);
+    expect(text).not.toContain(ROOT);
     const check = await cli(sb, ['config', 'check']);
     expect(check.exitCode).toBe(0);
     // Uncommented, every example in the starter is a valid config.

@@ -42,7 +42,7 @@ for (const shell of shellsUnderTest()) {
       } else {
         // compadd only works inside a completion widget: stand in for it, and for compdef.
         body =
-          `compdef() { :; }; compadd() { [[ $1 == -- ]] && shift; print -rl -- "$@"; }; _files() { :; }\nsource '${file}'\n` +
+          `compdef() { :; }; compadd() { while [[ $1 == -* && $1 != -- ]]; do case $1 in -[dJXVx]) shift 2 ;; *) shift ;; esac; done; [[ $1 == -- ]] && shift; print -rl -- "$@"; }; _files() { :; }\nsource '${file}'\n` +
           lines
             .map((l) => {
               const words = l.split(' ');
@@ -62,12 +62,12 @@ for (const shell of shellsUnderTest()) {
       const PROFILES = ['anthropic', 'bedrock', 'vertex', 'foundry', 'mantle', 'anthropic-aws', 'anthropic-google-cloud', 'gateway', 'acme-eu'];
       // fish offers options only once a `-` is typed.
       const flags = (...f: string[]) => (shell === 'fish' ? [] : f);
-      expect(sorted(offered('claude-hooks '))).toEqual(sorted(['init', 'setup', 'envrc', 'profiles', 'status', 'doctor', 'config', 'completion', ...flags('--help', '--version')]));
-      expect(sorted(offered('claude-hooks init '))).toEqual(sorted(['bash', 'zsh', 'fish', 'direnv', ...flags('--write', '--cache', '--help')]));
+      expect(sorted(offered('claude-hooks '))).toEqual(sorted(['init', 'setup', 'envrc', 'profiles', 'status', 'doctor', 'config', 'completion', 'help', ...flags('--help', '-h', '--version', '-V')]));
+      expect(sorted(offered('claude-hooks init '))).toEqual(sorted(['bash', 'zsh', 'fish', 'direnv', ...flags('--cmd', '--write', '--cache', '--help')]));
       expect(sorted(offered('claude-hooks envrc '))).toEqual(sorted([...PROFILES, ...flags('--region', '--aws-profile', '--write', '--dir', '--help')]));
       expect(sorted(offered('claude-hooks profiles '))).toEqual(sorted(['show', ...flags('--json', '--help')]));
-      expect(sorted(offered('claude-hooks profiles show '))).toEqual(sorted(PROFILES));
-      expect(sorted(offered('claude-hooks doctor --'))).toEqual(sorted(['--json', '--dir', '--verify', '--live', '--migrate', '--help']));
+      expect(sorted(offered('claude-hooks profiles show '))).toEqual(sorted([...PROFILES, ...flags('--json', '--help')]));
+      expect(sorted(offered('claude-hooks doctor --'))).toEqual(sorted(['--json', '--dir', '--verify', '--no-verify', '--live', '--migrate', '--help']));
     });
   });
 }
@@ -78,13 +78,17 @@ describe('--help', () => {
     const r = await cli(sb, [...(args as string[]), '--help']);
     expect(r.exitCode).toBe(0);
     const list = args as string[];
-    // The help of this command, not another's: its usage line first, and every flag it takes.
-    expect(r.stdout.split('\n')[0]).toMatch(new RegExp(`^claude-hooks${list.map((w) => ' ' + w).join('')}( |$)`));
-    const options = [...r.stdout.matchAll(/^ {2}(--[a-z-]+)/gm)].map((m) => m[1]!);
-    if (list.length === 0) expect(r.stdout).toContain('Exit codes: 0 ok, 1 findings, 2 usage or input error.');
-    else if (list.length === 1) {
+    // The help of this command, not another's: its usage line, and every flag it takes.
+    const usage = r.stdout.split('\n').find((l) => l.startsWith('Usage: '));
+    expect(usage).toMatch(new RegExp(`^Usage: claude-hooks${list.map((w) => ' ' + w).join('')}( |$)`));
+    // `  -h, --help`, `      --json`, `      --[no-]verify` (both spellings completed).
+    const options = [...r.stdout.matchAll(/^ {2}(?:-[a-zA-Z], | {4})--(\[no-\])?([a-z-]+)/gm)].flatMap((m) => (m[1] ? [`--${m[2]}`, `--no-${m[2]}`] : [`--${m[2]}`]));
+    if (list.length === 0) {
+      expect(r.stdout).toContain('Exit codes: 0 ok, 1 findings, 2 usage or input error.');
+      expect(options.sort()).toEqual(['--help', '--version']);
+    } else if (list.length === 1) {
       expect(r.stdout).toContain('Examples:');
-      expect(options.sort()).toEqual([...COMPLETION_TABLE[list[0]!]!.flags, '--help', '--version'].sort());
+      expect(options.sort()).toEqual([...COMPLETION_TABLE[list[0]!]!.flags, '--help'].sort());
     }
   });
 });

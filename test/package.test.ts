@@ -12,7 +12,8 @@ describe('npm package', () => {
   it('packs, installs into a fresh prefix and runs init zsh', async () => {
     const work = mkdtempSync(join(tmpdir(), 'claude-hooks-pack-'));
     const npmEnv = { npm_config_cache: process.env.npm_config_cache ?? join(process.env.HOME ?? work, '.npm'), npm_config_update_notifier: 'false' };
-    await execa('npm', ['pack', '--pack-destination', work], { cwd: ROOT, env: npmEnv });
+    // dist is built already (pretest); `prepare` would build it again under the other tests' feet.
+    await execa('npm', ['pack', '--ignore-scripts', '--pack-destination', work], { cwd: ROOT, env: npmEnv });
     const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'));
     expect(tarball).toBeDefined();
     const prefix = join(work, 'prefix');

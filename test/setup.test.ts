@@ -17,7 +17,8 @@ for (const shell of shellsUnderTest()) {
     target === 'bash' ? join(sb.home, '.bashrc') : shell === 'zsh' ? join(sb.home, '.zshrc') : join(sb.xdg, 'fish', 'conf.d', 'claude-hooks.fish');
   const load = (rc: string, then: string) => {
     const bin = shellBinary(shell)!;
-    return shell === 'fish' ? [bin, '--no-config', '-c', `source '${rc}'; ${then}`] : shell === 'zsh' ? [bin, '-f', '-c', `source '${rc}'; ${then}`] : [bin, '--norc', '-c', `. '${rc}'; ${then}`];
+    // fish as a terminal runs it: setup's conf.d file loads only in interactive fish (issue 18).
+    return shell === 'fish' ? [bin, '--no-config', '-i', '-c', `source '${rc}'; ${then}`] : shell === 'zsh' ? [bin, '-f', '-c', `source '${rc}'; ${then}`] : [bin, '--norc', '-c', `. '${rc}'; ${then}`];
   };
 
   describe(`${shell}: claude-hooks setup`, () => {

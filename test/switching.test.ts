@@ -60,7 +60,8 @@ for (const shell of shellsUnderTest()) {
       // Byte for byte: the whole environment, not only the managed variables.
       expect(withoutNoise(run.dumps.off!)).toEqual(start);
       // AWS_REGION is empty in the baseline: Bedrock switches anyway and says how to set one.
-      expect(run.stderr).toMatch(/claude-hooks: bedrock: no AWS region.*export AWS_REGION=/);
+      // The hint is in the user's own shell (issue 18).
+      expect(run.stderr).toMatch(shell === 'fish' ? /claude-hooks: bedrock: no AWS region.*set -gx AWS_REGION us-east-1,/ : /claude-hooks: bedrock: no AWS region.*export AWS_REGION=/);
       expect(run.stderr).not.toContain(KEY);
     });
 
@@ -138,7 +139,7 @@ for (const shell of shellsUnderTest()) {
       expect(run.dumps.none!.has('AWS_REGION')).toBe(false);
       expect(run.stderr.trim().split('\n')).toEqual([
         'claude-hooks: bedrock',
-        `claude-hooks: bedrock: no AWS region, so Claude Code will use us-east-1; to choose one: export AWS_REGION=us-east-1, or add region = "us-east-1" to [profiles.bedrock] in ${sb.xdg}/claude-hooks/config.toml`,
+        `claude-hooks: bedrock: no AWS region, so Claude Code will use us-east-1; to choose one: ${shell === 'fish' ? 'set -gx AWS_REGION us-east-1' : 'export AWS_REGION=us-east-1'}, or add region = "us-east-1" to [profiles.bedrock] in ${sb.xdg}/claude-hooks/config.toml`,
         'claude-hooks: off: your own variables are back',
       ]);
       // With the region in the config: no hint, and the config's region wins over the shell's.

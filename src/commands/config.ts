@@ -1,5 +1,3 @@
-import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../paths.js';
 import fse from 'fs-extra';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../files.js';
@@ -7,8 +5,11 @@ import { BACKENDS } from '../profiles/backends.js';
 import { configPath, displayPath, loadConfigWithSecrets } from '../profiles/config.js';
 import { print } from '../print.js';
 import { inline } from '../sanitize.js';
+import { VERSION } from '../version.js';
 
-const SCHEMA = join(PACKAGE_ROOT, 'schema', 'config.schema.json');
+/** For editors (taplo, Even Better TOML): the schema of this very version, from the package as
+ *  published, never the path of this install (a prefix, an nvm version) that moves or goes. */
+const SCHEMA = `https://unpkg.com/claude-hooks@${VERSION}/schema/config.schema.json`;
 
 /** The starter config: every key shown, commented, with what it is for. */
 function starter(): string {

@@ -46,6 +46,20 @@ export function listProfiles(json: boolean): void {
   }
 }
 
+/** For completion scripts that run without the shell integration: the names, one a line; with
+ *  `backends`, a tab and the backend after each. A broken config completes nothing (config
+ *  check says why). */
+export function printProfileNames(backends: boolean): void {
+  let names: string[];
+  try {
+    names = loadConfig().profiles.map((p) => (backends ? `${p.name}\t${p.backend}` : p.name));
+  } catch (err) {
+    if (err instanceof InputError) return;
+    throw err;
+  }
+  print(names.map((n) => n + '\n').join(''));
+}
+
 export function showProfile(name: string, json: boolean): void {
   const config = loadConfig();
   const profile = config.profiles.find((p) => p.name === name);

@@ -2,15 +2,15 @@
 // --undo takes it out again, leaving the file as it was.
 import { accessSync, constants } from 'node:fs';
 import { basename, delimiter, join } from 'node:path';
-import { homeDir, xdgDir } from '../paths.js';
 import fse from 'fs-extra';
-import { withBlock, withoutBlock } from '../block.js';
+import { BLOCK_START, withBlock, withoutBlock } from '../block.js';
 import { selfCommand } from '../init.js';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../files.js';
 import { displayPath } from '../profiles/config.js';
 import { posixQuote } from '../render/posix.js';
 import { fishQuote } from '../render/fish.js';
+import { plainInitLine, startupFile } from '../render/startup.js';
 import { SHELLS, type ShellName } from '../render/types.js';
 import { print } from '../print.js';
 import { inline } from '../sanitize.js';
@@ -30,12 +30,7 @@ function detectShell(env: Env): ShellName {
   throw new InputError(`setup: cannot tell your shell from SHELL=${JSON.stringify(env.SHELL ?? '')}; name it: claude-hooks setup bash|zsh|fish`);
 }
 
-/** The start-up file each shell reads in every interactive session. */
-export function startupFile(shell: ShellName, env: Env = process.env): string {
-  if (shell === 'bash') return join(homeDir(env), '.bashrc');
-  if (shell === 'zsh') return join(env.ZDOTDIR || homeDir(env), '.zshrc');
-  return join(xdgDir('XDG_CONFIG_HOME', env), 'fish', 'conf.d', 'claude-hooks.fish');
-}
+export { startupFile } from '../render/startup.js';
 
 /** `claude-hooks` when it is on PATH, else this CLI by its full path (an npx or local install). */
 function startupCommand(shell: ShellName, env: Env): string {
@@ -59,9 +54,7 @@ export function initLine(shell: ShellName, env: Env = process.env, cache = false
     if (shell === 'fish') return `set -l __cb_cache $HOME/.cache; set -q XDG_CACHE_HOME; and set __cb_cache $XDG_CACHE_HOME\nsource ${file} 2>/dev/null; or ${cmd} init fish --cache | source`;
     return shell === 'bash' ? `. ${file} 2>/dev/null || eval "$(${cmd} init bash --cache)"` : `source ${file} 2>/dev/null || source <(${cmd} init zsh --cache)`;
   }
-  if (shell === 'bash') return `eval "$(${cmd} init bash)"`;
-  if (shell === 'zsh') return `source <(${cmd} init zsh)`;
-  return `${cmd} init fish | source`;
+  return plainInitLine(shell, cmd);
 }
 
 export async function setup(o: SetupOptions, env: Env = process.env): Promise<void> {
@@ -76,16 +69,23 @@ export async function setup(o: SetupOptions, env: Env = process.env): Promise<vo
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new InputError(`setup: cannot read ${file} (${(err as NodeJS.ErrnoException).code})`);
     exists = false;
   }
-  const body = `# Switch Claude Code's backend: cb-bedrock, cb-anthropic, cb-use <profile>. \`claude-hooks setup --undo\` removes this.\n${initLine(shell, env, o.cache)}\n`;
+  const line = initLine(shell, env, o.cache);
+  // fish reads conf.d for every `fish -c` and script too: the commands are for interactive
+  // shells, and loading them costs a node start.
+  const load = shell === 'fish' ? `if status is-interactive\n${line.replace(/^/gm, '    ')}\nend` : line;
+  const body = `# Switch Claude Code's backend: cb-bedrock, cb-anthropic, cb-use <profile>. \`claude-hooks setup --undo\` removes this.\n${load}\n`;
   const next = o.undo ? withoutBlock(existing, file) : withBlock(existing, body, file);
   const say = (text: string) => print(`claude-hooks: ${text}\n`);
   if (next === existing) {
     say(o.undo ? `${shown} has no claude-hooks block; nothing to undo` : `${shown} already loads claude-hooks; nothing to do`);
     return;
   }
+  // A block already there (another line, --cache added or dropped) is replaced, not added.
+  const replacing = !o.undo && existing.split('\n').some((l) => l.startsWith(BLOCK_START));
+  const verb = replacing ? 'replace the claude-hooks block in' : 'add to';
   if (o.dryRun) {
-    say(`would ${o.undo ? 'remove the claude-hooks block from' : 'add to'} ${shown}${o.undo ? '' : ':'}`);
-    if (!o.undo) print(body.replace(/^/gm, '    '));
+    say(`would ${o.undo ? 'remove the claude-hooks block from' : verb} ${shown}${o.undo ? '' : ':'}`);
+    if (!o.undo) print(body.replace(/^(?=.)/gm, '    '));
     return;
   }
   // A fish conf.d file of ours alone: removing our block leaves nothing, so remove the file.
@@ -100,6 +100,6 @@ export async function setup(o: SetupOptions, env: Env = process.env): Promise<vo
     say(`backed up ${shown} to ${shown}.claude-hooks.bak`);
   }
   await writeFileAtomic(file, next);
-  say(o.undo ? `removed the claude-hooks block from ${shown}` : `added to ${shown}: ${initLine(shell, env, o.cache).split('\n').pop()}`);
+  say(o.undo ? `removed the claude-hooks block from ${shown}` : `${replacing ? 'replaced the block in' : 'added to'} ${shown}: ${line.split('\n').pop()}`);
   if (!o.undo) say(`open a new ${shell}, or load it now: ${shell === 'fish' ? `source ${shown}` : `source ${shown}`}`);
 }

@@ -21,8 +21,10 @@ export interface Requirement {
   what: string;
   /** A short word for doctor's finding id: `bedrock-no-region`. */
   slug: string;
-  /** The two ways to give it, for the hint: `export AWS_REGION=us-east-1`, `region = "us-east-1"`. */
-  exportExample: string;
+  /** The two ways to give it, for the hint: a variable and a value, which each shell's hint
+   *  says its own way (`export AWS_REGION=us-east-1`, fish `set -gx AWS_REGION us-east-1`), and
+   *  a config line (`region = "us-east-1"`). */
+  exportExample: readonly [name: string, value: string];
   configExample: string;
   /** What Claude Code uses when it is missing (2.1.332, measured on the wire); absent: it fails. */
   fallback?: string;
@@ -74,7 +76,7 @@ const AWS_REGION_REQUIRED = (): Requirement => ({
   fallback: 'us-east-1',
   anyOf: ['AWS_REGION', 'AWS_DEFAULT_REGION'],
   what: 'AWS region', slug: 'region',
-  exportExample: 'export AWS_REGION=us-east-1',
+  exportExample: ['AWS_REGION', 'us-east-1'],
   configExample: 'region = "us-east-1"',
 });
 
@@ -124,9 +126,9 @@ export const BACKEND_SPECS: readonly BackendSpec[] = [
     aws: false,
     clearsAnthropicAuth: [...ANTHROPIC_AUTH],
     require: [
-      { anyOf: ['ANTHROPIC_VERTEX_PROJECT_ID'], what: 'Google Cloud project', slug: 'project', exportExample: 'export ANTHROPIC_VERTEX_PROJECT_ID=my-project', configExample: 'projectId = "my-project"' },
+      { anyOf: ['ANTHROPIC_VERTEX_PROJECT_ID'], what: 'Google Cloud project', slug: 'project', exportExample: ['ANTHROPIC_VERTEX_PROJECT_ID', 'my-project'], configExample: 'projectId = "my-project"' },
       // 2.1.332 sends to us-east5 without one.
-      { fallback: 'us-east5', anyOf: ['CLOUD_ML_REGION'], what: 'Vertex region', slug: 'region', exportExample: 'export CLOUD_ML_REGION=us-east5', configExample: 'region = "us-east5"' },
+      { fallback: 'us-east5', anyOf: ['CLOUD_ML_REGION'], what: 'Vertex region', slug: 'region', exportExample: ['CLOUD_ML_REGION', 'us-east5'], configExample: 'region = "us-east5"' },
     ],
     configRequires: [],
   },
@@ -143,7 +145,7 @@ export const BACKEND_SPECS: readonly BackendSpec[] = [
     own: ['ANTHROPIC_FOUNDRY_RESOURCE', 'ANTHROPIC_FOUNDRY_BASE_URL', 'ANTHROPIC_FOUNDRY_API_KEY', 'ANTHROPIC_FOUNDRY_AUTH_TOKEN', 'CLAUDE_CODE_SKIP_FOUNDRY_AUTH'],
     aws: false,
     clearsAnthropicAuth: [...ANTHROPIC_AUTH],
-    require: [{ anyOf: ['ANTHROPIC_FOUNDRY_RESOURCE', 'ANTHROPIC_FOUNDRY_BASE_URL'], what: 'Foundry resource', slug: 'resource', exportExample: 'export ANTHROPIC_FOUNDRY_RESOURCE=my-resource', configExample: 'resource = "my-resource"' }],
+    require: [{ anyOf: ['ANTHROPIC_FOUNDRY_RESOURCE', 'ANTHROPIC_FOUNDRY_BASE_URL'], what: 'Foundry resource', slug: 'resource', exportExample: ['ANTHROPIC_FOUNDRY_RESOURCE', 'my-resource'], configExample: 'resource = "my-resource"' }],
     configRequires: [],
   },
   {
@@ -175,7 +177,7 @@ export const BACKEND_SPECS: readonly BackendSpec[] = [
     aws: true,
     clearsAnthropicAuth: [...ANTHROPIC_AUTH],
     // Without a workspace the CLI stops with an error before sending anything (2.1.332).
-    require: [{ anyOf: ['ANTHROPIC_AWS_WORKSPACE_ID'], what: 'Claude Platform workspace', slug: 'workspace', exportExample: 'export ANTHROPIC_AWS_WORKSPACE_ID=wrkspc_01...', configExample: 'workspaceId = "wrkspc_01..."' }],
+    require: [{ anyOf: ['ANTHROPIC_AWS_WORKSPACE_ID'], what: 'Claude Platform workspace', slug: 'workspace', exportExample: ['ANTHROPIC_AWS_WORKSPACE_ID', 'wrkspc_01...'], configExample: 'workspaceId = "wrkspc_01..."' }],
     configRequires: ['workspaceId'],
   },
   {
@@ -203,7 +205,7 @@ export const BACKEND_SPECS: readonly BackendSpec[] = [
     clearsAnthropicAuth: [...ANTHROPIC_AUTH],
     // Without a workspace the CLI stops with an error before sending anything (2.1.332); the
     // project may come from your gcloud credentials.
-    require: [{ anyOf: ['ANTHROPIC_GOOGLE_CLOUD_WORKSPACE_ID'], what: 'Claude Platform workspace', slug: 'workspace', exportExample: 'export ANTHROPIC_GOOGLE_CLOUD_WORKSPACE_ID=wrkspc_01...', configExample: 'workspaceId = "wrkspc_01..."' }],
+    require: [{ anyOf: ['ANTHROPIC_GOOGLE_CLOUD_WORKSPACE_ID'], what: 'Claude Platform workspace', slug: 'workspace', exportExample: ['ANTHROPIC_GOOGLE_CLOUD_WORKSPACE_ID', 'wrkspc_01...'], configExample: 'workspaceId = "wrkspc_01..."' }],
     configRequires: ['workspaceId'],
   },
   {
@@ -223,8 +225,8 @@ export const BACKEND_SPECS: readonly BackendSpec[] = [
     clearsAnthropicAuth: ['ANTHROPIC_API_KEY', 'CLAUDE_CODE_OAUTH_TOKEN'],
     // Without both, 2.1.332 ignores CLAUDE_CODE_USE_GATEWAY and falls back to the Anthropic API.
     require: [
-      { anyOf: ['ANTHROPIC_BASE_URL'], what: 'gateway URL', slug: 'url', exportExample: 'export ANTHROPIC_BASE_URL=https://llm-gateway.example.com', configExample: 'baseUrl = "https://llm-gateway.example.com"' },
-      { anyOf: ['ANTHROPIC_AUTH_TOKEN'], what: 'gateway token', slug: 'token', exportExample: 'export ANTHROPIC_AUTH_TOKEN=...', configExample: 'authTokenCommand = "op read op://vault/gateway/token"' },
+      { anyOf: ['ANTHROPIC_BASE_URL'], what: 'gateway URL', slug: 'url', exportExample: ['ANTHROPIC_BASE_URL', 'https://llm-gateway.example.com'], configExample: 'baseUrl = "https://llm-gateway.example.com"' },
+      { anyOf: ['ANTHROPIC_AUTH_TOKEN'], what: 'gateway token', slug: 'token', exportExample: ['ANTHROPIC_AUTH_TOKEN', '...'], configExample: 'authTokenCommand = "op read op://vault/gateway/token"' },
     ],
     configRequires: ['baseUrl'],
   },

@@ -20,8 +20,14 @@ export interface SwitchPlan {
 
 const AWS = new Set<string>(AWS_SHARED);
 
-/** `configHint` says where the user can add a value, e.g. `[profiles.work] in ~/.config/claude-hooks/config.toml`. */
-export function planFor(profile: Profile, configHint: string): SwitchPlan {
+/** How the user's shell sets a variable by hand, for hints (a Dialect's `exportLine`). */
+export type ExportLine = (name: string, value: string) => string;
+
+const posixExport: ExportLine = (name, value) => `export ${name}=${value}`;
+
+/** `configHint` says where the user can add a value, e.g. `[profiles.work] in ~/.config/claude-hooks/config.toml`;
+ *  `exportLine` writes the other way, setting the variable, in the shell the hint is for. */
+export function planFor(profile: Profile, configHint: string, exportLine: ExportLine = posixExport): SwitchPlan {
   const spec = backendSpec(profile.backend);
   const set = new Map<string, string>();
   const clear = new Set<string>();
@@ -64,11 +70,14 @@ export function planFor(profile: Profile, configHint: string): SwitchPlan {
   // fetched secret may still fail, so that one is checked).
   const require = spec.require
     .filter((r) => !r.anyOf.some((name) => set.get(name)))
-    .map((r) => ({
-      anyOf: r.anyOf,
-      hint: r.fallback
-        ? `${profile.name}: no ${r.what}, so Claude Code will use ${r.fallback}; to choose one: ${r.exportExample}, or add ${r.configExample} to ${where}`
-        : `${profile.name}: no ${r.what}, and Claude Code needs one: ${r.exportExample}, or add ${r.configExample} to ${where}`,
-    }));
+    .map((r) => {
+      const set = exportLine(...r.exportExample);
+      return {
+        anyOf: r.anyOf,
+        hint: r.fallback
+          ? `${profile.name}: no ${r.what}, so Claude Code will use ${r.fallback}; to choose one: ${set}, or add ${r.configExample} to ${where}`
+          : `${profile.name}: no ${r.what}, and Claude Code needs one: ${set}, or add ${r.configExample} to ${where}`,
+      };
+    });
   return { profile: profile.name, clear: [...clear], set: [...set], secrets, require };
 }

@@ -1,4 +1,4 @@
-import { posixCall, posixEscape, posixFunc, posixQuote } from './posix.js';
+import { posixCall, posixExportLine, posixWithEnv, posixEscape, posixFunc, posixQuote } from './posix.js';
 import type { Dialect } from './types.js';
 
 const list = (name: string, items: readonly string[]) => `${name}=(${items.map(posixQuote).join(' ')})`;
@@ -11,6 +11,8 @@ export const bash: Dialect = {
   // bash 3.2 has no associative arrays: a flat list of keys and values, for the template to
   // look up (or load into an associative array, where bash has them).
   table: (name, pairs) => [list(name, pairs.flat())],
+  exportLine: posixExportLine,
+  withEnv: posixWithEnv,
   func: posixFunc,
   call: posixCall,
   allArgs: '"$@"',

@@ -19,6 +19,9 @@ export const fish: Dialect = {
   // fish has no associative arrays: the keys and the values in two lists, the value of
   // $name_keys[i] at $name_values[i] (`contains -i` finds i in one builtin).
   table: (name, pairs) => [list(`${name}_keys`, pairs.map(([k]) => k)), list(`${name}_values`, pairs.map(([, v]) => v))],
+  exportLine: (name, value) => `set -gx ${name} ${value}`,
+  // Local to the function that runs it: gone when it returns.
+  withEnv: (name, value, command) => [`set -lx ${name} ${fishQuote(value)}`, command],
   func: (name, body, description) => [`function ${name}${description ? ` --description ${fishQuote(description)}` : ''}`, ...indent(body), 'end'],
   call: (name, args) => [name, ...args.map((a) => (PLAIN_WORD.test(a) ? a : fishQuote(a)))].join(' '),
   allArgs: '$argv',

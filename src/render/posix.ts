@@ -14,6 +14,15 @@ export function posixEscape(value: string): string {
   return `$'${bytes.map((b) => (b >= 0x20 && b < 0x7f && b !== 0x27 && b !== 0x5c ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`)).join('')}'`;
 }
 
+export function posixExportLine(name: string, value: string): string {
+  return `export ${name}=${value}`;
+}
+
+/** `NAME=value command`: the assignment holds for that command only. */
+export function posixWithEnv(name: string, value: string, command: string): string[] {
+  return [`${name}=${posixQuote(value)} ${command}`];
+}
+
 export function posixFunc(name: string, body: string[]): string[] {
   return [`${name}() {`, ...indent(body.length ? body : [':']), '}'];
 }

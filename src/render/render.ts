@@ -10,6 +10,7 @@ import { planFor, type SwitchPlan } from '../profiles/plan.js';
 import { PROFILE_NAME_CHARS } from '../profiles/schema.js';
 import type { Config, Profile } from '../profiles/types.js';
 import { BOM, MARKER_FILE, MARKER_READ_CHARS } from '../status/marker.js';
+import { settingsLocations } from '../status/settings.js';
 import { bash } from './bash.js';
 import { posixQuote } from './posix.js';
 import { fish } from './fish.js';
@@ -47,6 +48,19 @@ export interface RenderOptions {
   libFile?: string;
   /** init --cache: where this copy is kept, so a load can tell when it is stale. */
   cacheFile?: string;
+  /** init --cmd: the word before -use, -off, -status, -reload and -<backend>; cb when absent. */
+  commandPrefix?: string;
+}
+
+/** The commands of the templates a user types; the rendered cb-<backend> shortcuts join them. */
+const TEMPLATE_COMMANDS = ['use', 'off', 'status', 'reload'];
+
+/** `init --cmd ch`: the template's cb-use, cb-off, ... named ch-use, ch-off, ... Only our own
+ *  template text is renamed (its definitions, calls, completions and messages), never data. */
+export function renameCommands(template: string, prefix: string): string {
+  if (prefix === 'cb') return template;
+  const names = new RegExp(`(?<![\\w-])cb-(${TEMPLATE_COMMANDS.join('|')})(?![\\w-])`, 'g');
+  return template.replace(names, (_, command: string) => `${prefix}-${command}`);
 }
 
 /** The shell integration for `target`: its template with the profile data rendered in.
@@ -54,20 +68,22 @@ export interface RenderOptions {
 export function renderInit(target: Target, config: Config, options: RenderOptions): string {
   const spec = TARGET_SPECS[target];
   const read = (file: string) => readFileSync(join(TEMPLATE_DIR, file), 'utf8');
-  const template = read(spec.template).replace(INCLUDE, (_, file: string) => read(file).replace(/\n$/, ''));
+  const included = read(spec.template).replace(INCLUDE, (_, file: string) => read(file).replace(/\n$/, ''));
+  const template = renameCommands(included, options.commandPrefix ?? 'cb');
   for (const marker of [DATA_MARKER, PROFILES_MARKER]) {
     if (!marker.test(template)) throw new Error(`shells/${spec.template} has no ${marker.source.slice(1, -1)} line`);
   }
   const d = spec.dialect;
-  const plans = config.profiles.map((p) => planFor(p, displayPath(config.path, options.env)));
+  const plans = config.profiles.map((p) => planFor(p, displayPath(config.path, options.env), d.exportLine));
   // Function replacements: `$` in the data must not be read as a replacement pattern.
   return template
-    .replace(DATA_MARKER, () => renderData(d, config, plans, options).join('\n'))
+    .replace(DATA_MARKER, () => renderData(d, spec, config, plans, options).join('\n'))
     .replace(PROFILES_MARKER, () => renderProfiles(d, spec, config, plans, options).join('\n'));
 }
 
 /** The facts the template works with: small, first in the file. */
-function renderData(d: Dialect, config: Config, plans: SwitchPlan[], options: RenderOptions): string[] {
+function renderData(d: Dialect, spec: TargetSpec, config: Config, plans: SwitchPlan[], options: RenderOptions): string[] {
+  const prefix = options.commandPrefix ?? 'cb';
   // Variables fetched at switch time (key commands, literal secrets, values that hold a secret):
   // restored like the rest, and masked whole by cb-status.
   const fetched = new Set(plans.flatMap((p) => p.secrets.map((s) => s.variable)));
@@ -82,6 +98,9 @@ function renderData(d: Dialect, config: Config, plans: SwitchPlan[], options: Re
     ...(options.libFile ? [d.assign('_cb_lib_file', options.libFile)] : []),
     d.assign('_cb_cache_file', options.cacheFile ?? ''),
     d.assign('_cb_cli_file', options.cli[options.cli.length - 1] ?? ''),
+    // cb-status reads it (and the settings files of the directory and the user) to say when a
+    // settings file overrides the shell.
+    ...(spec.shortcuts ? [d.assign('_cb_managed_settings', settingsLocations('', options.env ?? process.env)[0]!.path)] : []),
     '# The variables a switch may change, and those cb-status masks.',
     d.list('_cb_managed', managed),
     d.list('_cb_secrets', managed.filter((n) => SECRET_VARS.includes(n) || looksSecret(n) || fetched.has(n))),
@@ -118,8 +137,13 @@ function renderData(d: Dialect, config: Config, plans: SwitchPlan[], options: Re
     '# The [directories] map: each directory and the profile for it and below.',
     ...d.table('_cb_map', config.directories.map((r) => [r.dir, r.profile] as const)),
     '',
-    '# Prints this integration again (cb-reload).',
-    ...d.func('_cb_cli', [`${options.cli.map(d.quote).join(' ')} ${d.allArgs}`]),
+    `# Prints this integration again (${prefix}-reload)${options.commandPrefix ? `, with the commands named ${prefix}-*` : ''}.`,
+    ...d.func(
+      '_cb_cli',
+      options.commandPrefix
+        ? d.withEnv('CLAUDE_HOOKS_CMD', options.commandPrefix, `${options.cli.map(d.quote).join(' ')} ${d.allArgs}`)
+        : [`${options.cli.map(d.quote).join(' ')} ${d.allArgs}`],
+    ),
     '# ---- end of rendered data ----',
   ];
 }
@@ -147,8 +171,11 @@ function renderProfiles(d: Dialect, spec: TargetSpec, config: Config, plans: Swi
     );
   });
   if (spec.shortcuts) {
-    lines.push('# One command per built-in profile: cb-bedrock is cb-use bedrock.');
-    for (const p of BUILTIN_PROFILES) lines.push(...d.func(`cb-${p.name}`, [d.call('cb-use', [p.name])], `Switch Claude Code to ${backendSpec(p.backend).label}`));
+    const prefix = options.commandPrefix ?? 'cb';
+    lines.push(`# One command per built-in profile: ${prefix}-bedrock is ${prefix}-use bedrock, and takes no arguments.`);
+    for (const p of BUILTIN_PROFILES) {
+      lines.push(...d.func(`${prefix}-${p.name}`, [`${d.call('_cb_shortcut', [`${prefix}-${p.name}`, p.name])} ${d.allArgs}`], `Switch Claude Code to ${backendSpec(p.backend).label}`));
+    }
   }
   return [...lines, '# ---- end of your profiles ----'];
 }

@@ -18,6 +18,10 @@ export interface Dialect {
   /** A global lookup table from each key to its value (bash: a flat key, value, ... list, which
    *  the template turns into an associative array where bash has them). */
   table(name: string, pairs: ReadonlyArray<readonly [string, string]>): string[];
+  /** How a user sets a variable by hand in this shell, for hints: `export AWS_REGION=us-east-1`. */
+  exportLine(name: string, value: string): string;
+  /** A command run with one more variable in its environment (and only in its). */
+  withEnv(name: string, value: string, command: string): string[];
   /** A function definition; `body` lines are indented here. `description` is what fish shows in
    *  completions (bash and zsh have nowhere to put it). */
   func(name: string, body: string[], description?: string): string[];

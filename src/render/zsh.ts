@@ -1,4 +1,4 @@
-import { posixCall, posixEscape, posixFunc, posixQuote } from './posix.js';
+import { posixCall, posixExportLine, posixWithEnv, posixEscape, posixFunc, posixQuote } from './posix.js';
 import type { Dialect } from './types.js';
 
 export const zsh: Dialect = {
@@ -10,6 +10,8 @@ export const zsh: Dialect = {
   table: (name, pairs) => [`typeset -gA ${name}; ${name}=(${pairs.flat().map(posixQuote).join(' ')})`],
   // Rendered functions are helpers: they run under the `emulate -L zsh` of the entry point
   // (hook or cb-* command) that calls them.
+  exportLine: posixExportLine,
+  withEnv: posixWithEnv,
   func: posixFunc,
   call: posixCall,
   allArgs: '"$@"',

@@ -10,6 +10,7 @@ import { isOn, type Prediction } from './predict.js';
 import { MARKER_PROBLEMS, readMarker } from './marker.js';
 import { inline } from '../sanitize.js';
 import { maskSecrets } from '../secrets.js';
+import { exportLine, plainInitLine, startupFile, userShell } from '../render/startup.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -85,7 +86,7 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
   for (const r of spec.require) {
     if (r.anyOf.some((name) => value(name) || env[name])) continue;
     const what = `${spec.label} mode with no ${r.anyOf.join(' or ')}`;
-    const fix = `set ${r.configExample.replace(/ = .*/, '')} in the profile you switch to, or ${r.exportExample}`;
+    const fix = `set ${r.configExample.replace(/ = .*/, '')} in the profile you switch to, or ${exportLine(userShell(env), ...r.exportExample)}`;
     if (r.fallback) add(`${spec.id}-no-${r.slug}`, 'warning', `${what}: Claude Code will use ${r.fallback}`, fix);
     else add(`${spec.id}-no-${r.slug}`, 'error', what, fix);
   }
@@ -139,7 +140,13 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
   }
   const shell = env.CLAUDE_HOOKS_SHELL;
   if (!shell) {
-    add('shell-not-loaded', 'info', 'the claude-hooks shell integration is not loaded in this shell', 'add eval "$(claude-hooks init bash)" (or zsh, fish) to your shell start-up file; or use direnv (docs/direnv.md)');
+    const mine = userShell(env);
+    add(
+      'shell-not-loaded',
+      'info',
+      'the claude-hooks shell integration is not loaded in this shell',
+      `run claude-hooks setup (it adds ${plainInitLine(mine)} to ${displayPath(startupFile(mine, env), env)}), then open a new ${mine}; or use direnv (docs/direnv.md)`,
+    );
   } else if (!shell.endsWith(`:${ppid}`)) {
     add('shell-parent', 'info', `the shell integration was loaded in a parent shell (${shell}), not in this one`, 'load it in this shell too, to switch here');
   }

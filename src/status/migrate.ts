@@ -2,6 +2,7 @@
 // It prints; it never edits a file.
 import { readFileSync } from 'node:fs';
 import { displayPath } from '../profiles/config.js';
+import { plainInitLine, startupFile, userShell } from '../render/startup.js';
 import { MANAGED_VARS } from '../profiles/managed.js';
 import { maskCommand } from './format.js';
 import { isOn, type Prediction } from './predict.js';
@@ -50,7 +51,8 @@ export function migrationGuide(p: Prediction, env: Env): string {
   }
   if (!profile.length) profile.push('[profiles.bedrock]', 'region = "us-east-1"', 'awsProfile = "my-sso-profile"', '');
   steps.push(`Write the profiles: claude-hooks config init, then add (from what was in your settings):\n\n${profile.map((l) => '    ' + l).join('\n').trimEnd()}`);
-  steps.push('Load the shell integration: add eval "$(claude-hooks init bash)" to ~/.bashrc (zsh: source <(claude-hooks init zsh); fish: claude-hooks init fish | source).');
+  const shell = userShell(env);
+  steps.push(`Load the shell integration: claude-hooks setup adds ${plainInitLine(shell)} to ${displayPath(startupFile(shell, env), env)}.`);
   steps.push('Switch with cb-bedrock, cb-anthropic or cb-use <profile>; check with claude-hooks status before you start Claude Code, and /status inside it.');
   out.push(...steps.map((s, i) => `${i + 1}. ${s}`), '', 'claude-hooks never edits settings.json: the lines above are yours to remove.');
   return out.join('\n') + '\n';

@@ -1,0 +1,126 @@
+// The README's "Install", run literally as a newcomer would on a fresh machine: from a checkout,
+// `npm pack` (which builds dist through `prepare`) and `npm install -g` of the tarball into a
+// prefix of their own, `claude-hooks setup` for the shell in $SHELL, then a NEW interactive
+// shell in a terminal (tmux) that reads its own start-up file, and `cb-bedrock` there.
+// Nothing of the developer's is used: not dist/, not the test helpers' init files.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { execa } from 'execa';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from './helpers/sandbox.js';
+import { shellBinary, shellsUnderTest } from './helpers/shells.js';
+import { requireTool } from './helpers/tools.js';
+
+const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** The commands of the README's Install block, as written there. */
+function installBlock(): string[] {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const section = readme.split('\n## Install\n')[1]!.split('\n## ')[0]!;
+  const block = /```sh\n([\s\S]*?)```/.exec(section)![1]!;
+  return block
+    .split('\n')
+    .map((l) => l.replace(/\s+#.*$/, '').trim())
+    .filter(Boolean);
+}
+
+const hasTmux = requireTool('tmux');
+const shells = shellsUnderTest().filter((s): s is 'bash' | 'zsh' | 'fish' => s !== 'bash32');
+
+describe('install from a checkout, as the README says', () => {
+  const work = mkdtempSync(join(tmpdir(), 'claude-hooks-newcomer-'));
+  const prefix = join(work, 'prefix');
+  const npmEnv = {
+    ...process.env,
+    npm_config_cache: process.env.npm_config_cache ?? join(process.env.HOME ?? work, '.npm'),
+    npm_config_update_notifier: 'false',
+    npm_config_fund: 'false',
+    npm_config_audit: 'false',
+    // The newcomer's own global prefix: `npm install -g` puts the command in its bin.
+    npm_config_prefix: prefix,
+    // dependencies from the cache when they are there (CI has just run npm ci)
+    npm_config_prefer_offline: 'true',
+  };
+  const checkout = join(work, 'claude-hooks');
+
+  beforeAll(async () => {
+    // A checkout: the files git knows, as they are in this working tree.
+    const files = (await execa('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: ROOT })).stdout.split('\n').filter(Boolean);
+    for (const f of files) {
+      if (f.startsWith('dist/') || !existsSync(join(ROOT, f))) continue;
+      mkdirSync(dirname(join(checkout, f)), { recursive: true });
+      cpSync(join(ROOT, f), join(checkout, f));
+    }
+    expect(existsSync(join(checkout, 'dist'))).toBe(false);
+    // `npm ci`, the first line, installs the build's tools: the ones this run already has.
+    symlinkSync(join(ROOT, 'node_modules'), join(checkout, 'node_modules'));
+    const lines = installBlock();
+    expect(lines).toEqual(['npm ci', 'npm pack', `npm install -g ./claude-hooks-${version}.tgz`, 'claude-hooks setup']);
+    await execa('npm', ['pack'], { cwd: checkout, env: npmEnv });
+    await execa('npm', ['install', '-g', `./claude-hooks-${version}.tgz`], { cwd: checkout, env: npmEnv });
+  }, 300_000);
+
+  it('packs a tarball with dist built, the LICENSE, and nothing of the tests', async () => {
+    const list = (await execa('tar', ['tzf', join(checkout, `claude-hooks-${version}.tgz`)])).stdout.split('\n');
+    expect(list).toContain('package/dist/cli.cjs');
+    expect(list).toContain('package/dist/commands-status.cjs');
+    expect(list).toContain('package/LICENSE');
+    expect(list).toContain('package/shells/fish.fish');
+    expect(list.filter((f) => f.startsWith('package/test/') || f.startsWith('package/src/'))).toEqual([]);
+    expect(readFileSync(join(checkout, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
+  });
+
+  for (const shell of shells) {
+    it.skipIf(!hasTmux)(`${shell}: setup, then a new terminal has cb-bedrock`, async () => {
+      const home = join(work, `home-${shell}`);
+      mkdirSync(home, { recursive: true });
+      const bin = shellBinary(shell)!;
+      const env = {
+        PATH: `${join(prefix, 'bin')}:${process.env.PATH}`,
+        HOME: home,
+        SHELL: bin,
+        LANG: 'C.UTF-8',
+        TERM: 'xterm',
+      };
+      const setup = await execa('claude-hooks', ['setup'], { env, extendEnv: false, cwd: home, reject: false });
+      expect(setup.exitCode, setup.stderr).toBe(0);
+      expect(setup.stdout).toMatch(/claude-hooks: added to /);
+      // What setup wrote holds no path of this install (the command is on PATH).
+      const rc = shell === 'bash' ? join(home, '.bashrc') : shell === 'zsh' ? join(home, '.zshrc') : join(home, '.config', 'fish', 'conf.d', 'claude-hooks.fish');
+      expect(readFileSync(rc, 'utf8')).not.toContain(prefix);
+      if (shell === 'fish') expect(readFileSync(rc, 'utf8')).toContain('if status is-interactive');
+
+      const socket = `claude-hooks-newcomer-${process.pid}-${shell}`;
+      const tmux = (...args: string[]) => execa('tmux', ['-L', socket, ...args], { env, extendEnv: false });
+      await tmux('-f', '/dev/null', 'new-session', '-d', '-s', 't', '-x', '200', '-y', '50', '-c', home, bin, '-i');
+      const screen = async () => (await tmux('capture-pane', '-p', '-J', '-S', '-200', '-t', 't')).stdout;
+      const waitFor = async (pattern: RegExp) => {
+        for (let i = 0; i < 200; i++) {
+          const text = await screen();
+          if (pattern.test(text)) return text;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        throw new Error(`timed out waiting for ${pattern}; screen:\n${await screen()}`);
+      };
+      const type = async (line: string) => {
+        await tmux('send-keys', '-t', 't', '-l', line);
+        await tmux('send-keys', '-t', 't', 'Enter');
+      };
+      try {
+        const status = shell === 'fish' ? '$status' : '$?';
+        await type(shell === 'fish' ? 'set -gx AWS_REGION us-east-1' : 'export AWS_REGION=us-east-1');
+        await type('cb-bedrock; cb-status');
+        await waitFor(/variables in this shell[^\n]*\n(?:.*\n)*\s+CLAUDE_CODE_USE_BEDROCK=1/);
+        // A mistake is refused with the usage, exit 2, and nothing changes.
+        await type(`cb-anthropic --now; echo "rc=${status}"; echo "use=$CLAUDE_CODE_USE_BEDROCK"`);
+        const text = await waitFor(/use=/);
+        expect(text).toContain('usage: cb-anthropic');
+        expect(text).toContain('rc=2');
+        expect(text).toContain('use=1');
+      } finally {
+        await tmux('kill-server').catch(() => undefined);
+      }
+    }, 60_000);
+  }
+});
