@@ -174,8 +174,8 @@ function shapeConfig({ map, profiles }) {
 }
 const FLOOR = {
   bash: (dirs) => ({ setup: `_f=(${dirs.map((d) => `'${d}/.claude-backend'`).join(' ')})`, body: 'for f in "${_f[@]}"; do [[ -f $f ]]; done' }),
-  zsh: (dirs) => ({ setup: `_f=(${dirs.map((d) => `'${d}/.claude-backend'`).join(' ')})`, body: 'for f in $_f; do [[ -f $f ]]; done' }),
-  fish: (dirs) => ({ setup: `set _f ${dirs.map((d) => `'${d}/.claude-backend'`).join(' ')}`, body: 'for f in $_f; test -f $f; end' }),
+  zsh: (dirs) => ({ setup: `_f=(${dirs.map((d) => `'${d}/.claude-backend'`).join(' ')})`, body: 'for f in $_f; do [[ -f $f ]]; done; :' }),
+  fish: (dirs) => ({ setup: `set _f ${dirs.map((d) => `'${d}/.claude-backend'`).join(' ')}`, body: 'for f in $_f; test -f $f; end; true' }),
 };
 const shapeRows = [];
 const configFile = join(home, '.config/claude-hooks/config.toml');

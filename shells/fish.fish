@@ -38,6 +38,7 @@ if test -n "$_cb_cache_file"; and not set -q _cb_refreshing
     end
 end
 set -g _cb_cands_pwd
+builtin -q path; or set -g _cb_no_path 1
 
 # ---- variables: their state, and putting them back ----
 
@@ -288,11 +289,15 @@ function _cb_governor
         return 0
     end
     test "x$PWD" = "x$_cb_cands_pwd"; or _cb_walk
-    for f in $_cb_cands
-        if test -f $f
-            set -g _cb_gwhy "$_cb_marker at $f"
-            _cb_read_marker $f
-            return 0
+    # `path is` (fish 3.5+) answers "is any of these a file" in one builtin: with no marker up
+    # the tree (most prompts) that is the whole check, at a fifth of a loop's cost.
+    if set -q _cb_no_path; or path is -f -q -- $_cb_cands
+        for f in $_cb_cands
+            if test -f $f
+                set -g _cb_gwhy "$_cb_marker at $f"
+                _cb_read_marker $f
+                return 0
+            end
         end
     end
     if test -n "$_cb_map_dir"
@@ -358,14 +363,6 @@ function cb_prompt_info --description 'Print the active Claude Code backend for 
     printf '%s' $text
 end
 
-# Finds what governs the directory, and acts only when that changed.
-function _cb_update
-    _cb_governor
-    test "x$_cb_gkey" = "x$_cb_last_gkey"; and return 0
-    set -g _cb_last_gkey $_cb_gkey
-    _cb_on_governor_change
-end
-
 function _cb_on_governor_change
     if string match -q -- 'direnv:*' "$_cb_gkey"
         return 0
@@ -415,11 +412,16 @@ end
 # Each starts with a local, empty fish_trace: a trace would print every key a switch moves.
 # Yours is back when it returns; the functions it calls see it too.
 
-# What runs at every cd and before every prompt. fish keeps $status across event handlers
-# itself: nothing to save here.
+# What runs at every cd and before every prompt: finds what governs the directory, and acts
+# only when that changed (bash and zsh call this part _cb_update; here it is inline, as a fish
+# function call costs as much as the rest of a usual prompt). fish keeps $status across event
+# handlers itself: nothing to save here.
 function _cb_hook --on-variable PWD --on-event fish_prompt
     set -l fish_trace
-    _cb_update
+    _cb_governor
+    test "x$_cb_gkey" = "x$_cb_last_gkey"; and return 0
+    set -g _cb_last_gkey $_cb_gkey
+    _cb_on_governor_change
 end
 
 function cb-use --description 'Switch Claude Code to a claude-hooks profile'
