@@ -38,19 +38,11 @@ if [[ -n $_cb_cache_file && -z ${_cb_refreshing-} ]]; then
 fi
 
 # bash 4.4 and later read a variable's export flag without a subshell (${name@a}), and have
-# associative arrays: the map is loaded into one, _cb_map_at, so a lookup costs the same for
-# 10 directories or 1000. Before that every set variable is taken as exported, and the map is
-# looked up in its list.
+# associative arrays (the map is loaded into one at the end of this file); before that every set
+# variable is taken as exported, and the map is looked up in its list.
 _cb_modern=
 if [ "${BASH_VERSINFO[0]}" -gt 4 ] || { [ "${BASH_VERSINFO[0]}" -eq 4 ] && [ "${BASH_VERSINFO[1]}" -ge 4 ]; }; then
     _cb_modern=1
-    declare -gA _cb_map_at=()
-    _cb_i=0
-    while [ "$_cb_i" -lt ${#_cb_map[@]} ]; do
-        _cb_map_at[${_cb_map[_cb_i]}]=${_cb_map[_cb_i + 1]}
-        _cb_i=$((_cb_i + 2))
-    done
-    unset -v _cb_i
 fi
 _cb_cands_pwd=
 
@@ -547,6 +539,18 @@ cb-reload() {
 complete -W "${_cb_profiles[*]}" cb-use
 
 #@profiles
+
+# The map, in an associative array where bash has them: a lookup then costs the same for 10
+# directories or 1000.
+if [[ -n $_cb_modern ]]; then
+    declare -gA _cb_map_at=()
+    _cb_i=0
+    while [ "$_cb_i" -lt ${#_cb_map[@]} ]; do
+        _cb_map_at[${_cb_map[_cb_i]}]=${_cb_map[_cb_i + 1]}
+        _cb_i=$((_cb_i + 2))
+    done
+    unset -v _cb_i
+fi
 
 # Install the prompt hook once, in front of whatever the user had. Assigning to
 # PROMPT_COMMAND changes only element 0 when it is an array (bash 5.1+), so the user's other

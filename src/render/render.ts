@@ -134,8 +134,6 @@ function renderData(d: Dialect, spec: TargetSpec, config: Config, plans: SwitchP
     d.list('_cb_secret_caches', plans.flatMap((p, i) => p.secrets.map((s) => `_cb_k${i}_${s.variable}`))),
     '# Directories whose markers count whoever owns them (trustedDirectories).',
     d.list('_cb_trusted_dirs', config.trustedDirectories ?? []),
-    '# The [directories] map: each directory and the profile for it and below.',
-    ...d.table('_cb_map', config.directories.map((r) => [r.dir, r.profile] as const)),
     '',
     `# Prints this integration again (${prefix}-reload)${options.commandPrefix ? `, with the commands named ${prefix}-*` : ''}.`,
     ...d.func(
@@ -154,7 +152,13 @@ function renderData(d: Dialect, spec: TargetSpec, config: Config, plans: SwitchP
  *  not one `case` over all: zsh parses a big `case` in quadratic time, and bash copies a
  *  function's whole body at each call. */
 function renderProfiles(d: Dialect, spec: TargetSpec, config: Config, plans: SwitchPlan[], options: RenderOptions): string[] {
-  const lines = ['# ---- your profiles, rendered by `claude-hooks init` ----'];
+  const lines = [
+    '# ---- your profiles and directories, rendered by `claude-hooks init` ----',
+    // At the end, with the profiles: fish spends longer on every function call the further into
+    // the sourced text the function sits, so big data goes after the functions.
+    '# The [directories] map: each directory and the profile for it and below.',
+    ...d.table('_cb_map', config.directories.map((r) => [r.dir, r.profile] as const)),
+  ];
   // A `$` in a value is literal: single quotes on purpose.
   const literal = (body: string[]) => [...(body.some((l) => l.includes('$')) ? ['# shellcheck disable=SC2016'] : []), ...body];
   config.profiles.forEach((p, i) => {
