@@ -16,7 +16,7 @@ if (!version || !/^[0-9][0-9A-Za-z.+-]*$|^latest$|^next$/.test(version)) {
   process.stderr.write('usage: npm run truth -- --claude-version X   (a published version of @anthropic-ai/claude-code, or latest)\n');
   process.exit(2);
 }
-const ORACLE_TESTS = ['test/drift.test.ts', 'test/status-oracle.test.ts', 'test/status-differential.property.test.ts'];
+const ORACLE_TESTS = ['test/drift.test.ts', 'test/status-oracle.test.ts', 'test/status-differential.property.test.ts', 'test/settings-schema.test.ts'];
 
 const dir = mkdtempSync(join(tmpdir(), 'claude-hooks-truth-'));
 try {

@@ -17,6 +17,8 @@ interface Setup {
   managed?: string;
   marker?: string;
   config?: string;
+  /** Other files, relative to HOME. */
+  files?: Record<string, string>;
 }
 
 function setUp(o: Setup) {
@@ -36,6 +38,10 @@ function setUp(o: Setup) {
   if (o.managed !== undefined) writeFileSync(managed, o.managed);
   if (o.marker !== undefined) writeFileSync(join(work, '.claude-backend'), o.marker);
   if (o.config !== undefined) sb.writeConfig(o.config);
+  for (const [path, text] of Object.entries(o.files ?? {})) {
+    mkdirSync(join(sb.home, path, '..'), { recursive: true });
+    writeFileSync(join(sb.home, path), text);
+  }
   // The real managed path needs root: point the tests at the sandbox's.
   const env = { CLAUDE_HOOKS_MANAGED_SETTINGS: managed, ...o.env };
   return { sb, work, env };
@@ -57,6 +63,8 @@ describe('claude-hooks doctor', () => {
     ['a token in Bedrock mode', { env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'us-east-1', AWS_PROFILE: 'p', ANTHROPIC_AUTH_TOKEN: 'tok-tok-tok-tok-tok' } }, ['error:key-in-bedrock']],
     ['two backends on', { env: { CLAUDE_CODE_USE_VERTEX: '1', CLAUDE_CODE_USE_FOUNDRY: '1', ANTHROPIC_FOUNDRY_RESOURCE: 'r' } }, ['warning:several-backends']],
     ['Bedrock without a region or credentials', { env: { CLAUDE_CODE_USE_BEDROCK: '1' } }, ['warning:bedrock-no-region', 'warning:bedrock-no-credentials']],
+    ['Bedrock with the region of the AWS profile', { env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_PROFILE: 'p' }, files: { '.aws/config': '[profile p]\nregion = eu-west-3\n' } }, []],
+    ['Bedrock with an AWS_REGION that is not a region', { env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_PROFILE: 'p', AWS_REGION: 'a-b-1', AWS_DEFAULT_REGION: 'eu-west-1' } }, ['warning:bedrock-region-ignored']],
     ['Bedrock credentials from awsCredentialExport', { env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'us-east-1' }, user: { awsCredentialExport: 'creds' } }, []],
     ['a non-Bedrock model id', { env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'us-east-1', AWS_PROFILE: 'p', ANTHROPIC_MODEL: 'claude-sonnet-4-5' } }, ['error:bedrock-model-id']],
     ['Bedrock model ids and ARNs pass', { env: { CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'us-east-1', AWS_PROFILE: 'p', ANTHROPIC_MODEL: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0', ANTHROPIC_DEFAULT_HAIKU_MODEL: 'arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc' } }, []],

@@ -38,6 +38,9 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
   const where = (path: string) => displayPath(path, env);
   const value = (name: string) => p.variables[name]?.value;
 
+  if (p.globalConfig.state === 'invalid' || p.globalConfig.state === 'unreadable') {
+    add('settings-invalid', 'error', `${where(p.globalConfig.path)} is ${p.globalConfig.problem}`, 'fix or move the file (Claude Code keeps its own state there)');
+  }
   for (const s of p.settings) {
     if (s.state === 'invalid' || s.state === 'unreadable') {
       // Checked with 2.1.332: a broken managed file stops `claude auth status` with an error;
@@ -84,6 +87,10 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
   // What the backend cannot work without, from the backend table.
   const spec = providerSpec(p.provider);
   for (const r of spec.require) {
+    if (spec.aws && r.slug === 'region') {
+      awsRegionFindings(p, spec.id, `set ${r.configExample.replace(/ = .*/, '')} in the profile you switch to, or ${exportLine(userShell(env), ...r.exportExample)}`, add);
+      continue;
+    }
     if (r.anyOf.some((name) => value(name) || env[name])) continue;
     const what = `${spec.label} mode with no ${r.anyOf.join(' or ')}`;
     const fix = `set ${r.configExample.replace(/ = .*/, '')} in the profile you switch to, or ${exportLine(userShell(env), ...r.exportExample)}`;
@@ -151,6 +158,25 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
     add('shell-parent', 'info', `the shell integration was loaded in a parent shell (${shell}), not in this one`, 'load it in this shell too, to switch here');
   }
   return out;
+}
+
+// Claude Code 2.1.332 never lacks an AWS region (region.ts): AWS_REGION, AWS_DEFAULT_REGION, the
+// AWS profile's region, else us-east-1. Say so when it falls back, or passes a variable over;
+// a region in the AWS config is no finding at all.
+function awsRegionFindings(p: Prediction, id: string, fix: string, add: (id: string, severity: Severity, message: string, fix: string) => void) {
+  const region = p.bedrockRegion;
+  if (!region) return;
+  for (const name of region.ignored) {
+    add(`${id}-region-ignored`, 'warning', `${name} is set but is not an AWS region, so Claude Code passes it over and uses ${region.region}`, `set ${name} to a region such as eu-west-1, or unset it`);
+  }
+  if (region.source.kind === 'default') {
+    add(
+      `${id}-no-region`,
+      'warning',
+      `${providerSpec(p.provider).label} mode with no AWS_REGION, AWS_DEFAULT_REGION or region in your AWS profile: Claude Code will use ${region.region}`,
+      fix,
+    );
+  }
 }
 
 function awsCredentialsFound(p: Prediction, env: Env): boolean {

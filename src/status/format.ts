@@ -3,6 +3,7 @@ import { displayPath } from '../profiles/config.js';
 import { providerSpec } from '../profiles/backends.js';
 import { MODEL_VARS } from '../profiles/managed.js';
 import { PROVIDER_NAMES, type Finding } from './findings.js';
+import type { Credential } from './auth.js';
 import { isOn, type Origin, type Prediction } from './predict.js';
 import { inline } from '../sanitize.js';
 import { maskSecrets } from '../secrets.js';
@@ -16,12 +17,12 @@ export function maskCommand(command: string): string {
 }
 
 export function originText(o: Origin, env: Env): string {
-  return o.kind === 'shell' ? 'your shell' : `${o.level} settings ${inline(displayPath(o.path, env))}`;
+  if (o.kind === 'shell') return 'your shell';
+  return o.level === 'global' ? `global config ${inline(displayPath(o.path, env))}` : `${o.level} settings ${inline(displayPath(o.path, env))}`;
 }
 
 /** The version of the prediction that `status --json` prints: documented in docs/status.md. */
 export function statusJson(p: Prediction, env: Env) {
-  const region = providerSpec(p.provider).regionVariable ?? null;
   return {
     schemaVersion: 1,
     dir: p.dir,
@@ -31,13 +32,41 @@ export function statusJson(p: Prediction, env: Env) {
     authMethod: p.authMethod,
     apiKeySource: p.apiKeySource,
     apiKeyHelper: p.apiKeyHelper && { ...p.apiKeyHelper, command: maskCommand(p.apiKeyHelper.command) },
-    region: region && p.variables[region] ? { variable: region, ...p.variables[region] } : null,
+    region: regionJson(p),
+    credential: p.credential,
     models: Object.fromEntries(MODEL_VARS.filter((m) => p.variables[m]).map((m) => [m, p.variables[m]])),
     variables: p.variables,
     overrides: p.overrides,
     settings: p.settings.map((s) => ({ level: s.level, path: s.path, state: s.state, problem: s.problem ?? null })),
     claudeHooksProfile: env.CLAUDE_HOOKS_PROFILE ?? null,
   };
+}
+
+/** The AWS backends: the region Claude Code signs for, always (its default included); the
+ *  others: their region variable when set. */
+function regionJson(p: Prediction) {
+  const variable = providerSpec(p.provider).regionVariable ?? null;
+  if (variable === 'AWS_REGION' && p.bedrockRegion) {
+    const r = p.bedrockRegion;
+    if (r.source.kind === 'variable') return { variable: r.source.name, value: r.region, origin: p.variables[r.source.name]?.origin ?? { kind: 'shell' } };
+    return { variable: null, value: r.region, origin: r.source };
+  }
+  return variable && p.variables[variable] ? { variable, ...p.variables[variable] } : null;
+}
+
+/** What authenticates, in words: a secret only masked. */
+export function credentialText(c: Credential | null, env: Env): string {
+  if (c === null) return 'nothing: Claude Code will ask you to log in';
+  switch (c.kind) {
+    case 'variable':
+      return `${c.name} ${c.masked}`;
+    case 'apiKeyHelper':
+      return `apiKeyHelper (${inline(maskCommand(c.helper.command))}), from ${inline(displayPath(c.helper.path, env))}`;
+    case 'claude.ai':
+      return `claude.ai login${c.subscription ? ` (${c.subscription})` : ''}, in ${inline(displayPath(c.path, env))}`;
+    case 'login-key':
+      return `the key of a /login to the Anthropic Console, in ${inline(displayPath(c.path, env))}`;
+  }
 }
 
 /** Columns padded to the longest cell (colour codes aside); the last column is not padded. */
@@ -57,12 +86,15 @@ export function statusText(p: Prediction, env: Env, paint: Paint): string {
       ? `ANTHROPIC_API_KEY ${inline(p.variables.ANTHROPIC_API_KEY!.value)}, from ${originText(p.variables.ANTHROPIC_API_KEY!.origin, env)}`
       : p.apiKeySource === 'apiKeyHelper'
         ? `apiKeyHelper (${inline(maskCommand(p.apiKeyHelper!.command))}), from ${inline(displayPath(p.apiKeyHelper!.path, env))}`
-        : 'none';
+        : p.apiKeySource === '/login managed key'
+          ? `/login managed key, in ${inline(displayPath(p.globalConfig.path, env))}`
+          : 'none';
   const summary: Array<[string, string]> = [
-    ['auth', p.authMethod],
+    ['auth', p.provider === 'firstParty' ? `${p.authMethod}: ${credentialText(p.credential, env)}` : p.authMethod],
     ['key source', p.provider === 'firstParty' || p.apiKeySource === null ? key : `${key} (${paint('yellow', notUsed(p))})`],
   ];
   summary.unshift(['provider', `${p.provider} (as claude auth status says it)`]);
+  if (providerSpec(p.provider).regionVariable === 'AWS_REGION') summary.push(['region', bedrockRegionText(p, env)]);
   if (env.CLAUDE_HOOKS_PROFILE) summary.push(['profile', `${inline(env.CLAUDE_HOOKS_PROFILE)} (claude-hooks${env.CLAUDE_HOOKS_DIRENV ? ', from direnv' : ''})`]);
   lines.push(...rows(summary));
   lines.push('', paint('bold', 'variables Claude Code reads'));
@@ -79,6 +111,15 @@ export function statusText(p: Prediction, env: Env, paint: Paint): string {
   );
   if (p.overrides.length) lines.push('', paint('yellow', `${p.overrides.length} variable(s) set by a settings file, which no switch can change: see claude-hooks doctor`));
   return lines.join('\n') + '\n';
+}
+
+function bedrockRegionText(p: Prediction, env: Env): string {
+  const r = p.bedrockRegion;
+  if (!r) return 'none';
+  const skipped = r.ignored.length ? ` (${r.ignored.join(' and ')} passed over: not a region)` : '';
+  if (r.source.kind === 'variable') return `${r.region}, from ${r.source.name}${skipped}`;
+  if (r.source.kind === 'aws-config') return `${r.region}, from profile ${inline(r.source.profile)} in ${inline(displayPath(r.source.path, env))}${skipped}`;
+  return `${r.region}, Claude Code's default (no AWS_REGION, AWS_DEFAULT_REGION or region in your AWS profile)${skipped}`;
 }
 
 /** Why a key source outside Anthropic mode matters anyway. */

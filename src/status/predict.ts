@@ -1,22 +1,25 @@
 // What Claude Code will use, predicted from the environment and the settings files, with where
 // each value comes from. The rules are Claude Code's own, checked against `claude auth status`
 // of the real CLI (test/status-oracle.test.ts):
-// - a settings file's `env` beats the process environment, and stronger levels beat weaker;
+// - the environment: env-merge.ts (the global config and settings files over the shell);
 // - a selector is on when its value, trimmed and lower-cased, is 1, true, yes or on;
 // - when several selectors are on, the order of SELECTOR_PRECEDENCE (src/profiles/backends.ts)
 //   decides; the gateway counts only with ANTHROPIC_BASE_URL and ANTHROPIC_AUTH_TOKEN set;
-// - the key source is ANTHROPIC_API_KEY when it is non-empty, else a non-empty apiKeyHelper,
-//   whatever the provider (Bedrock mode still reports it, and 2.1.197 sends the key along).
+// - key source and auth method: auth.ts; the Bedrock region: region.ts.
 import { mask } from '../mask.js';
 import { providerSpec, SELECTOR_PRECEDENCE, type Provider } from '../profiles/backends.js';
 import { maskSecrets } from '../secrets.js';
 import { MANAGED_VARS, SECRET_VARS } from '../profiles/managed.js';
+import { authMethod, credentialInUse, helperInForce, keySource, type ApiKeySource, type AuthMethod, type Credential, type Helper } from './auth.js';
+import { mergeEnv, type Origin } from './env-merge.js';
+import { readGlobalConfig, type GlobalConfig } from './global-config.js';
+import { credentialsPath, globalConfigPaths } from './locations.js';
+import { readClaudeAiLogin, type ClaudeAiLogin } from './logins.js';
+import { bedrockRegion, type BedrockRegion } from './region.js';
 import { readSettings, type Level, type SettingsFile } from './settings.js';
 
+export type { Origin } from './env-merge.js';
 export type { Provider } from '../profiles/backends.js';
-
-/** Where a value comes from: the shell's environment, or a settings file. */
-export type Origin = { kind: 'shell' } | { kind: 'settings'; level: Level; path: string };
 
 export interface Value {
   /** Masked when the variable is secret. */
@@ -42,9 +45,18 @@ export interface Prediction {
   /** The selectors that are on, strongest first; more than one means some are ignored. */
   selectorsOn: string[];
   /** Same words as `claude auth status`. */
-  authMethod: 'api_key' | 'api_key_helper' | 'oauth_token' | 'third_party' | 'none';
-  apiKeySource: 'ANTHROPIC_API_KEY' | 'apiKeyHelper' | null;
-  apiKeyHelper: { command: string; level: Level; path: string } | null;
+  authMethod: AuthMethod;
+  apiKeySource: ApiKeySource;
+  apiKeyHelper: Helper | null;
+  /** The global config (~/.claude.json or where CLAUDE_CONFIG_DIR puts it). */
+  globalConfig: GlobalConfig;
+  /** What authenticates with the Anthropic API (null for other providers, or nothing). */
+  credential: Credential | null;
+  /** The claude.ai subscription login, when there is one. */
+  claudeAiLogin: ClaudeAiLogin | null;
+  /** The AWS backends (Bedrock, Mantle, ...): the region requests are signed for, and where it
+   *  comes from; null for the others (its files are not read then). */
+  bedrockRegion: BedrockRegion | null;
   /** Every managed variable that is set for Claude Code, secrets masked. */
   variables: Record<string, Value>;
   /** Variables a settings file sets, which no switch in the shell can change. */
@@ -65,33 +77,17 @@ type Env = Record<string, string | undefined>;
 export function predict(dir: string, env: Env = process.env): Prediction {
   const settings = readSettings(dir, env);
   const usable = settings.filter((s) => s.state === 'ok');
-  // Weakest first, so each stronger level overwrites.
-  const effective = new Map<string, { value: string; origin: Origin }>();
-  for (const [name, value] of Object.entries(env)) if (value !== undefined) effective.set(name, { value, origin: { kind: 'shell' } });
-  const overrides: Override[] = [];
-  for (const file of [...usable].reverse()) {
-    for (const [name, value] of Object.entries(file.env)) {
-      effective.set(name, { value, origin: { kind: 'settings', level: file.level, path: file.path } });
-    }
-  }
-  for (const name of MANAGED_VARS) {
-    const eff = effective.get(name);
-    if (!eff || eff.origin.kind !== 'settings') continue;
-    const shellValue = env[name];
-    overrides.push({ name, shell: shellValue === undefined ? null : show(name, shellValue), settings: show(name, eff.value), level: eff.origin.level, path: eff.origin.path });
-  }
+  const globalConfig = readGlobalConfig(globalConfigPaths(dir, env));
+  const effective = mergeEnv(env, globalConfig, settings);
+  const overrides = settingsOverrides(effective, env);
   const get = (name: string) => effective.get(name)?.value;
 
   const selectorsOn = SELECTOR_ORDER.filter(([name, provider]) => isOn(get(name)) && (provider !== 'gateway' || gatewayReady(get)));
   const provider: Provider = selectorsOn[0]?.[1] ?? 'firstParty';
-  const helperFile = usable.find((f) => f.apiKeyHelper);
-  const apiKeyHelper = helperFile ? { command: helperFile.apiKeyHelper!, level: helperFile.level, path: helperFile.path } : null;
-  const apiKeySource = get('ANTHROPIC_API_KEY') ? 'ANTHROPIC_API_KEY' : apiKeyHelper ? 'apiKeyHelper' : null;
-  let authMethod: Prediction['authMethod'] = 'none';
-  if (provider !== 'firstParty') authMethod = 'third_party';
-  else if (get('ANTHROPIC_AUTH_TOKEN')) authMethod = 'oauth_token';
-  else if (apiKeyHelper) authMethod = 'api_key_helper';
-  else if (get('ANTHROPIC_API_KEY')) authMethod = 'api_key';
+  const apiKeyHelper = helperInForce(settings);
+  // A login only counts for the Anthropic API: the others say third_party whatever it is.
+  const claudeAiLogin = provider === 'firstParty' ? readClaudeAiLogin(credentialsPath(dir, env)) : null;
+  const auth = { get, firstParty: provider === 'firstParty', helper: apiKeyHelper, hasPrimaryApiKey: globalConfig.hasPrimaryApiKey, claudeAi: claudeAiLogin };
 
   const variables: Record<string, Value> = {};
   for (const name of MANAGED_VARS) {
@@ -103,15 +99,31 @@ export function predict(dir: string, env: Env = process.env): Prediction {
     provider,
     providerVariable: selectorsOn[0]?.[0] ?? null,
     selectorsOn: selectorsOn.map(([name]) => name),
-    authMethod,
-    apiKeySource,
+    authMethod: authMethod(auth),
+    apiKeySource: keySource(auth),
     apiKeyHelper,
+    globalConfig,
+    claudeAiLogin,
+    credential: credentialInUse(auth, mask, globalConfig.path),
+    bedrockRegion: providerSpec(provider).regionVariable === 'AWS_REGION' ? bedrockRegion(get, env) : null,
     variables,
     overrides,
     settings,
     awsCredentialExport: usable.find((f) => f.awsCredentialExport)?.awsCredentialExport ?? null,
     awsAuthRefresh: usable.find((f) => f.awsAuthRefresh)?.awsAuthRefresh ?? null,
   };
+}
+
+/** Every managed variable that a file of Claude Code's sets, whatever the shell says. */
+function settingsOverrides(effective: ReturnType<typeof mergeEnv>, env: Env): Override[] {
+  const overrides: Override[] = [];
+  for (const name of MANAGED_VARS) {
+    const eff = effective.get(name);
+    if (!eff || eff.origin.kind !== 'settings') continue;
+    const shellValue = env[name];
+    overrides.push({ name, shell: shellValue === undefined ? null : show(name, shellValue), settings: show(name, eff.value), level: eff.origin.level, path: eff.origin.path });
+  }
+  return overrides;
 }
 
 /** 2.1.332 ignores CLAUDE_CODE_USE_GATEWAY (and says so in its debug log) unless both the

@@ -1,17 +1,25 @@
-// Claude Code's settings files, read strictly read-only, the way Claude Code reads them
-// (checked against the real CLI, 2.1.332; see docs/status.md):
-// - levels, strongest first: managed, .claude/settings.local.json and .claude/settings.json in
-//   the working directory (not its parents, not the git root), then the user's file in
-//   $CLAUDE_CONFIG_DIR or ~/.claude;
-// - strict JSON: a comment or a trailing comma makes Claude Code ignore the whole file, and so
-//   does a known key of the wrong type (`env` not an object, `apiKeyHelper` not a string, ...);
-// - `env` values may be strings, numbers or booleans, used as strings.
-import { readFileSync } from 'node:fs';
-import { platform } from 'node:os';
-import { homeDir } from '../paths.js';
-import { join } from 'node:path';
+// Claude Code's settings files, read strictly read-only, the way Claude Code 2.1.332 reads them
+// (each rule checked against `claude auth status`; see docs/status.md):
+// - where: locations.ts;
+// - bytes: at most 2 MiB (2097152 bytes; a bigger file is ignored); a regular file only (a FIFO,
+//   a device or a directory counts as no file, and is never read, so status cannot hang); a
+//   UTF-8 or UTF-16LE byte order mark is skipped, any other encoding is read as UTF-8;
+// - strict JSON: a comment, a trailing comma, an empty file, or anything but an object makes
+//   Claude Code ignore the whole file, and so does a known key holding a JSON kind its schema
+//   never accepts (settings-schema.ts, derived from the CLI by scripts/settings-schema.mjs),
+//   except in a managed file;
+// - `env` values become text as JavaScript's String() makes it: 1 -> "1", true -> "true",
+//   null -> "null", [1, 2] -> "1,2", [] -> "", {} -> "[object Object]"; an object String()
+//   cannot convert ({"toString": 1}) makes Claude Code ignore the whole file.
+import { readBounded } from './read-bounded.js';
+import { VOIDING_KINDS, type JsonKind } from './settings-schema.js';
+import { settingsLocations, type Level } from './locations.js';
 
-export type Level = 'managed' | 'local' | 'project' | 'user';
+export type { Level } from './locations.js';
+export { settingsLocations } from './locations.js';
+
+/** Claude Code ignores a settings file bigger than this (bytes, byte order mark included). */
+export const SETTINGS_SIZE_LIMIT = 2 * 1024 * 1024;
 
 export interface SettingsFile {
   level: Level;
@@ -20,6 +28,7 @@ export interface SettingsFile {
   /** Why Claude Code ignores the file, with line and column where JSON says. */
   problem?: string;
   env: Record<string, string>;
+  /** The apiKeyHelper key when the file has one, empty included (an empty one turns a weaker one off). */
   apiKeyHelper?: string;
   awsCredentialExport?: string;
   awsAuthRefresh?: string;
@@ -27,67 +36,72 @@ export interface SettingsFile {
 
 type Env = Record<string, string | undefined>;
 
-/** Where Claude Code looks, strongest first. */
-export function settingsLocations(dir: string, env: Env = process.env): Array<{ level: Level; path: string }> {
-  const managed =
-    env.CLAUDE_HOOKS_MANAGED_SETTINGS ?? // tests only: the real path needs root to write
-    (platform() === 'darwin' ? '/Library/Application Support/ClaudeCode/managed-settings.json' : '/etc/claude-code/managed-settings.json');
-  const userDir = env.CLAUDE_CONFIG_DIR || join(homeDir(env), '.claude');
-  return [
-    { level: 'managed', path: managed },
-    { level: 'local', path: join(dir, '.claude', 'settings.local.json') },
-    { level: 'project', path: join(dir, '.claude', 'settings.json') },
-    { level: 'user', path: join(userDir, 'settings.json') },
-  ];
-}
-
-// Known keys Claude Code checks the type of; a wrong type there voids the whole file.
-const STRING_KEYS = ['apiKeyHelper', 'awsCredentialExport', 'awsAuthRefresh', 'model', 'outputStyle', 'forceLoginMethod'];
-const OBJECT_KEYS = ['env', 'permissions', 'hooks'];
-
 export function readSettings(dir: string, env: Env = process.env): SettingsFile[] {
-  return settingsLocations(dir, env).map(({ level, path }) => readOne(level, path));
+  return settingsLocations(dir, env).map(({ level, path }) => readSettingsFile(level, path));
 }
 
-function readOne(level: Level, path: string): SettingsFile {
-  const file: SettingsFile = { level, path, state: 'missing', env: {} };
-  let text: string;
+/** Text the way Claude Code decodes a settings file: one UTF-8 or UTF-16LE byte order mark skipped. */
+export function decodeSettingsText(bytes: Buffer): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.toString('utf16le', 2);
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.toString('utf8', 3);
+  return bytes.toString('utf8');
+}
+
+export function jsonKind(value: unknown): JsonKind {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value as 'string' | 'number' | 'boolean' | 'object';
+}
+
+/** An env value as text, the way Claude Code's schema coerces it; undefined when it cannot. */
+export function envText(value: unknown): string | undefined {
   try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return file;
-    return { ...file, state: 'unreadable', problem: `cannot be read (${code ?? 'error'})` };
+    return String(value);
+  } catch {
+    return undefined; // {"toString": 1}: String() throws, and Claude Code rejects the file
   }
+}
+
+export function readSettingsFile(level: Level, path: string): SettingsFile {
+  const file: SettingsFile = { level, path, state: 'missing', env: {} };
+  const read = readBounded(path, SETTINGS_SIZE_LIMIT);
+  switch (read.kind) {
+    case 'missing':
+      return file;
+    case 'too-large':
+      return { ...file, state: 'unreadable', problem: `larger than Claude Code's limit for a settings file (${read.size} bytes, over ${SETTINGS_SIZE_LIMIT})` };
+    case 'not-a-file':
+      return { ...file, state: 'unreadable', problem: `${read.what}, not a file` };
+    case 'unreadable':
+      return { ...file, state: 'unreadable', problem: `cannot be read (${read.code})` };
+  }
+  const text = decodeSettingsText(read.bytes);
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (err) {
     return { ...file, state: 'invalid', problem: `not valid JSON${jsonPosition(text, (err as Error).message)}: ${jsonReason((err as Error).message)}` };
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return { ...file, state: 'invalid', problem: 'not a JSON object' };
-  }
+  if (jsonKind(data) !== 'object') return { ...file, state: 'invalid', problem: 'not a JSON object' };
   const obj = data as Record<string, unknown>;
-  for (const key of STRING_KEYS) {
-    if (key in obj && typeof obj[key] !== 'string') return { ...file, state: 'invalid', problem: `"${key}" must be a string` };
-  }
-  for (const key of OBJECT_KEYS) {
-    const v = obj[key];
-    if (key in obj && (typeof v !== 'object' || v === null || Array.isArray(v))) return { ...file, state: 'invalid', problem: `"${key}" must be an object` };
+  // Managed files are another matter: a wrongly-typed key there does not void the file
+  // (checked by hand on 2.1.332, managed-settings.serial.test.ts in CI).
+  for (const [key, value] of level === 'managed' ? [] : Object.entries(obj)) {
+    const voiding = Object.hasOwn(VOIDING_KINDS, key) ? VOIDING_KINDS[key]! : [];
+    if (voiding.includes(jsonKind(value))) return { ...file, state: 'invalid', problem: `"${key}" cannot be ${article(jsonKind(value))}` };
   }
   const vars: Record<string, string> = {};
   for (const [name, value] of Object.entries((obj.env ?? {}) as Record<string, unknown>)) {
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') vars[name] = String(value);
+    const text = envText(value);
+    if (text === undefined) return { ...file, state: 'invalid', problem: `"env".${JSON.stringify(name.slice(0, 64))} is an object that cannot be turned into text` };
+    vars[name] = text;
   }
-  return {
-    ...file,
-    state: 'ok',
-    env: vars,
-    ...(typeof obj.apiKeyHelper === 'string' ? { apiKeyHelper: obj.apiKeyHelper } : {}),
-    ...(typeof obj.awsCredentialExport === 'string' ? { awsCredentialExport: obj.awsCredentialExport } : {}),
-    ...(typeof obj.awsAuthRefresh === 'string' ? { awsAuthRefresh: obj.awsAuthRefresh } : {}),
-  };
+  const str = (k: string) => (typeof obj[k] === 'string' ? { [k]: obj[k] as string } : {});
+  return { ...file, state: 'ok', env: vars, ...str('apiKeyHelper'), ...str('awsCredentialExport'), ...str('awsAuthRefresh') };
+}
+
+function article(kind: JsonKind): string {
+  return kind === 'null' ? 'null' : kind === 'array' || kind === 'object' ? `an ${kind}` : `a ${kind}`;
 }
 
 /** ` at line L, column C` from V8's JSON error, which gives a position (or line and column). */

@@ -1,0 +1,63 @@
+// The environment Claude Code ends up with: the shell's, then the global config's env, then each
+// settings file's env from the weakest to the strongest, each value overwriting the one before
+// (an empty value too: it unsets). Checked against 2.1.332; see docs/status.md.
+import type { GlobalConfig } from './global-config.js';
+import type { Level, SettingsFile } from './settings.js';
+
+/** Where a value comes from: the shell's environment, or a file of Claude Code's. */
+export type Origin = { kind: 'shell' } | { kind: 'settings'; level: Level; path: string };
+
+export interface Effective {
+  value: string;
+  origin: Origin;
+}
+
+/**
+ * Names a project's settings (.claude/settings.json and settings.local.json) cannot set: a
+ * repository you clone must not pick your credentials, your endpoints or your cloud account.
+ * Claude Code drops them from those files whatever the value, an empty one included, so the
+ * shell's value stays. Measured with `claude auth status` (--text shows endpoints, resources
+ * and regions): every name here but the four marked (binary) was seen ignored; those four are in
+ * the same credential list of the 2.1.332 binary and cannot be seen offline.
+ * Taken from a project: the CLAUDE_CODE_USE_* selectors, AWS_REGION, CLAUDE_CODE_SKIP_*_AUTH.
+ */
+export const PROJECT_REFUSED = new Set([
+  'ANTHROPIC_API_KEY',
+  'ANTHROPIC_AUTH_TOKEN',
+  'CLAUDE_CODE_OAUTH_TOKEN',
+  'AWS_BEARER_TOKEN_BEDROCK', // (binary)
+  'ANTHROPIC_FOUNDRY_API_KEY', // (binary)
+  'ANTHROPIC_FOUNDRY_AUTH_TOKEN', // (binary)
+  'ANTHROPIC_AWS_API_KEY', // (binary)
+  'ANTHROPIC_BASE_URL',
+  'ANTHROPIC_BEDROCK_BASE_URL',
+  'ANTHROPIC_VERTEX_BASE_URL',
+  'ANTHROPIC_FOUNDRY_BASE_URL',
+  'ANTHROPIC_AWS_BASE_URL',
+  'ANTHROPIC_GOOGLE_CLOUD_BASE_URL',
+  'ANTHROPIC_BEDROCK_MANTLE_BASE_URL',
+  'ANTHROPIC_AWS_WORKSPACE_ID',
+  'ANTHROPIC_FOUNDRY_RESOURCE',
+  'ANTHROPIC_VERTEX_PROJECT_ID',
+  'CLOUD_ML_REGION',
+]);
+
+export function takenFrom(level: Level, name: string): boolean {
+  return !((level === 'project' || level === 'local') && PROJECT_REFUSED.has(name.toUpperCase()));
+}
+
+type Env = Record<string, string | undefined>;
+
+/** `settings` strongest first, as readSettings returns them; only files Claude Code keeps count. */
+export function mergeEnv(shell: Env, global: GlobalConfig, settings: SettingsFile[]): Map<string, Effective> {
+  const effective = new Map<string, Effective>();
+  for (const [name, value] of Object.entries(shell)) if (value !== undefined) effective.set(name, { value, origin: { kind: 'shell' } });
+  for (const [name, value] of Object.entries(global.env)) effective.set(name, { value, origin: { kind: 'settings', level: 'global', path: global.path } });
+  for (const file of [...settings].reverse()) {
+    if (file.state !== 'ok') continue;
+    for (const [name, value] of Object.entries(file.env)) {
+      if (takenFrom(file.level, name)) effective.set(name, { value, origin: { kind: 'settings', level: file.level, path: file.path } });
+    }
+  }
+  return effective;
+}

@@ -1,0 +1,69 @@
+// Where Claude Code reads .claude/settings.local.json from besides the working directory: the
+// root of the git repository around it (checked against 2.1.332; see docs/status.md):
+// - the nearest parent with a `.git` entry (a directory or a file; git itself is not run, so
+//   neither PATH nor safe.directory matters);
+// - in a linked worktree (`.git` is a file `gitdir: <main>/.git/worktrees/<name>` with a
+//   `commondir`), the MAIN checkout's root, not the worktree's;
+// - only when the root directory, its `.git` and its `.claude` belong to the user running
+//   Claude Code: a repository somebody else owns cannot slip settings in above you.
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+
+/** The nearest directory at or above `dir` that holds a `.git` entry, or null. */
+export function nearestGitDir(dir: string): string | null {
+  let here = dir;
+  for (;;) {
+    try {
+      statSync(join(here, '.git'));
+      return here;
+    } catch {
+      // not here: go up
+    }
+    const up = dirname(here);
+    if (up === here) return null;
+    here = up;
+  }
+}
+
+/** The repository's canonical root: the main checkout for a linked worktree. */
+export function canonicalGitRoot(dir: string): string | null {
+  const root = nearestGitDir(dir);
+  if (root === null) return null;
+  try {
+    const dotGit = join(root, '.git');
+    if (!statSync(dotGit).isFile()) return root;
+    const m = /^gitdir:\s*(.+?)\s*$/m.exec(readFileSync(dotGit, 'utf8').slice(0, 4096));
+    if (!m) return root;
+    const gitDir = resolve(root, m[1]!);
+    const common = resolve(gitDir, readFileSync(join(gitDir, 'commondir'), 'utf8').slice(0, 4096).trim());
+    return basename(common) === '.git' ? dirname(common) : root;
+  } catch {
+    return root; // no gitdir, no commondir (a --separate-git-dir checkout): the checkout itself
+  }
+}
+
+function ownedBy(path: string, uid: number): boolean {
+  try {
+    return statSync(path).uid === uid;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The settings.local.json of the repository root that Claude Code adds above the working
+ * directory's own, or null when there is none to add (no repository, the root is the working
+ * directory, or somebody else owns it).
+ */
+export function repositoryLocalSettings(dir: string, uid = process.getuid?.() ?? -1): string | null {
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch {
+    return null;
+  }
+  const root = canonicalGitRoot(real);
+  if (root === null || root === real) return null;
+  if (![root, join(root, '.git'), join(root, '.claude')].every((p) => ownedBy(p, uid))) return null;
+  return join(root, '.claude', 'settings.local.json');
+}
