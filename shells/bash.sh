@@ -23,18 +23,31 @@
 #@data
 
 # A cached copy (claude-hooks init bash --cache) refreshes itself when the config or claude-hooks
-# changed since it was written, and hands back to the start-up line when claude-hooks moved.
-# (Once: a config dated in the future must not make it refresh for ever.)
+# is not the file it was made from (edited, removed, created, or replaced by an older one): the
+# stamps beside it carry their modification times, compared both ways with builtins. It hands
+# back to the start-up line when claude-hooks moved. (Once per load, whatever the clocks say.)
+# Whether $1 and $2 have the same modification time, or are both missing.
+_cb_same_time() {
+    if [[ -e $1 ]]; then
+        [[ -e $2 && ! $1 -nt $2 && ! $2 -nt $1 ]]
+    else
+        [[ ! -e $2 ]]
+    fi
+}
 if [[ -n $_cb_cache_file && -z ${_cb_refreshing-} ]]; then
     if [[ ! -e $_cb_cli_file ]]; then
         return 1
     fi
-    if [[ $_cb_config_file -nt $_cb_cache_file || $_cb_cli_file -nt $_cb_cache_file ]]; then
+    if ! _cb_same_time "$_cb_config_file" "$_cb_cache_file.config-time" || ! _cb_same_time "$_cb_cli_file" "$_cb_cache_file.cli-time"; then
         _cb_refreshing=1
         eval "$(_cb_cli init bash --cache)"
         unset -v _cb_refreshing
         return 0
     fi
+fi
+# A broken config, said at every load of a cached copy as `init` says it at every start.
+if [[ -n $_cb_config_warning ]]; then
+    printf '%s\n' "$_cb_config_warning" >&2
 fi
 
 # bash 4.4 and later read a variable's export flag without a subshell (${name@a}), and have
@@ -74,13 +87,16 @@ _cb_restore() {
 }
 
 # What the rendered _cb_apply_NAME functions call. _cb_psets collects what the profile sets, so
-# the switch records those instead of testing every variable afterwards.
+# the switch records those instead of testing every variable afterwards. While _cb_fetching is set
+# (the fetch pass of _cb_switch) they change nothing: only _cb_secret works, filling its cache.
 _cb_put() {
+    [[ -z ${_cb_fetching-} ]] || return 0
     export "$1=$2"
     _cb_psets+=("$1")
 }
 
 _cb_drop() {
+    [[ -z ${_cb_fetching-} ]] || return 0
     unset -v "$@"
 }
 
@@ -88,18 +104,25 @@ _cb_drop() {
 # the first switch to the profile in this shell and kept in an unexported variable
 # (_cb_k<id>_<name>) for later switches. The output is never printed; on failure $2 is left
 # unset rather than holding some other key. $3 names the source in messages.
+# The command runs in the fetch pass (_cb_fetching set), before the switch changes anything,
+# so a Ctrl-C there leaves the shell as it was; the apply pass only reads the cache.
 _cb_secret() {
     local _cb_cache=_cb_k${1}_${2} _cb_val
-    if [ -z "${!_cb_cache-}" ]; then
-        if _cb_val=$(command sh -c "$_cb_keyrun" claude-hooks "$4") && [ -n "$_cb_val" ]; then
-            printf -v "$_cb_cache" '%s' "$_cb_val"
-        else
-            unset -v "$2"
-            _cb_warn "$3 failed or printed nothing; $2 is not set"
-            return 0
+    if [[ -n ${_cb_fetching-} ]]; then
+        if [ -z "${!_cb_cache-}" ]; then
+            if _cb_val=$(command sh -c "$_cb_keyrun" claude-hooks "$4") && [ -n "$_cb_val" ]; then
+                printf -v "$_cb_cache" '%s' "$_cb_val"
+            else
+                _cb_warn "$3 failed or printed nothing; $2 is not set"
+            fi
         fi
+        return 0
     fi
-    _cb_put "$2" "${!_cb_cache}"
+    if [ -n "${!_cb_cache-}" ]; then
+        _cb_put "$2" "${!_cb_cache}"
+    else
+        unset -v "$2"
+    fi
 }
 
 # The guard: bash before 4.4 calls "${empty[@]}" unbound under set -u.
@@ -111,6 +134,7 @@ _cb_forget_secrets() {
 
 # Prints the hint $1 when every variable named after it is unset or empty.
 _cb_need() {
+    [[ -z ${_cb_fetching-} ]] || return 0
     local _cb_hint=$1 _cb_n
     shift
     for _cb_n in "$@"; do
@@ -205,6 +229,7 @@ _cb_profile_apply() {
 # if given, once it knows it can.
 _cb_switch() {
     local _cb_v _cb_s _cb_rec _cb_todo=() _cb_an _cb_bn _cb_back=() _cb_seen=' '
+    _cb_fetching= # an earlier switch stopped by Ctrl-C in its fetch pass left it set
     # Only variables that are set, or that we keep a record of, can need anything: the
     # others (most of them) are unset now and were unset in the baseline.
     for _cb_v in "${_cb_managed[@]}"; do
@@ -250,15 +275,28 @@ _cb_switch() {
         _cb_warn "cannot switch ${1:+to }${1:-off}: $_cb_r readonly in this shell; nothing changed"
         return 1
     fi
+    # Nor is an array of yours changed: a profile sets plain variables, and an array could not
+    # be put back as it was.
+    if ! _cb_plain "${_cb_pv[*]-} ${_cb_back[*]-}"; then
+        _cb_warn "cannot switch ${1:+to }${1:-off}: $_cb_r: an array in this shell, and a profile sets plain variables; unset it first; nothing changed"
+        return 1
+    fi
+    # What the switch is about, said before the hints the profile may print.
+    if [[ -n ${3-} ]]; then
+        _cb_say "$3"
+    fi
+    # Fetch first, then apply: the profile's key commands run before anything changes, so a
+    # Ctrl-C while one runs leaves the shell as it was, and cb-off never takes half a switch
+    # for your own values.
+    if [[ -n $1 ]]; then
+        _cb_fetching=1
+        _cb_profile_apply "$1"
+        _cb_fetching=
+    fi
     for _cb_v in ${_cb_back[@]+"${_cb_back[@]}"}; do
         _cb_rec=_cb_b_$_cb_v
         _cb_restore "$_cb_v" "${!_cb_rec-u}"
     done
-    # What the switch is about, said before the hints the profile may print (the restores
-    # above print nothing).
-    if [[ -n ${3-} ]]; then
-        _cb_say "$3"
-    fi
     if [[ -z $1 ]]; then
         unset -v ${_cb_an[@]+"${_cb_an[@]}"} ${_cb_bn[@]+"${_cb_bn[@]}"}
         _cb_active=
@@ -301,6 +339,27 @@ _cb_writable() {
     *) _cb_r+=' is' ;;
     esac
     return 1
+}
+
+# Succeeds when none of the variables named in the words of $1 is an array; otherwise puts
+# the arrays into _cb_r ("A, B") and fails. bash before 4.4 cannot read the attributes
+# without a subshell: there, an array with one element at index 0 passes as a plain value.
+_cb_plain() {
+    local IFS=' ' _cb_n _cb_i _cb_u=
+    case $- in *u*) _cb_u=1; set +u ;; esac
+    _cb_r=
+    for _cb_n in $1; do
+        if [[ -n $_cb_modern ]]; then
+            case ${!_cb_n@a} in *[aA]*) _cb_r+="${_cb_r:+, }$_cb_n" ;; esac
+        else
+            eval "_cb_i=\${!${_cb_n}[*]}"
+            if [[ -n $_cb_i && $_cb_i != 0 ]]; then
+                _cb_r+="${_cb_r:+, }$_cb_n"
+            fi
+        fi
+    done
+    [[ -z $_cb_u ]] || set -u
+    [[ -z $_cb_r ]]
 }
 
 # ---- what governs this directory ----

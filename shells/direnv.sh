@@ -175,6 +175,9 @@ use_claude() {
             _cb_error "--region is not for $_cb_backend profiles like '$_cb_name'"
             return 1
         fi
+        # The rule config check and `claude-hooks envrc --region` apply (REGION_NAME in
+        # src/profiles/schema.ts), at most 40 long; test/direnv.test.ts holds them to it.
+        [ ${#_cb_region} -le 40 ] || _cb_region=-
         case $_cb_region in
         *[!a-z0-9-]* | -* | '')
             _cb_error "--region '$_cb_region' is not a region name (lower-case letters, digits and -)"

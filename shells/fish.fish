@@ -73,17 +73,28 @@ end
 #@data
 
 # A cached copy (claude-hooks init fish --cache) refreshes itself when the config or claude-hooks
-# changed since it was written, and hands back to the start-up line when claude-hooks moved.
-# (Once: a config dated in the future must not make it refresh for ever.)
+# is not the file it was made from (edited, removed, created, or replaced by an older one): the
+# stamps beside it carry their modification times, compared both ways with builtins. It hands
+# back to the start-up line when claude-hooks moved. (Once per load, whatever the clocks say.)
+# Whether $argv[1] and $argv[2] have the same modification time, or are both missing.
+function _cb_same_time
+    if test -e $argv[1]
+        test -e $argv[2]; and not test $argv[1] -nt $argv[2]; and not test $argv[2] -nt $argv[1]
+    else
+        not test -e $argv[2]
+    end
+end
 if test -n "$_cb_cache_file"; and not set -q _cb_refreshing
     test -e "$_cb_cli_file"; or return 1
-    if test "$_cb_config_file" -nt "$_cb_cache_file"; or test "$_cb_cli_file" -nt "$_cb_cache_file"
+    if not _cb_same_time "$_cb_config_file" "$_cb_cache_file.config-time"; or not _cb_same_time "$_cb_cli_file" "$_cb_cache_file.cli-time"
         set -g _cb_refreshing 1
         _cb_cli init fish --cache | source
         set -e _cb_refreshing
         return 0
     end
 end
+# A broken config, said at every load of a cached copy as `init` says it at every start.
+test -z "$_cb_config_warning"; or printf '%s\n' "$_cb_config_warning" >&2
 set -g _cb_cands_pwd
 builtin -q path; or set -g _cb_no_path 1
 

@@ -11,3 +11,11 @@ export class InputError extends Error {
     return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[MARK] === true;
   }
 }
+
+/** A file system error (EROFS, ENOSPC, EACCES...) as one line for the user, `what (CODE)`;
+ *  anything else (a bug) as it was, with its trace. */
+export function asInputError(err: unknown, what: string): unknown {
+  if (err instanceof InputError) return err;
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? new InputError(`${what} (${code})`) : err;
+}

@@ -1,35 +1,105 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, link, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, basename } from 'node:path';
+import { dirname, join, basename, resolve } from 'node:path';
+import { chmod, link, lstat, mkdir, readFile, readlink, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { InputError } from './errors.js';
+
+/** The file a path names in the end: a symlink (stow, chezmoi, home-manager keep dotfiles that
+ *  way) is followed, hop by hop, even to a target that does not exist yet, so that we write
+ *  the file the link points at and the link stays a link. */
+export async function linkTarget(path: string): Promise<string> {
+  let at = resolve(path);
+  for (let hops = 0; hops < 40; hops++) {
+    let info;
+    try {
+      info = await lstat(at);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return at;
+      throw err;
+    }
+    if (!info.isSymbolicLink()) return at;
+    at = resolve(dirname(at), await readlink(at));
+  }
+  throw new InputError(`${path}: too many levels of symbolic links`);
+}
 
 /** Writes `content` to `path` through a temporary file beside it and a rename, so that a reader
- *  (or a crash) sees the old file or the new one, never half of either. An existing file keeps
- *  its mode, unless `forceMode`; a new one is private (0600: what we write may hold user data).
- *  Returns false, touching no byte, when the file already holds exactly `content`.
+ *  (or a crash) sees the old file or the new one, never half of either. A symlink is written
+ *  through, to its target, and stays. An existing file keeps its mode, unless `forceMode`; a new
+ *  one is private (0600: what we write may hold user data). Content is compared and written as
+ *  bytes. Returns false, touching no byte, when the file already holds exactly `content`.
  *  With `create`, the file must not exist: a link takes the place of the rename, so a file
  *  that appears meanwhile is never replaced (the error is EEXIST). */
-export async function writeFileAtomic(path: string, content: string, defaultMode = 0o600, create = false, forceMode = false): Promise<boolean> {
+export async function writeFileAtomic(path: string, content: string | Uint8Array, defaultMode = 0o600, create = false, forceMode = false): Promise<boolean> {
+  const target = await linkTarget(path);
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
   let mode = defaultMode;
   try {
-    const current = await readFile(path, 'utf8');
-    const currentMode = (await stat(path)).mode & 0o7777;
-    if (current === content) {
-      if (forceMode && currentMode !== mode) await chmod(path, mode);
+    const current = await readFile(target);
+    const currentMode = (await stat(target)).mode & 0o7777;
+    if (current.equals(bytes)) {
+      if (forceMode && currentMode !== mode) await chmod(target, mode);
       return false;
     }
     if (!forceMode) mode = currentMode;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
-  await mkdir(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  await mkdir(dirname(target), { recursive: true });
+  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await writeFile(temp, content, { mode, flag: 'wx' });
+    await writeFile(temp, bytes, { mode, flag: 'wx' });
     await chmod(temp, mode); // the umask may have taken bits off
-    if (create) await link(temp, path);
-    else await rename(temp, path);
+    if (create) await link(temp, target);
+    else await rename(temp, target);
   } finally {
     await rm(temp, { force: true });
   }
   return true;
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Runs `fn` while holding a lock on `path` (a file beside it, made with O_EXCL), so that two
+ *  runs changing the same file (two terminals running setup at once) take turns: the second
+ *  reads what the first wrote. A lock whose process is gone, or older than a minute, is stale. */
+export async function withFileLock<T>(path: string, what: string, fn: () => Promise<T>): Promise<T> {
+  const lock = join(dirname(path), `.${basename(path)}.claude-hooks.lock`);
+  await mkdir(dirname(path), { recursive: true });
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    try {
+      await writeFile(lock, `${process.pid}\n`, { flag: 'wx', mode: 0o600 });
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    let stale = false;
+    try {
+      const [text, info] = await Promise.all([readFile(lock, 'utf8'), stat(lock)]);
+      const pid = Number.parseInt(text, 10);
+      stale = (text.endsWith('\n') && Number.isInteger(pid) && pid > 0 && !alive(pid)) || Date.now() - info.mtimeMs > 60_000;
+    } catch {
+      continue; // gone meanwhile: try again at once
+    }
+    if (stale) {
+      await rm(lock, { force: true });
+      continue;
+    }
+    if (Date.now() > deadline) throw new InputError(`${what}: another claude-hooks is changing ${path} (it holds ${lock}); try again, or remove that file if no claude-hooks is running`);
+    await sleep(20 + Math.random() * 30);
+  }
+  try {
+    return await fn();
+  } finally {
+    await rm(lock, { force: true });
+  }
 }

@@ -1,9 +1,12 @@
-import { realpathSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from './files.js';
 import { xdgDir } from './paths.js';
 import { InputError } from './errors.js';
-import { builtinConfig, loadConfig } from './profiles/config.js';
+import { builtinConfig, configPath, displayPath, loadConfig } from './profiles/config.js';
+import { inline } from './sanitize.js';
+import { maskSecrets } from './secrets.js';
 import type { Config } from './profiles/types.js';
 import { renderInit } from './render/render.js';
 import { writeStdout } from './stdout.js';
@@ -41,26 +44,75 @@ export function cacheFile(shell: Target, env: Record<string, string | undefined>
   return join(xdgDir('XDG_CACHE_HOME', env), 'claude-hooks', `init.${shell}`);
 }
 
+/** The stamps beside a cached copy: empty files whose modification time is exactly that of the
+ *  config and of the CLI the copy was made from (a missing stamp: there was no config). A load
+ *  compares them with builtins alone (`-nt` both ways): any other file in their place, older or
+ *  newer, removed or new, makes it refresh. Not "newer than the cache": `cp -p` of an older
+ *  config, `rm` of it, or an npm install (its files dated from the tarball) would go unseen. */
+export function cacheStamps(file: string): { config: string; cli: string } {
+  return { config: `${file}.config-time`, cli: `${file}.cli-time` };
+}
+
+function mtimeNs(path: string): bigint | undefined {
+  try {
+    return statSync(path, { bigint: true }).mtimeNs;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Copies `from`'s modification time onto `stamp` to the nanosecond (`touch -r`: node's utimes
+ *  rounds), or removes the stamp when there is no `from` or it changed since `seen`. */
+function stampLike(stamp: string, from: string, seen: bigint | undefined): void {
+  rmSync(stamp, { force: true });
+  if (seen === undefined) return;
+  writeFileSync(stamp, '', { mode: 0o600 });
+  execFileSync('touch', ['-r', from, stamp], { stdio: 'ignore' });
+  if (mtimeNs(stamp) !== seen || mtimeNs(from) !== seen) rmSync(stamp, { force: true }); // changed meanwhile: stale at once
+}
+
 /** `init <shell> --cache`: the integration, also kept in a file the start-up line sources
- *  without starting node; the file refreshes itself when the config or claude-hooks changes. */
+ *  without starting node; the file refreshes itself when the config or claude-hooks changes.
+ *  When the file cannot be written (a read-only HOME, a full disk, ~/.cache a file), the
+ *  integration still loads, without the cache, and one line says why. */
 export async function runInitCached(shell: Exclude<Target, 'direnv'>, prefix?: string): Promise<void> {
   const file = cacheFile(shell);
+  const stamps = cacheStamps(file);
+  const configFile = configPath();
+  const cliFile = selfCommand().at(-1)!;
+  const seen = { config: mtimeNs(configFile), cli: mtimeNs(cliFile) };
   const code = initCode(shell, { cacheFile: file, prefix });
-  await writeFileAtomic(file, code, 0o600, false, true); // private, whatever an older version left
+  try {
+    await writeFileAtomic(file, code, 0o600, false, true); // private, whatever an older version left
+    stampLike(stamps.config, configFile, seen.config);
+    stampLike(stamps.cli, cliFile, seen.cli);
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
+    warn(`cannot write the cache ${displayPath(file)} (${reason}); loading without it`);
+    writeStdout(initCode(shell, { prefix }));
+    return;
+  }
   writeStdout(code);
 }
 
-/** The integration's text, for direnv's library file or a cached copy when those are given. */
-export function initCode(target: Target, files: { libFile?: string; cacheFile?: string; prefix?: string | undefined } = {}): string {
-  let config: Config;
+/** The config for `init`, or the built-ins and why: a broken config must never break shell
+ *  start-up (or a direnv load). */
+function configForInit(): { config: Config; warning?: string } {
   try {
-    config = loadConfig();
+    return { config: loadConfig() };
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
-    warn(`${err.message}; using the built-in profiles only`);
-    config = builtinConfig();
+    return { config: builtinConfig(), warning: `${err.message}; using the built-in profiles only` };
   }
+}
+
+/** The integration's text, for direnv's library file or a cached copy when those are given.
+ *  A broken config is said on stderr now, or, in a cached copy, by the copy at every load. */
+export function initCode(target: Target, files: { libFile?: string; cacheFile?: string; prefix?: string | undefined } = {}): string {
+  const { config, warning } = configForInit();
   const { prefix, ...paths } = files;
+  if (warning && !paths.cacheFile) warn(warning);
+  const configWarning = warning && paths.cacheFile ? `claude-hooks: ${inline(maskSecrets(warning))}` : '';
   // The prefix a shell asked for before (see _cb_cli) holds for cb-reload and a cache refresh.
   let commandPrefix = prefix;
   if (commandPrefix === undefined && process.env.CLAUDE_HOOKS_CMD && target !== 'direnv') {
@@ -71,5 +123,5 @@ export function initCode(target: Target, files: { libFile?: string; cacheFile?: 
       warn(`CLAUDE_HOOKS_CMD: ${err.message.replace(/^init: --cmd /, '')}; using cb`);
     }
   }
-  return renderInit(target, config, { cli: selfCommand(), version: VERSION, ...paths, ...(commandPrefix ? { commandPrefix } : {}) });
+  return renderInit(target, config, { cli: selfCommand(), version: VERSION, ...paths, configWarning, ...(commandPrefix ? { commandPrefix } : {}) });
 }

@@ -196,20 +196,8 @@ describe('each command loads only what it needs', () => {
     expect(await loaded(args)).toEqual(['cli.cjs', ...files].sort());
   });
 
-  it('status costs at most twice `node -e 0` in CPU time', async () => {
-    const sb = makeSandbox();
-    const cpu = async (args: string[]) => {
-      const times: number[] = [];
-      for (let i = 0; i < 7; i++) {
-        const r = await execa('bash', ['-c', 'TIMEFORMAT=%U+%S; time "$@" >/dev/null', 'x', ...args], { env: sb.env(), extendEnv: false, cwd: sb.home });
-        times.push(r.stderr.trim().split('+').reduce((a, b) => a + Number(b), 0));
-      }
-      return times.sort((a, b) => a - b)[3]!;
-    };
-    const base = await cpu([process.execPath, '-e', '0']);
-    const status = await cpu([process.execPath, CLI, 'status']);
-    expect(status, `status ${status}s, node -e 0 ${base}s`).toBeLessThanOrEqual(2 * base);
-  }, 60_000);
+  // What status costs in time is measured by `npm run bench`, not here: a timed unit test
+  // fails on a loaded machine and passes on a fast one. What loads is checked above.
 });
 
 describe('setup and init point at the same fish file', () => {

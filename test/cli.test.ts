@@ -78,7 +78,8 @@ describe('claude-hooks CLI', () => {
 
 // Values from the config land in generated shell code: each shell must read back exactly
 // these characters, and nothing in them may run.
-const HOSTILE_REGION = `eu-west-1'; touch pwned; echo '`;
+// Not a region any more (config check refuses it there: one region rule); a model name takes anything.
+const HOSTILE_OPUS = `eu-west-1'; touch pwned; echo '`;
 const HOSTILE_MODEL = 'model $(touch pwned) `touch pwned` \\ "q" \\\' \n second line\t* ? [a] ~ % ! {a,b} ü 中';
 const HOSTILE_URL = 'https://gw.example/$HOME/${PATH}/\\\\x';
 
@@ -101,7 +102,7 @@ for (const shell of shellsUnderTest()) {
       const sb = makeSandbox();
       const toml = (s: string) => JSON.stringify(s); // a JSON string is a valid TOML basic string
       sb.writeConfig(
-        `[profiles.odd]\nbackend = "bedrock"\nregion = ${toml(HOSTILE_REGION)}\nmodel = ${toml(HOSTILE_MODEL)}\nbaseUrl = ${toml(HOSTILE_URL)}\n` +
+        `[profiles.odd]\nbackend = "bedrock"\nregion = "eu-west-1"\nopusModel = ${toml(HOSTILE_OPUS)}\nmodel = ${toml(HOSTILE_MODEL)}\nbaseUrl = ${toml(HOSTILE_URL)}\n` +
           `description = ${toml("it's \"odd\" $(touch pwned)")}\n\n[profiles.odd.env]\nDISABLE_TELEMETRY = ${toml('1; touch pwned')}\n\n` +
           `[directories]\n${toml('~/weird dir/$(touch pwned)/*')} = "odd"\n`,
       );
@@ -118,7 +119,8 @@ for (const shell of shellsUnderTest()) {
       );
       expect(run.exitCode, run.stderr).toBe(0);
       const odd = run.dumps.odd!;
-      expect(odd.get('AWS_REGION')).toBe(HOSTILE_REGION);
+      expect(odd.get('AWS_REGION')).toBe('eu-west-1');
+      expect(odd.get('ANTHROPIC_DEFAULT_OPUS_MODEL')).toBe(HOSTILE_OPUS);
       expect(odd.get('ANTHROPIC_MODEL')).toBe(HOSTILE_MODEL);
       expect(odd.get('ANTHROPIC_BEDROCK_BASE_URL')).toBe(HOSTILE_URL);
       expect(odd.get('DISABLE_TELEMETRY')).toBe('1; touch pwned');

@@ -87,9 +87,71 @@ describe('config loading', () => {
     ['apiKey with apiKeyCommand', 'allowInlineSecrets = true\n[profiles.p]\nbackend = "anthropic"\napiKeyCommand = "x"\napiKey = "k"', `${FILE}:5: profiles.p.apiKey: use apiKey or apiKeyCommand, not both`],
     ['a directory mapped to a missing profile', '[directories]\n"~/x" = "nope"', `${FILE}:2: directories."~/x": names profile "nope", which is not defined; known: anthropic, bedrock, vertex, foundry`],
     ['a relative directory', '[directories]\n"src/x" = "bedrock"', `${FILE}:2: directories."src/x": expected an absolute path or one starting with ~/`],
+    ['a built-in table naming another backend', '[profiles.bedrock]\nbackend = "vertex"', `${FILE}:2: profiles.bedrock.backend: [profiles.bedrock] fills in the built-in bedrock profile, whose backend is bedrock; name your vertex profile differently`],
+    ['an array of profile tables', '# mine\n[[profiles]]\nbackend = "bedrock"', `${FILE}:2: profiles: expected [profiles.<name>] tables`],
+    ['an array of one profile', '\n[[profiles.work]]\nbackend = "bedrock"', `${FILE}:2: profiles.work: expected a table, got an array`],
+    ['an upper-case region', '[profiles.work]\nbackend = "bedrock"\nregion = "EU-WEST-1"', `${FILE}:3: profiles.work.region: expected a region name (lower-case letters, digits and -), such as eu-west-1, got "EU-WEST-1"`],
+    ['a region with a space, in a built-in', '[profiles.vertex]\nregion = "us east5"', `${FILE}:2: profiles.vertex.region: expected a region name (lower-case letters, digits and -), such as eu-west-1, got "us east5"`],
   ])('refuses %s', (_what, toml, message) => {
     const got = error(toml);
     expect(got.startsWith(message), `got: ${got}`).toBe(true);
     expect(got).not.toContain('\n');
+  });
+});
+
+// Names every object inherits (__proto__, constructor, toString...): a table keyed by one of them
+// must be refused with its line like any unknown key, never dropped or taken for a known one.
+describe('keys named like object internals', () => {
+  const names = Object.getOwnPropertyNames(Object.prototype);
+  const places: Array<[string, (k: string) => string, RegExp]> = [
+    ['the top level', (k) => `\n"${k}" = "x"`, /:2: .*unknown key/],
+    ['a profile', (k) => `[profiles.p]\nbackend = "anthropic"\n"${k}" = "x"`, /:3: profiles\.p\..*unknown key/],
+    ['a built-in profile', (k) => `[profiles.bedrock]\n"${k}" = "us-east-1"`, /:2: profiles\.bedrock\..*unknown key/],
+    ['env', (k) => `[profiles.p]\nbackend = "anthropic"\nenv = { ANTHROPIC_MODEL = "m", "${k}" = "x" }`, /:3: profiles\.p\.env\..*not a variable Claude Code reads/],
+    ['a directory', (k) => `[directories]\n"${k}" = "bedrock"`, /:2: directories\..*expected an absolute path/],
+  ];
+  it.each(places)('refuses each in %s, with its line', (_where, body, message) => {
+    for (const name of names) {
+      let got = '';
+      try {
+        parseConfig(body(name), FILE, ENV);
+      } catch (err) {
+        got = (err as Error).message;
+      }
+      expect(got, name).toMatch(message);
+      expect(got, name).toContain(name);
+    }
+  });
+  it('keeps a profile named like one, when the name is valid, and refuses the others with their line', () => {
+    for (const name of names) {
+      let got = '';
+      let names: string[] = [];
+      try {
+        names = parseConfig(`[profiles]\n"${name}" = { backend = "anthropic" }`, FILE, ENV).profiles.map((p) => p.name);
+      } catch (err) {
+        got = (err as Error).message;
+      }
+      if (got) expect(got, name).toMatch(/:2: profiles\..*a profile name is/);
+      else expect(names, name).toContain(name);
+    }
+  });
+});
+
+describe('one region rule', () => {
+  it('config check and envrc --region accept exactly the same region names', async () => {
+    const { REGION_NAME } = await import('../src/profiles/schema.js');
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.oneof(fc.stringMatching(/^[a-zA-Z0-9 _.-]{0,45}$/), fc.constantFrom('eu-west-1', 'EU-WEST-1', 'global', 'us-east5', '-x', '')), (region) => {
+        let accepted = true;
+        try {
+          parseConfig(`[profiles.w]\nbackend = "bedrock"\nregion = ${JSON.stringify(region)}\n`, FILE, ENV);
+        } catch {
+          accepted = false;
+        }
+        expect(accepted, region).toBe(REGION_NAME.test(region));
+      }),
+      { seed: 17, numRuns: 300 },
+    );
   });
 });

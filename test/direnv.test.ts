@@ -236,3 +236,28 @@ describe('claude-hooks envrc', () => {
     expect(unknown.stderr).toContain('envrc: no profile "nope"; known: anthropic, bedrock, vertex, foundry');
   });
 });
+
+// One region rule: what config check passes, `envrc --region` writes and `use claude --region`
+// takes in real direnv are the same set (REGION_NAME), over fixed and generated names.
+describe.skipIf(!direnvOk)('one region rule, in the config, envrc and use claude', () => {
+  it('all three accept exactly the same region names', async () => {
+    const { REGION_NAME } = await import('../src/profiles/schema.js');
+    const fc = (await import('fast-check')).default;
+    const generated = fc.sample(fc.stringMatching(/^[a-zA-Z0-9 _.-]{0,44}$/), { seed: 17, numRuns: 12 });
+    const regions = ['eu-west-1', 'EU-WEST-1', 'global', 'us-east5', '-x', 'a'.repeat(40), 'a'.repeat(41), 'eu_west_1', 'x y', ...generated];
+    const sb = await direnvSandbox();
+    for (const [i, region] of regions.entries()) {
+      if (region.includes("'") || region === '') continue;
+      const accepted = REGION_NAME.test(region);
+      const dir = await project(sb, `r${i}`, `use claude bedrock --region '${region}'\n`);
+      const { env, stderr } = await execEnv(sb, dir);
+      expect(env.get('AWS_REGION') === region, `use claude --region ${JSON.stringify(region)}: ${stderr}`).toBe(accepted);
+      const written = await cli(sb, ['envrc', 'bedrock', '--region', region]);
+      expect(written.exitCode === 0, `envrc --region ${JSON.stringify(region)}`).toBe(accepted);
+      sb.writeConfig(`[profiles.w]\nbackend = "bedrock"\nregion = ${JSON.stringify(region)}\n`);
+      const check = await cli(sb, ['config', 'check']);
+      expect(check.exitCode === 0, `config check region = ${JSON.stringify(region)}`).toBe(accepted);
+      sb.writeConfig('[profiles.work]\nbackend = "bedrock"\nregion = "us-east-1"\n');
+    }
+  }, 120_000);
+});

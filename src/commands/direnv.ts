@@ -1,14 +1,15 @@
 import { BACKEND_SPECS, backendSpec, type ValueField } from '../profiles/backends.js';
 import { join, resolve } from 'node:path';
 import fse from 'fs-extra';
-import { InputError } from '../errors.js';
-import { withBlock } from '../block.js';
-import { writeFileAtomic } from '../files.js';
+import { asInputError, InputError } from '../errors.js';
+import { withBlock, withBlockBytes } from '../block.js';
+import { linkTarget, withFileLock, writeFileAtomic } from '../files.js';
 import { xdgDir } from '../paths.js';
 import { initCode } from '../init.js';
 import { displayPath, loadConfig } from '../profiles/config.js';
 import { print } from '../print.js';
 import { inline } from '../sanitize.js';
+import { REGION_NAME, REGION_RULE } from '../profiles/schema.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -21,7 +22,6 @@ function withField(field: ValueField): string {
 export { BLOCK_END, BLOCK_START } from '../block.js';
 
 // The same rules `use claude` applies in direnv: anything else is refused, never quoted through.
-const REGION = /^[a-z0-9][a-z0-9-]{0,39}$/;
 const AWS_PROFILE = /^[A-Za-z0-9_.@+=,][A-Za-z0-9_.@+=,-]{0,127}$/;
 
 /** Where direnv looks for libraries: $DIRENV_CONFIG/lib, else $XDG_CONFIG_HOME/direnv/lib. */
@@ -59,7 +59,7 @@ function useLine(o: EnvrcOptions): string {
     if (!backendSpec(profile.backend).fields.region) {
       throw new InputError(`envrc: --region is for ${withField('region')} profiles; "${profile.name}" is ${profile.backend}`);
     }
-    if (!REGION.test(o.region)) throw new InputError(`envrc: --region ${JSON.stringify(o.region)}: expected a region name (lower-case letters, digits and -), such as eu-west-1`);
+    if (!REGION_NAME.test(o.region)) throw new InputError(`envrc: --region ${JSON.stringify(o.region)}: ${REGION_RULE}`);
     parts.push('--region', o.region);
   }
   if (o.awsProfile !== undefined) {
@@ -88,13 +88,21 @@ export async function envrc(o: EnvrcOptions): Promise<void> {
   const dir = resolve(o.dir ?? process.cwd());
   if (!(await fse.pathExists(dir))) throw new InputError(`envrc: --dir ${dir}: no such directory`);
   const path = join(dir, '.envrc');
-  let existing = '';
+  // Bytes, not text, and through a symlinked .envrc to the file it names (see block.ts, files.ts).
+  let changed: boolean;
   try {
-    existing = await fse.readFile(path, 'utf8');
+    changed = await withFileLock(await linkTarget(path), 'envrc', async () => {
+      let existing: Buffer = Buffer.alloc(0);
+      try {
+        existing = await fse.readFile(path);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new InputError(`envrc: cannot read ${path} (${(err as NodeJS.ErrnoException).code})`);
+      }
+      return writeFileAtomic(path, withBlockBytes(existing, block, path));
+    });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new InputError(`envrc: cannot read ${path} (${(err as NodeJS.ErrnoException).code})`);
+    throw asInputError(err, `envrc: cannot change ${path}`);
   }
-  const changed = await writeFileAtomic(path, withBlock(existing, block, path));
   if (!changed) {
     print(`claude-hooks: ${inline(path)} already says: ${line}\n`);
     return;

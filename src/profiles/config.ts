@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import { isAbsolute, join, normalize } from 'node:path';
 import { parse, TomlError } from 'smol-toml';
 import { InputError } from '../errors.js';
@@ -8,7 +8,7 @@ import { looksSecret } from './managed.js';
 import { ALLOWED_RULE, knownNames, profileMaySet } from './allowed-vars.js';
 import { secretKind } from '../secrets.js';
 import { planFor } from './plan.js';
-import { PROFILE_FIELDS, PROFILE_NAME, SHELL_NAME, TOP_FIELDS, type FieldSpec, type ProfileField } from './schema.js';
+import { PROFILE_FIELDS, PROFILE_NAME, REGION_FIELD_NAMES, REGION_NAME, REGION_RULE, SHELL_NAME, TOP_FIELDS, type FieldSpec, type ProfileField } from './schema.js';
 import { backendSpec, BACKENDS, findBackend, type Backend } from './backends.js';
 import type { Config, DirectoryRule, Profile, SecretSource } from './types.js';
 
@@ -56,14 +56,63 @@ export function loadConfigWithSecrets(env: Env = process.env): LoadedConfig {
   let text: string;
   let mode: number;
   try {
-    text = readFileSync(path, 'utf8');
-    mode = statSync(path).mode;
+    ({ text, mode } = readConfigText(path));
   } catch (err) {
+    if (err instanceof InputError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && !env.CLAUDE_HOOKS_CONFIG) return { config: builtinConfig(env), inlineSecrets: new Map(), exists: false };
     throw new InputError(`${path}: cannot read the config (${code ?? String(err)})`);
   }
   return { ...parseConfigWithSecrets(text, path, env, mode), exists: true };
+}
+
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/** What a file is, for a person: `a FIFO`, `a directory`... */
+function kindOf(stat: Stats): string {
+  if (stat.isFIFO()) return 'a FIFO';
+  if (stat.isDirectory()) return 'a directory';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a file';
+}
+
+/** The config's text and mode. Opened without blocking and checked on the open file itself, so
+ *  a FIFO or a device (which would hang shell start-up, or never end) is refused, not read;
+ *  bytes that are not UTF-8 are refused with their line, never read as U+FFFD. */
+function readConfigText(path: string): { text: string; mode: number } {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new InputError(`${path}: not a regular file (${kindOf(stat)}); expected the config as a TOML file`);
+    if (stat.size > MAX_CONFIG_BYTES) throw new InputError(`${path}: ${stat.size} bytes; a config is at most ${MAX_CONFIG_BYTES} bytes`);
+    const bytes = readFileSync(fd);
+    try {
+      return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), mode: stat.mode };
+    } catch {
+      throw new InputError(`${path}:${firstBadLine(bytes)}: not valid UTF-8; save the config as UTF-8`);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The 1-based line of the first byte sequence that is not UTF-8. */
+function firstBadLine(bytes: Buffer): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i] !== 0x0a) continue;
+    try {
+      decoder.decode(bytes.subarray(start, i));
+    } catch {
+      return line;
+    }
+    line++;
+    start = i + 1;
+  }
+  return line;
 }
 
 /** `mode` is the file's permission bits, which decide whether literal secrets are allowed. */
@@ -89,7 +138,7 @@ function parseConfigWithSecrets(text: string, path: string, env: Env, mode: numb
   };
 
   for (const key of Object.keys(doc)) {
-    if (!(key in TOP_FIELDS)) fail([key], `unknown key${didYouMean(key, Object.keys(TOP_FIELDS))}; expected ${Object.keys(TOP_FIELDS).join(', ')}`);
+    if (!Object.hasOwn(TOP_FIELDS, key)) fail([key], `unknown key${didYouMean(key, Object.keys(TOP_FIELDS))}; expected ${Object.keys(TOP_FIELDS).join(', ')}`);
   }
   const allowInline = doc.allowInlineSecrets ?? false;
   if (typeof allowInline !== 'boolean') fail(['allowInlineSecrets'], `expected true or false, got ${typeOf(allowInline)}`);
@@ -149,7 +198,7 @@ function readProfile(
 ): Profile {
   const fields = Object.keys(PROFILE_FIELDS);
   for (const key of Object.keys(raw)) {
-    if (!(key in PROFILE_FIELDS)) fail([key], `unknown key${didYouMean(key, fields)}; expected one of ${fields.join(', ')}`);
+    if (!Object.hasOwn(PROFILE_FIELDS, key)) fail([key], `unknown key${didYouMean(key, fields)}; expected one of ${fields.join(', ')}`);
   }
   let backend: Backend;
   const named = raw.backend === undefined ? undefined : typeof raw.backend === 'string' ? findBackend(raw.backend) : undefined;
@@ -210,6 +259,7 @@ function readProfile(
         // The remaining fields are the profile's plain string values, stored under their own names;
         // one holding a secret (a password in baseUrl) is fetched at switch time instead.
         const kind = secretKind(text);
+        if (!kind && REGION_FIELDS.has(key) && !REGION_NAME.test(text)) fail([key], `${REGION_RULE}, got ${JSON.stringify(text)}`);
         if (!kind) (profile as unknown as Record<string, string>)[key] = text;
         else if (key === 'description') fail([key], `this looks like ${kind}; a description is shown by cb-status and claude-hooks profiles: leave the secret out`);
         else {
@@ -237,6 +287,9 @@ function readProfile(
   if (secrets.length) profile.secrets = secrets;
   return profile;
 }
+
+/** The fields that name a region, checked by the one region rule. */
+const REGION_FIELDS: ReadonlySet<string> = new Set(REGION_FIELD_NAMES);
 
 /** The variable a profile field sets, asked of the plan itself, so that a new backend needs no
  *  second table: the one whose value is a probe put in that field. */
@@ -334,12 +387,12 @@ class LineFinder {
     }
     // A top-level key: `key = ...`, or a table `[key.sub]` under it.
     const top = keyPath[0] ?? '';
-    const i = this.lines.findIndex((l) => new RegExp(`^\\s*(\\[\\s*)?["']?${escapeRe(top)}["']?\\s*[=.\\]]`).test(l));
+    const i = this.lines.findIndex((l) => new RegExp(`^\\s*(\\[\\[?\\s*)?["']?${escapeRe(top)}["']?\\s*[=.\\]]`).test(l));
     return i >= 0 ? i + 1 : undefined;
   }
 
   private header(parts: string[]): number | undefined {
-    const pattern = new RegExp(`^\\s*\\[\\s*${parts.map((p) => `["']?${escapeRe(p)}["']?`).join('\\s*\\.\\s*')}\\s*\\]`);
+    const pattern = new RegExp(`^\\s*\\[\\[?\\s*${parts.map((p) => `["']?${escapeRe(p)}["']?`).join('\\s*\\.\\s*')}\\s*\\]`);
     const i = this.lines.findIndex((l) => pattern.test(l));
     return i >= 0 ? i : undefined;
   }

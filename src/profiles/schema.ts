@@ -19,6 +19,12 @@ export interface FieldSpec {
 export const PROFILE_NAME_CHARS = { first: 'abcdefghijklmnopqrstuvwxyz0123456789', rest: 'abcdefghijklmnopqrstuvwxyz0123456789_-', max: 64 } as const;
 export const PROFILE_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 export const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A cloud region (AWS, Google Cloud): the one rule for `region = ...` in the config and for
+ *  `envrc --region`, so that what `config check` passes, `envrc` and `use claude` take too. */
+export const REGION_NAME = /^[a-z0-9][a-z0-9-]{0,39}$/;
+/** The profile fields that hold a region. */
+export const REGION_FIELD_NAMES = ['region', 'smallFastModelRegion'] as const;
+export const REGION_RULE = 'expected a region name (lower-case letters, digits and -), such as eu-west-1';
 
 /** The backends whose table maps `field`, and what it fills in each: `AWS_REGION (bedrock, mantle), ...`. */
 function fills(field: ValueField): { backends: Backend[]; text: string } {
@@ -111,7 +117,8 @@ export function configJsonSchema(): Record<string, unknown> {
         propertyNames: { pattern: SHELL_NAME.source, ...allowedNamesSchema() },
         additionalProperties: { type: 'string' },
       };
-    } else profileProperties[name] = { type: 'string', description };
+    } else if ((REGION_FIELD_NAMES as readonly string[]).includes(name)) profileProperties[name] = { type: 'string', pattern: REGION_NAME.source, description };
+    else profileProperties[name] = { type: 'string', description };
   }
   // A field of another backend is refused, as the loader refuses it. The backend is the one the
   // profile names or, for a built-in name that leaves it out, the built-in's (`implied`).

@@ -48,6 +48,8 @@ export interface RenderOptions {
   libFile?: string;
   /** init --cache: where this copy is kept, so a load can tell when it is stale. */
   cacheFile?: string;
+  /** init --cache: the line a cached copy prints at every load, when the config is broken. */
+  configWarning?: string;
   /** init --cmd: the word before -use, -off, -status, -reload and -<backend>; cb when absent. */
   commandPrefix?: string;
 }
@@ -97,6 +99,7 @@ function renderData(d: Dialect, spec: TargetSpec, config: Config, plans: SwitchP
     d.assign('_cb_config_file', config.path),
     ...(options.libFile ? [d.assign('_cb_lib_file', options.libFile)] : []),
     d.assign('_cb_cache_file', options.cacheFile ?? ''),
+    d.assign('_cb_config_warning', options.configWarning ?? ''),
     d.assign('_cb_cli_file', options.cli[options.cli.length - 1] ?? ''),
     // cb-status reads it (and the settings files of the directory and the user) to say when a
     // settings file overrides the shell.

@@ -87,14 +87,14 @@ for (const shell of claudeOk ? shellsUnderTest() : []) {
       const env = everything('http://127.0.0.1:9');
       const builtins = BACKEND_SPECS.map((b) => b.id);
       const script = ['dump start', ...builtins.flatMap((id) => [`cb-${id}`, `st ${id}`]), 'cb-off', 'dump end'].join('\n');
-      const run = await runWithInit(sb, shell, script, { env, before: statusFunction(shell, sb.root) });
+      const run = await runWithInit(sb, shell, script, { env, before: statusFunction(shell, sb.root), timeout: 120_000 });
       expect(run.exitCode, run.stderr).toBe(0);
       for (const b of BACKEND_SPECS) {
         const said = JSON.parse(readFileSync(join(sb.root, `${b.id}.json`), 'utf8')) as { apiProvider: string };
         expect(said.apiProvider, `cb-${b.id}`).toBe(b.provider);
       }
       expect(withoutNoise(run.dumps.end!)).toEqual(withoutNoise(run.dumps.start!));
-    }, 60_000);
+    }, 180_000);
 
     const wire: Array<[string, RegExp]> = [
       // Mantle: the Messages API, SigV4 for service bedrock-mantle in the baseline region.
@@ -116,6 +116,7 @@ for (const shell of claudeOk ? shellsUnderTest() : []) {
         const run = await runWithInit(sb, shell, [`cb-${id}`, `ask ${id}`, 'cb-anthropic', 'ask anthropic'].join('\n'), {
           env: everything(url),
           before: askFunction(shell, stepFile),
+          timeout: 120_000,
         });
         expect(run.exitCode, run.stderr).toBe(0);
         expectOnly(server.of(id), expected);
@@ -125,7 +126,7 @@ for (const shell of claudeOk ? shellsUnderTest() : []) {
         const back = server.of('anthropic');
         expect(back.length).toBeGreaterThan(0);
         for (const r of back) expect(r.headers['x-api-key']).toBe(KEY);
-      }, 60_000);
+      }, 180_000);
     }
   });
 }

@@ -110,7 +110,7 @@ for (const shell of claudeOk ? shellsUnderTest() : []) {
           'cb-vertex', 'cb-foundry', 'cb-bedrock', 'cb-use bedrock-eu', 'cd eu-project', 'prompt', 'cb-anthropic', 'cd ~', 'prompt', 'cb-bedrock', 'cb-off',
           'dump end',
         ].join('\n'),
-        { env, before: askFunction(shell) },
+        { env, before: askFunction(shell), timeout: 120_000 },
       );
       expect(run.exitCode, run.stderr).toBe(0);
       expectAnthropic(server.of('baseline'), KEY);
@@ -142,6 +142,7 @@ for (const shell of claudeOk ? shellsUnderTest() : []) {
       const run = await runWithInit(sb, shell, [hook, 'prompt', 'cd eu-envrc', 'prompt', 'ask inside', 'cd ~', 'prompt', 'ask outside'].join('\n'), {
         env: { ...env, DIRENV_LOG_FORMAT: '' },
         before: askFunction(shell),
+        timeout: 120_000,
       });
       expect(run.exitCode, run.stderr).toBe(0);
       expectBedrock(server.of('inside'), 'eu-west-3');
@@ -194,6 +195,7 @@ describe.skipIf(!claudeOk)('a settings file that overrides the shell', () => {
         `claude-hooks-status() { '${process.execPath}' '${join(ROOT, 'dist', 'cli.cjs')}' status --json > '${join(sb.root, 'status.json')}'; }`,
         `claude-hooks-doctor() { '${process.execPath}' '${join(ROOT, 'dist', 'cli.cjs')}' doctor --json > '${join(sb.root, 'doctor.json')}' || true; }`,
       ].join('\n'),
+      timeout: 120_000,
     });
     expect(run.exitCode, run.stderr).toBe(0);
     const { readFileSync } = await import('node:fs');

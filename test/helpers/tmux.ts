@@ -37,6 +37,11 @@ export class Terminal {
     await execa('tmux', ['-L', this.socket, 'send-keys', '-t', 't', 'Enter']);
   }
 
+  /** Sends keys by tmux name (`C-c`, `Enter`), not as text. */
+  async keys(...names: string[]) {
+    await execa('tmux', ['-L', this.socket, 'send-keys', '-t', 't', ...names]);
+  }
+
   async screen(): Promise<string> {
     return (await execa('tmux', ['-L', this.socket, 'capture-pane', '-p', '-J', '-S', '-200', '-t', 't'])).stdout;
   }

@@ -1,0 +1,113 @@
+// Odd shell states a switch must survive: a Ctrl-C while a key command runs (nothing of the
+// switch applied, so cb-off never takes the profile's values for the user's own), and
+// variables of the user's named like ours that are arrays.
+import { writeFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeSandbox } from './helpers/sandbox.js';
+import { runWithInit, shellBinary, shellsUnderTest } from './helpers/shells.js';
+import { Terminal } from './helpers/tmux.js';
+import { requireTool } from './helpers/tools.js';
+
+const tmuxOk = requireTool('tmux', ['tmux', '-V']);
+const terminals: Terminal[] = [];
+afterEach(async () => {
+  for (const t of terminals.splice(0)) await t.close();
+});
+
+const SLOW = '[profiles.slow]\nbackend = "bedrock"\nregion = "eu-central-1"\nmodel = "profile-model"\n\n[profiles.slow.env]\nANTHROPIC_CUSTOM_HEADERS = "x-profile: 1"\n\n[profiles.keyed]\nbackend = "anthropic"\nmodel = "keyed-model"\napiKeyCommand = "sleep 5; echo key-from-command"\n';
+
+for (const shell of shellsUnderTest().filter((s) => s !== 'fish')) {
+  describe.skipIf(!tmuxOk)(`${shell}: Ctrl-C while a key command runs`, () => {
+    it('leaves nothing of the switch applied, and cb-off gives back the user\'s own values', async () => {
+      const sb = makeSandbox();
+      sb.writeConfig(SLOW);
+      const t = await Terminal.open(sb, shell, { ANTHROPIC_MODEL: 'my-model', CLAUDE_CODE_USE_BEDROCK: '1', AWS_REGION: 'us-west-2' });
+      terminals.push(t);
+      const show = 'echo "now model=${ANTHROPIC_MODEL-unset} bedrock=${CLAUDE_CODE_USE_BEDROCK-unset} key=${ANTHROPIC_API_KEY-unset} profile=${CLAUDE_HOOKS_PROFILE-unset}"';
+      // First a switch that completes, so that there is a baseline and records to get wrong.
+      await t.type('cb-use slow');
+      await t.waitFor(/claude-hooks: slow/);
+      await t.type('cb-use keyed');
+      await t.waitFor(/claude-hooks: keyed/);
+      await new Promise((r) => setTimeout(r, 1000));
+      await t.keys('C-c');
+      await t.type(show.replace('now', 'interrupted'));
+      const after = await t.waitFor(/^interrupted model=/m);
+      // Still the slow profile, whole: not half of keyed.
+      expect(after).toMatch(/^interrupted model=profile-model bedrock=1 key=unset profile=slow$/m);
+      await t.type('cb-off');
+      await t.type(show.replace('now', 'off'));
+      const off = await t.waitFor(/^off model=/m);
+      expect(off).toMatch(/^off model=my-model bedrock=1 key=unset profile=unset$/m);
+    }, 40_000);
+  });
+}
+
+// Arrays named like managed variables: a switch that would change one refuses, whole, in one
+// line (an array is not what Claude Code reads, and putting it back exactly is beyond a
+// record); one that leaves it alone works, and cb-off gives every array back as it was.
+const ARRAYS: Record<'bash' | 'zsh', { make: string; show: string; expected: RegExp[] }> = {
+  bash: {
+    make: 'ANTHROPIC_MODEL=(a "b c"); declare -A ANTHROPIC_SMALL_FAST_MODEL=([k]=v); declare -A AWS_REGION=([r]=eu)',
+    show: 'declare -p ANTHROPIC_MODEL ANTHROPIC_SMALL_FAST_MODEL AWS_REGION',
+    expected: [/declare -a ANTHROPIC_MODEL=\(\[0\]="a" \[1\]="b c"\)/, /declare -A ANTHROPIC_SMALL_FAST_MODEL=\(\[k\]="v" \)/, /declare -A AWS_REGION=\(\[r\]="eu" \)/],
+  },
+  zsh: {
+    make: 'ANTHROPIC_MODEL=(a "b c"); typeset -A ANTHROPIC_SMALL_FAST_MODEL=(k v); typeset -A AWS_REGION=(r eu)',
+    show: 'typeset -p ANTHROPIC_MODEL ANTHROPIC_SMALL_FAST_MODEL AWS_REGION',
+    expected: [/typeset -a ANTHROPIC_MODEL=\( a 'b c' \)/, /typeset -A ANTHROPIC_SMALL_FAST_MODEL=\( \[k\]=v \)/, /typeset -A AWS_REGION=\( \[r\]=eu \)/],
+  },
+};
+const ARRAY_CONFIG = '[profiles.slow]\nbackend = "bedrock"\nregion = "eu-central-1"\nmodel = "profile-model"\n\n[profiles.fast]\nbackend = "anthropic"\nsmallFastModel = "f"\n\n[profiles.plain]\nbackend = "anthropic"\n';
+
+for (const shell of ['bash', 'zsh'] as const) {
+  describe.skipIf(!shellBinary(shell))(`${shell}: arrays named like managed variables`, () => {
+    it('a switch that would change one changes nothing and says so in one line; the others work; cb-off gives them back', async () => {
+      const sb = makeSandbox();
+      sb.writeConfig(ARRAY_CONFIG);
+      const a = ARRAYS[shell];
+      const run = await runWithInit(
+        sb,
+        shell,
+        [
+          a.make,
+          'export CLAUDE_CODE_USE_BEDROCK=mine',
+          'cb-use slow 2>>"$CB_DUMP/err"; echo "slow rc=$? bedrock=${CLAUDE_CODE_USE_BEDROCK-unset} profile=${CLAUDE_HOOKS_PROFILE-unset}"',
+          'cb-use fast 2>>"$CB_DUMP/err"; echo "fast rc=$? profile=${CLAUDE_HOOKS_PROFILE-unset}"',
+          'cb-use plain 2>/dev/null; echo "plain rc=$? bedrock=${CLAUDE_CODE_USE_BEDROCK-unset} profile=${CLAUDE_HOOKS_PROFILE-unset}"',
+          'cb-off 2>/dev/null; echo "off rc=$? bedrock=${CLAUDE_CODE_USE_BEDROCK-unset}"',
+          a.show,
+          'cat "$CB_DUMP/err"',
+        ].join('\n'),
+      );
+      expect(run.stdout).toContain('slow rc=1 bedrock=mine profile=unset');
+      expect(run.stdout).toContain('fast rc=1 profile=unset');
+      expect(run.stdout).toContain('plain rc=0 bedrock=unset profile=plain');
+      expect(run.stdout).toContain('off rc=0 bedrock=mine');
+      for (const e of a.expected) expect(run.stdout).toMatch(e);
+      const errors = run.stdout.split('\n').filter((l) => l.startsWith('claude-hooks:'));
+      expect(errors).toEqual([
+        expect.stringMatching(/^claude-hooks: cannot switch to slow: (ANTHROPIC_MODEL, AWS_REGION|AWS_REGION, ANTHROPIC_MODEL): an array in this shell, and a profile sets plain variables; unset it first; nothing changed$/),
+        'claude-hooks: cannot switch to fast: ANTHROPIC_SMALL_FAST_MODEL: an array in this shell, and a profile sets plain variables; unset it first; nothing changed',
+      ]);
+      expect(run.stderr).not.toMatch(/inconsistent type|bad substitution/);
+    });
+  });
+}
+
+// bash 3.2 (macOS) reads no attributes without a subshell: an array of two or more elements is
+// still refused there (one with a single element at index 0 passes as a plain value).
+describe.skipIf(!shellBinary('bash32'))('bash 3.2: an indexed array named like a managed variable', () => {
+  it('is refused in one line and left as it was', async () => {
+    const sb = makeSandbox();
+    sb.writeConfig(ARRAY_CONFIG);
+    const run = await runWithInit(
+      sb,
+      'bash32',
+      ['ANTHROPIC_MODEL=(a "b c")', 'cb-use slow 2>&1; echo "slow rc=$? profile=${CLAUDE_HOOKS_PROFILE-unset}"', 'cb-off 2>/dev/null', 'declare -p ANTHROPIC_MODEL'].join('\n'),
+    );
+    expect(run.stdout).toContain('claude-hooks: cannot switch to slow: ANTHROPIC_MODEL: an array in this shell');
+    expect(run.stdout).toContain('slow rc=1 profile=unset');
+    expect(run.stdout).toMatch(/declare -a ANTHROPIC_MODEL='?\(\[0\]="a" \[1\]="b c"\)'?/);
+  });
+});
