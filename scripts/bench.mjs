@@ -154,6 +154,59 @@ for (const shell of Object.keys(SHELLS)) {
   console.log(shell, row);
 }
 
+/** The shapes configs come in, each measured in each shell: per prompt 10 levels below a
+ *  governed directory, beside the in-shell floor (one file test per level, the least any hook
+ *  that looks for a marker must do), and what sourcing the integration costs. */
+const SHAPES = [
+  { name: 'default', map: 0, profiles: 0 },
+  { name: '100-entry map', map: 100, profiles: 0 },
+  { name: '1000-entry map', map: 1000, profiles: 0 },
+  { name: '500 profiles + 1000-entry map', map: 1000, profiles: 500 },
+];
+function shapeConfig({ map, profiles }) {
+  const lines = ['[profiles.bedrock]', 'region = "us-east-1"', ''];
+  for (let i = 0; i < profiles; i++) lines.push(`[profiles.p${i}]`, 'backend = "vertex"', `region = "r${i}"`, `description = "profile ${i}"`, '');
+  lines.push('[directories]');
+  // The tree's top is mapped (so the prompts below are governed by the map), plus map-1 others.
+  if (map) lines.push(`"${join(home, 'tree')}" = "bedrock"`);
+  for (let i = 1; i < map; i++) lines.push(`"${join(home, 'elsewhere', `project-${i}`)}" = "bedrock"`);
+  return lines.join('\n') + '\n';
+}
+const FLOOR = {
+  bash: (dirs) => ({ setup: `_f=(${dirs.map((d) => `'${d}/.claude-backend'`).join(' ')})`, body: 'for f in "${_f[@]}"; do [[ -f $f ]]; done' }),
+  zsh: (dirs) => ({ setup: `_f=(${dirs.map((d) => `'${d}/.claude-backend'`).join(' ')})`, body: 'for f in $_f; do [[ -f $f ]]; done; :' }),
+  fish: (dirs) => ({ setup: `set _f ${dirs.map((d) => `'${d}/.claude-backend'`).join(' ')}`, body: 'for f in $_f; test -f $f; end; true' }),
+};
+const shapeRows = [];
+const configFile = join(home, '.config/claude-hooks/config.toml');
+const defaultConfig = readFileSync(configFile, 'utf8');
+const ancestors = (dir) => {
+  const out = [];
+  for (let d = dir; ; d = join(d, '..')) {
+    out.push(d === '/' ? '' : d);
+    if (d === '/') break;
+  }
+  return out;
+};
+for (const shape of SHAPES) {
+  writeFileSync(configFile, shape.map || shape.profiles ? shapeConfig(shape) : defaultConfig);
+  for (const shell of Object.keys(SHELLS)) {
+    if ((onlyShells.length && !onlyShells.includes(shell)) || !which(shell)) continue;
+    const sh = SHELLS[shell];
+    const file = join(sandbox, `shape.${shell}`);
+    writeFileSync(file, execFileSync(process.execPath, [CLI, 'init', shell], { env, encoding: 'utf8' }));
+    const n = quick ? 200 : 1000;
+    const prompt = perCall(shell, { load: sh.load(file), setup: `cd '${deep}'\n${sh.prompt}`, body: sh.prompt, n }).ms;
+    const floorCase = FLOOR[shell](ancestors(deep));
+    const floor = perCall(shell, { load: floorCase.setup, body: floorCase.body, n }).ms;
+    const source = perCall(shell, { load: '', body: sh.load(file), n: quick ? 5 : 20 }).ms;
+    const row = { shape: shape.name, shell, prompt, floor, source };
+    shapeRows.push(row);
+    console.log(row);
+  }
+}
+writeFileSync(configFile, defaultConfig);
+
 function timeCommand(args) {
   const samples = [];
   for (let r = 0; r < REPEATS * 3; r++) {
@@ -299,6 +352,19 @@ const lines = [
   start ? `Loading the integration in a new zsh: ${f(start.plain)} with \`source <(claude-hooks init zsh)\`, ${f(start.cached)} from the cached copy of \`claude-hooks setup --cache\` (no node start while the copy is fresh).` : 'Loading the integration: not measured (no zsh).',
   '',
   `Processes started by the shell for 40 prompts, 10 \`cd\`s into a \`.claude-backend\` directory (switching) and 10 out (strace): ${results.map((r) => `${r.shell} ${forks[r.shell] ?? 'not measured (no strace)'}`).join(', ')}. \`test/hotpath.test.ts\` requires zero in every \`npm test\`.`,
+  '',
+  '## Shapes',
+  '',
+  'Per prompt 10 levels below the directory that governs (the map\'s, where there is a map), beside the',
+  'in-shell floor: one file test per level up to `/`, in the same shell, with nothing else. Sourcing is the',
+  'time to load the integration once (no node: the rendered file is sourced).',
+  '',
+  '| shape | shell | per prompt | floor | prompt / floor | sourcing | sourcing / default |',
+  '|---|---|---|---|---|---|---|',
+  ...shapeRows.map((r) => {
+    const base = shapeRows.find((x) => x.shell === r.shell && x.shape === 'default');
+    return `| ${r.shape} | ${r.shell} | ${f(r.prompt)} | ${f(r.floor)} | ${times(r.prompt / r.floor)} | ${f(r.source)} | ${base ? times(r.source / base.source) : 'n/a'} |`;
+  }),
   '',
   '## Against the targets',
   '',

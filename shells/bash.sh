@@ -1,19 +1,23 @@
 # shellcheck shell=bash
-# claude-hooks for bash: switch Claude Code between Anthropic, Bedrock, Vertex and Foundry.
-# Load it from ~/.bashrc with:   eval "$(claude-hooks init bash)"
+# claude-hooks for bash: switch Claude Code between the backends it supports, per shell and per
+# directory. Load it from ~/.bashrc with:   eval "$(claude-hooks init bash)"
 #
 # How it works (docs/how-it-works.md has the long version):
-# - _cb_managed lists the variables Claude Code reads to choose a backend, its credentials
-#   and its models. Nothing else is ever touched.
+# - The data comes first, rendered from your config: _cb_managed lists the variables Claude Code
+#   reads to choose a backend, its credentials and its models (nothing else is ever touched);
+#   each profile is two small functions at the end, _cb_about_NAME and _cb_apply_NAME.
 # - The first switch records your own values of them: the baseline, telling unset from empty
 #   and exported from not. Every switch puts the baseline back, then applies the profile on
 #   top; cb-off puts the baseline back and forgets it.
 # - After each switch we record what we left (_cb_a_NAME). A variable that differs from that
 #   at the next switch was changed by hand: it is yours again and joins the baseline.
-# - At every prompt _cb_hook finds what governs the directory (the nearest .claude-backend up
-#   the tree, else the [directories] map) and acts only when that changes, so a manual switch
-#   holds until you enter a directory governed by something else.
-# - What runs at a prompt is builtins only: no subshell, no external command, no node.
+# - At every prompt _cb_hook finds what governs the directory (the nearest marker file up the
+#   tree, else the [directories] map) and acts only when that changes, so a manual switch holds
+#   until you enter a directory governed by something else. Where a marker could be, and what
+#   the map says, is worked out once per directory; a prompt then tests one file per level.
+# - What runs at a prompt, a cd or a switch is builtins only: no subshell, no external command.
+# - The helpers shared with zsh (messages, masking, what to do when the governor changes) are
+#   in the middle, from shells/posix.sh.
 # Works on bash 3.2 (macOS) to 5.x, under set -u and set -e.
 
 #@data
@@ -46,23 +50,24 @@ if [[ -n $_cb_config_warning ]]; then
     printf '%s\n' "$_cb_config_warning" >&2
 fi
 
-_cb_psets=()
-
-# bash 4.4 and later can read a variable's export flag without a subshell (${name@a});
-# before that every set variable is taken as exported.
+# bash 4.4 and later read a variable's export flag without a subshell (${name@a}), and have
+# associative arrays (the map is loaded into one at the end of this file); before that every set
+# variable is taken as exported, and the map is looked up in its list.
+_cb_modern=
 if [ "${BASH_VERSINFO[0]}" -gt 4 ] || { [ "${BASH_VERSINFO[0]}" -eq 4 ] && [ "${BASH_VERSINFO[1]}" -ge 4 ]; }; then
-    _cb_has_attrs=1
-else
-    _cb_has_attrs=
+    _cb_modern=1
 fi
+_cb_cands_pwd=
+
+# ---- variables: their state, and putting them back ----
 
 # The state of variable $1, into _cb_r: 'u' unset, 'x'+value exported, 's'+value set only.
-# (bash 3.2 parses ${!1@a} without complaint; it only runs where _cb_has_attrs says it can.)
+# (bash 3.2 parses ${!1@a} without complaint; it only runs where _cb_modern says it can.)
 # A missing record (_cb_a_NAME, _cb_b_NAME) means 'u', so unset variables cost nothing to keep.
 _cb_state() {
     if [[ -z ${!1+x} ]]; then
         _cb_r=u
-    elif [[ -n $_cb_has_attrs && ${!1@a} != *x* ]]; then
+    elif [[ -n $_cb_modern && ${!1@a} != *x* ]]; then
         _cb_r=s${!1}
     else
         _cb_r=x${!1}
@@ -81,8 +86,8 @@ _cb_restore() {
     esac
 }
 
-# Used by _cb_profile_apply (rendered above). _cb_psets collects what the profile sets, so the
-# switch records those instead of testing every variable afterwards. While _cb_fetching is set
+# What the rendered _cb_apply_NAME functions call. _cb_psets collects what the profile sets, so
+# the switch records those instead of testing every variable afterwards. While _cb_fetching is set
 # (the fetch pass of _cb_switch) they change nothing: only _cb_secret works, filling its cache.
 _cb_put() {
     [[ -z ${_cb_fetching-} ]] || return 0
@@ -114,8 +119,7 @@ _cb_secret() {
         return 0
     fi
     if [ -n "${!_cb_cache-}" ]; then
-        export "$2=${!_cb_cache}"
-        _cb_psets+=("$2")
+        _cb_put "$2" "${!_cb_cache}"
     else
         unset -v "$2"
     fi
@@ -126,6 +130,19 @@ _cb_forget_secrets() {
     if [ ${#_cb_secret_caches[@]} -gt 0 ]; then
         unset -v "${_cb_secret_caches[@]}"
     fi
+}
+
+# Prints the hint $1 when every variable named after it is unset or empty.
+_cb_need() {
+    [[ -z ${_cb_fetching-} ]] || return 0
+    local _cb_hint=$1 _cb_n
+    shift
+    for _cb_n in "$@"; do
+        if [ -n "${!_cb_n-}" ]; then
+            return 0
+        fi
+    done
+    _cb_warn "$_cb_hint"
 }
 
 # Your shell options, set aside while our code runs. Every entry point (the prompt hook and the
@@ -149,19 +166,6 @@ _cb_guarded() {
     case $_cb_o in *e*) set -e; _cb_rc=0 ;; esac
     case $_cb_o in *x*) set -x ;; esac
     return "$_cb_rc"
-}
-
-# Prints the hint $1 when every variable named after it is unset or empty.
-_cb_need() {
-    [[ -z ${_cb_fetching-} ]] || return 0
-    local _cb_hint=$1 _cb_n
-    shift
-    for _cb_n in "$@"; do
-        if [ -n "${!_cb_n-}" ]; then
-            return 0
-        fi
-    done
-    _cb_warn "$_cb_hint"
 }
 
 # Text from outside (a marker, a directory's name, a variable's value, the config) is shown
@@ -208,22 +212,17 @@ _cb_ctl_table() {
     _cb_ctl_ready=1
 }
 
-# A message on stderr, cleaned. _cb_say is the same, unless CLAUDE_HOOKS_QUIET is set.
-_cb_warn() {
-    _cb_clean "claude-hooks: $1"
-    printf '%s\n' "$_cb_c" >&2
+# ---- profiles: what they are, and switching ----
+
+# What profile $1 is, from its rendered _cb_about_NAME (_cb_r, _cb_b, _cb_pv, ...); fails for an
+# unknown profile. (`declare -F` tells a function from a command of the same name.)
+_cb_about() {
+    declare -F "_cb_about_${1-}" >/dev/null || return 1
+    "_cb_about_$1"
 }
 
-_cb_say() {
-    if [ -z "${CLAUDE_HOOKS_QUIET-}" ]; then
-        _cb_warn "$1"
-    fi
-}
-
-# A line of cb-status on stdout, cleaned.
-_cb_show() {
-    _cb_clean "$1"
-    printf '%s\n' "$_cb_c"
+_cb_profile_apply() {
+    "_cb_apply_$1"
 }
 
 # Switches to profile $1 for reason $2, or with an empty $1 back to the baseline; says $3,
@@ -233,7 +232,9 @@ _cb_switch() {
     _cb_fetching= # an earlier switch stopped by Ctrl-C in its fetch pass left it set
     # Only variables that are set, or that we keep a record of, can need anything: the
     # others (most of them) are unset now and were unset in the baseline.
-    _cb_list_set
+    for _cb_v in "${_cb_managed[@]}"; do
+        [[ -z ${!_cb_v+x} ]] || _cb_todo+=("$_cb_v")
+    done
     # The records, listed once: ${!prefix@} scans every variable of the shell. A baseline
     # record the loop below adds joins _cb_bn there, so that list stays a superset.
     _cb_an=("${!_cb_a_@}")
@@ -241,20 +242,14 @@ _cb_switch() {
     for _cb_v in ${_cb_an[@]+"${_cb_an[@]}"} ${_cb_bn[@]+"${_cb_bn[@]}"}; do
         _cb_todo+=("${_cb_v#_cb_[ab]_}")
     done
-    # _cb_state, inlined: this loop is what a switch costs. A variable set and recorded is
-    # listed up to three times: visited once.
+    # A variable set and recorded is listed up to three times: visited once.
     for _cb_v in ${_cb_todo[@]+"${_cb_todo[@]}"}; do
         case $_cb_seen in
         *" $_cb_v "*) continue ;;
         esac
         _cb_seen+="$_cb_v "
-        if [[ -z ${!_cb_v+x} ]]; then
-            _cb_s=u
-        elif [[ -n $_cb_has_attrs && ${!_cb_v@a} != *x* ]]; then
-            _cb_s=s${!_cb_v}
-        else
-            _cb_s=x${!_cb_v}
-        fi
+        _cb_state "$_cb_v"
+        _cb_s=$_cb_r
         _cb_rec=_cb_a_$_cb_v
         if [[ $_cb_s != "${!_cb_rec-u}" ]]; then
             # Not what we left (or never switched): the current value is the user's own,
@@ -274,15 +269,15 @@ _cb_switch() {
     done
     # All or nothing: if one of the variables this switch changes (those going back to the
     # baseline, the profile's own) is readonly, it changes none of them, says so and fails.
-    # (One `local` over them all, in the rendered _cb_profile_writable.)
-    if ! _cb_profile_writable "$1" ${_cb_back[@]+"${_cb_back[@]}"}; then
-        _cb_readonly "${_cb_pv[@]}"
+    _cb_pv=()
+    [[ -z $1 ]] || _cb_about "$1"
+    if ! _cb_writable ${_cb_pv[@]+"${_cb_pv[@]}"} ${_cb_back[@]+"${_cb_back[@]}"}; then
         _cb_warn "cannot switch ${1:+to }${1:-off}: $_cb_r readonly in this shell; nothing changed"
         return 1
     fi
     # Nor is an array of yours changed: a profile sets plain variables, and an array could not
     # be put back as it was.
-    if ! _cb_plain "${_cb_pv[*]-}"; then
+    if ! _cb_plain "${_cb_pv[*]-} ${_cb_back[*]-}"; then
         _cb_warn "cannot switch ${1:+to }${1:-off}: $_cb_r: an array in this shell, and a profile sets plain variables; unset it first; nothing changed"
         return 1
     fi
@@ -326,9 +321,11 @@ _cb_switch() {
     _cb_why=$2
 }
 
-# Which of the variables named in "$@" are readonly, into _cb_r ("A is", "A, B are"), for the
-# message of a switch _cb_profile_writable (rendered above) stopped.
-_cb_readonly() {
+# Succeeds when none of the variables named in "$@" is readonly (`local` refuses a readonly
+# name; the locals vanish on return); else puts them into _cb_r ("A is", "A, B are") and fails.
+_cb_writable() {
+    [ $# -eq 0 ] && return 0
+    { local "$@"; } 2>/dev/null && return 0
     local _cb_n
     _cb_r=
     for _cb_n in "$@"; do
@@ -341,6 +338,7 @@ _cb_readonly() {
     *,*) _cb_r+=' are' ;;
     *) _cb_r+=' is' ;;
     esac
+    return 1
 }
 
 # Succeeds when none of the variables named in the words of $1 is an array; otherwise puts
@@ -351,7 +349,7 @@ _cb_plain() {
     case $- in *u*) _cb_u=1; set +u ;; esac
     _cb_r=
     for _cb_n in $1; do
-        if [[ -n $_cb_has_attrs ]]; then
+        if [[ -n $_cb_modern ]]; then
             case ${!_cb_n@a} in *[aA]*) _cb_r+="${_cb_r:+, }$_cb_n" ;; esac
         else
             eval "_cb_i=\${!${_cb_n}[*]}"
@@ -364,288 +362,124 @@ _cb_plain() {
     [[ -z $_cb_r ]]
 }
 
-# Makes profile $1 (reason $2) active without re-applying it when it already is, so a
-# variable changed by hand is not overwritten by a mere change of directory.
-_cb_select() {
-    if [ "$1" = "${_cb_active-}" ]; then
-        _cb_why=$2
-        return 0
+# ---- what governs this directory ----
+
+# For a new $PWD: where a marker could be, nearest first (_cb_cands), and the innermost
+# directory of the map at or above it (_cb_map_dir, _cb_map_profile), one lookup per level.
+_cb_walk() {
+    local _cb_d=${PWD%/}
+    _cb_cands_pwd=$PWD
+    _cb_cands=()
+    _cb_map_dir=
+    _cb_map_profile=
+    while :; do
+        _cb_cands+=("$_cb_d/$_cb_marker")
+        if [[ -z $_cb_map_dir && ${#_cb_map[@]} -gt 0 ]] && _cb_map_get "${_cb_d:-/}"; then
+            _cb_map_dir=${_cb_d:-/}
+            _cb_map_profile=$_cb_r
+        fi
+        [[ -n $_cb_d ]] || break
+        _cb_d=${_cb_d%/*}
+    done
+}
+
+# The profile the map gives directory $1 itself, into _cb_r; fails when it has none.
+_cb_map_get() {
+    if [[ -n $_cb_modern ]]; then
+        _cb_r=${_cb_map_at[$1]-}
+        [[ -n $_cb_r ]]
+        return
     fi
-    if [ -n "$1" ]; then
-        _cb_switch "$1" "$2" "$1 ($2)"
-    else
-        _cb_switch '' '' "off: your own variables are back"
-    fi
+    local _cb_i=0
+    while [ "$_cb_i" -lt ${#_cb_map[@]} ]; do
+        if [[ ${_cb_map[_cb_i]} == "$1" ]]; then
+            _cb_r=${_cb_map[_cb_i + 1]}
+            return 0
+        fi
+        _cb_i=$((_cb_i + 2))
+    done
+    return 1
+}
+
+# Succeeds for a directory at or below one of trustedDirectories, whose markers count whoever
+# owns them; fails elsewhere.
+_cb_trusted() {
+    local _cb_d=$1 _cb_t
+    while :; do
+        for _cb_t in ${_cb_trusted_dirs[@]+"${_cb_trusted_dirs[@]}"}; do
+            [[ $_cb_t == "${_cb_d:-/}" ]] && return 0
+        done
+        [[ -n $_cb_d ]] || return 1
+        _cb_d=${_cb_d%/*}
+    done
 }
 
 # What governs the current directory, into _cb_gkey (empty: nothing), _cb_gprofile, _cb_gwhy.
-# Reads the marker's first line with the read builtin: it is data, never executed.
 _cb_governor() {
-    local _cb_d _cb_f _cb_line
-    _cb_gkey=
+    local _cb_f
     _cb_gprofile=
-    _cb_gwhy=
-    _cb_gbad='is empty'
+    _cb_gbad=
     # An .envrc with `use claude` governs its directory: direnv applies and restores it.
     if [[ -n ${CLAUDE_HOOKS_DIRENV-} ]]; then
         _cb_gkey="direnv:$CLAUDE_HOOKS_DIRENV"
         _cb_gwhy="direnv: .envrc in $CLAUDE_HOOKS_DIRENV"
         return 0
     fi
-    # Where a marker could be, nearest first: worked out once per directory...
-    if [[ ${PWD-} != "${_cb_cands_pwd-}" ]]; then
-        _cb_cands_pwd=${PWD-}
-        _cb_cands=()
-        _cb_d=${_cb_cands_pwd%/}
-        while :; do
-            _cb_cands+=("$_cb_d/.claude-backend")
-            [[ -n $_cb_d ]] || break
-            _cb_d=${_cb_d%/*}
-        done
-    fi
-    # ...and checked at every prompt. [[ ]] rather than [ ]: here it is twice as fast.
+    [[ ${PWD-} == "$_cb_cands_pwd" ]] || _cb_walk
+    # [[ ]] rather than [ ]: here it is twice as fast.
     for _cb_f in "${_cb_cands[@]}"; do
         if [[ -f $_cb_f ]]; then
-            _cb_gwhy=".claude-backend at $_cb_f"
-            _cb_line=
-            # What may be read (docs/security.md, "Markers"): a regular file, a symlink followed
-            # to one, with something in it. A FIFO, a device or a socket is not -f (a read could
-            # wait for ever), and the pseudo-files of /proc, which can block or hold another
-            # program's environment, have no size. Never more than 256 characters.
-            if [[ ! -O $_cb_f ]] && ! _cb_trusted "${_cb_f%/.claude-backend}"; then
-                # Whose it is, as git's safe.directory: only a marker you own counts (as root,
-                # one root owns), or one under your config's trustedDirectories.
-                _cb_gbad='is owned by another user'
-            elif [[ ! -s $_cb_f ]]; then
-                _cb_gbad='is empty'
-            elif [[ ! -r $_cb_f ]]; then
-                _cb_gbad='cannot be read'
-            else
-                { IFS= read -r -n 256 _cb_line <"$_cb_f"; } 2>/dev/null || :
-                _cb_line=${_cb_line#$'\xef\xbb\xbf'}
-                _cb_line=${_cb_line%$'\r'}
-                _cb_line=${_cb_line#"${_cb_line%%[![:space:]]*}"}
-                _cb_line=${_cb_line%"${_cb_line##*[![:space:]]}"}
-                # A profile name ([a-z0-9][a-z0-9_-]*, at most 64) or nothing: anything else is
-                # never shown, as it may be the first line of a file the marker links to.
-                # (Letters spelled out: a range like a-z follows the locale in bash 3.2.)
-                case $_cb_line in
-                '') _cb_gbad='is empty' ;;
-                [!abcdefghijklmnopqrstuvwxyz0123456789]* | *[!abcdefghijklmnopqrstuvwxyz0123456789_-]*)
-                    _cb_gbad='does not hold a profile name'
-                    ;;
-                *)
-                    if [[ ${#_cb_line} -le 64 ]]; then
-                        _cb_gprofile=$_cb_line
-                        _cb_gkey="marker:$_cb_f:$_cb_line"
-                        return 0
-                    fi
-                    _cb_gbad='does not hold a profile name'
-                    ;;
-                esac
-            fi
-            # Not usable: the key still changes with the content, so an edit is seen.
-            _cb_gkey="bad:$_cb_f:$_cb_gbad:$_cb_line"
+            _cb_gwhy="$_cb_marker at $_cb_f"
+            _cb_read_marker "$_cb_f"
             return 0
         fi
     done
-    if [[ -n $_cb_has_dirmap ]] && _cb_dirmap "${PWD-}"; then
-        # shellcheck disable=SC2154 # _cb_dirmap (rendered) sets both.
+    _cb_gkey=
+    _cb_gwhy=
+    if [[ -n $_cb_map_dir ]]; then
         _cb_gkey="map:$_cb_map_dir:$_cb_map_profile"
         _cb_gprofile=$_cb_map_profile
         _cb_gwhy="directory map: $_cb_map_dir"
     fi
-    return 0
 }
 
-_cb_on_governor_change() {
-    local IFS=' '
-    case $_cb_gkey in
-    direnv:*) return 0 ;;
-    esac
-    if [ -z "$_cb_gkey" ]; then
-        # Nothing governs here: an automatic switch ends; a manual one holds.
-        if [ -n "${_cb_auto-}" ]; then
-            _cb_auto=
-            if [ -n "${_cb_manual-}" ]; then
-                _cb_select "$_cb_manual" manual
-            else
-                _cb_select '' ''
-            fi
-        fi
-        return 0
-    fi
-    if [ -z "$_cb_gprofile" ]; then
-        case $_cb_gbad in
-        'is owned by another user') _cb_warn "$_cb_gwhy $_cb_gbad: only your own markers count (or those under trustedDirectories in your config); not switching" ;;
-        *) _cb_warn "$_cb_gwhy $_cb_gbad; expected one profile name (${_cb_profiles[*]}); not switching" ;;
-        esac
-        return 0
-    fi
-    if ! _cb_profile_describe "$_cb_gprofile"; then
-        _cb_warn "$_cb_gwhy names unknown profile '$_cb_gprofile'; known: ${_cb_profiles[*]}; not switching"
-        return 0
-    fi
-    _cb_auto=1
-    _cb_select "$_cb_gprofile" "$_cb_gwhy"
-}
-
-# The active backend for a prompt, into $cb_prompt: bedrock:eu-west-1, vertex:us-east5,
-# anthropic, or nothing. The hook keeps it current, so PS1='\w ${cb_prompt} \$ ' shows it
-# without a subshell; cb_prompt_info prints it for anything else.
-_cb_prompt_text() {
-    cb_prompt=${CLAUDE_HOOKS_PROFILE-}
-    if [[ -z $cb_prompt ]]; then
-        return 0
-    fi
-    local _cb_i=0 _cb_sel _cb_reg
-    for _cb_sel in "${_cb_region_sels[@]}"; do
-        if [[ ${!_cb_sel-} == 1 ]]; then
-            _cb_reg=${_cb_region_vars[_cb_i]}
-            if [[ -n ${!_cb_reg-} ]]; then
-                cb_prompt+=:${!_cb_reg}
-            fi
-            return 0
-        fi
-        _cb_i=$((_cb_i + 1))
-    done
-}
-
-cb_prompt_info() {
-    _cb_prompt_text
-    printf '%s' "$cb_prompt"
-}
-
-# The prompt hook. Keeps $? for whatever runs after it, except under set -e, where a
-# non-zero return would end the shell.
-_cb_hook() {
-    local _cb_status=$? _cb_f='' _cb_line=''
-    # Two usual prompts are answered here, without the governor, when there is no direnv and
-    # the candidates are this directory's:
-    if [[ -z ${CLAUDE_HOOKS_DIRENV-} && -n ${_cb_cands_pwd-} && ${PWD-} == "$_cb_cands_pwd" ]]; then
-        if [[ -z ${_cb_last_gkey-}$_cb_has_dirmap ]]; then
-            # Nothing governed at the last one, there is no directory map, and none of the
-            # candidates is a file. (The loop leaves the last candidate, /.claude-backend, in
-            # _cb_f when it finds nothing.)
-            for _cb_f in "${_cb_cands[@]}"; do
-                [[ -f $_cb_f ]] && break
-            done
-            [[ -f $_cb_f ]] || _cb_f=idle
-        elif [[ $_cb_last_gkey == "marker:${_cb_cands[0]}:${_cb_gprofile-}" && -f ${_cb_cands[0]} && -O ${_cb_cands[0]} && -s ${_cb_cands[0]} ]]; then
-            # This directory's own marker governed, and still names the same profile (it is
-            # read again: it may have been edited). Most prompts of a day spent in a project.
-            # It must still be a file of yours with a size (docs/security.md, "Markers"); one
-            # that cannot be read reads as empty, and the governor says so.
-            { IFS= read -r -n 256 _cb_line <"${_cb_cands[0]}"; } 2>/dev/null || :
-            [[ $_cb_line == "$_cb_gprofile" ]] && _cb_f=idle
+# Judges marker $1 into _cb_gkey and _cb_gprofile, or _cb_gbad. Its first line is read with
+# the read builtin: it is data, never executed. What may be read (docs/security.md, "Markers"):
+# a regular file, a symlink followed to one, with something in it. A FIFO, a device or a
+# socket is not -f (a read could wait for ever), and the pseudo-files of /proc, which can
+# block or hold another program's environment, have no size.
+_cb_read_marker() {
+    local _cb_line=
+    if [[ ! -O $1 ]] && ! _cb_trusted "${1%/*}"; then
+        # Whose it is, as git's safe.directory: only a marker you own counts (as root, one root
+        # owns), or one under your config's trustedDirectories.
+        _cb_gbad='is owned by another user'
+    elif [[ ! -s $1 ]]; then
+        _cb_gbad='is empty'
+    elif [[ ! -r $1 ]]; then
+        _cb_gbad='cannot be read'
+    else
+        { IFS= read -r -n "$_cb_read_max" _cb_line <"$1"; } 2>/dev/null || :
+        # The same name as at the last prompt (most prompts of a day in a project): checked then.
+        if [[ ${_cb_last_gkey-} != "marker:$1:$_cb_line" ]]; then
+            _cb_line=${_cb_line#"$_cb_bom"}
+            _cb_line=${_cb_line#"${_cb_line%%[![:space:]]*}"}
+            _cb_line=${_cb_line%"${_cb_line##*[![:space:]]}"}
+            # A profile name or nothing: anything else is never shown, as it may be the first
+            # line of a file the marker links to.
+            case $_cb_line in
+            '') _cb_gbad='is empty' ;;
+            [!$_cb_name_first]* | *[!$_cb_name_rest]*) _cb_gbad='does not hold a profile name' ;;
+            *) [[ ${#_cb_line} -le $_cb_name_max ]] || _cb_gbad='does not hold a profile name' ;;
+            esac
         fi
     fi
-    # Something may change: under set -x, -e, -a or -k that runs with them set aside, as every
-    # cb-* command does (_cb_guarded). The usual prompts above touch nothing they could leak.
-    if [[ ${_cb_f-} != idle ]]; then
-        case $- in
-        *[xeak]*) _cb_guarded _cb_update ;;
-        *) _cb_update ;;
-        esac
-    fi
-    # _cb_prompt_text, without the call when no profile is active.
-    if [[ -n ${CLAUDE_HOOKS_PROFILE-} ]]; then
-        _cb_prompt_text
+    if [[ -z $_cb_gbad ]]; then
+        _cb_gprofile=$_cb_line
+        _cb_gkey="marker:$1:$_cb_line"
     else
-        cb_prompt=
-    fi
-    case $- in
-    *e*) return 0 ;;
-    esac
-    # (Under set -k, `local` above cannot assign: 0 stands for the $? it lost.)
-    return "${_cb_status:-0}"
-}
-
-# Finds what governs the directory, and acts only when that changed.
-_cb_update() {
-    _cb_governor
-    if [[ $_cb_gkey != "${_cb_last_gkey-}" ]]; then
-        _cb_last_gkey=$_cb_gkey
-        _cb_on_governor_change
-    fi
-}
-
-# Inside a directory whose .envrc says `use claude`, direnv owns the backend: a switch here
-# would be half undone when direnv restores its own variables on the way out.
-_cb_direnv_owns() {
-    if [ -n "${CLAUDE_HOOKS_DIRENV-}" ]; then
-        _cb_warn "direnv sets the backend here (.envrc in $CLAUDE_HOOKS_DIRENV says: use claude ${CLAUDE_HOOKS_PROFILE-}); edit that .envrc, or leave the directory, to switch"
-        return 0
-    fi
-    return 1
-}
-
-cb-use() {
-    case $- in *[xeak]*) _cb_guarded cb-use "$@"; return ;; esac
-    local IFS=' '
-    if _cb_direnv_owns; then
-        return 1
-    fi
-    if [ $# -ne 1 ] || [ -z "$1" ]; then
-        _cb_clean "usage: cb-use <profile>; profiles: ${_cb_profiles[*]}"
-        printf '%s\n' "$_cb_c" >&2
-        return 2
-    fi
-    if ! _cb_profile_describe "$1"; then
-        _cb_warn "unknown profile '$1'; known: ${_cb_profiles[*]}"
-        return 2
-    fi
-    _cb_switch "$1" manual "$1" || return 1
-    _cb_manual=$1
-    _cb_auto=
-}
-
-# cb-bedrock and the other shortcuts (rendered above) come here: $1 is the command's name, $2
-# its profile. An argument after them is a mistake (`cb-bedrock --region eu-west-1`): refused
-# with the usage, rather than ignored as if the switch had done what was asked.
-_cb_shortcut() {
-    case $- in *[xeak]*) _cb_guarded _cb_shortcut "$@"; return ;; esac
-    if [ $# -ne 2 ]; then
-        printf 'usage: %s (no arguments; other settings go in a profile: cb-use <profile>)\n' "$1" >&2
-        return 2
-    fi
-    cb-use "$2"
-}
-
-# shellcheck disable=SC2120 # it takes none: the check is for the user who gives one anyway
-cb-off() {
-    case $- in *[xeak]*) _cb_guarded cb-off "$@"; return ;; esac
-    if [ $# -ne 0 ]; then
-        printf 'usage: cb-off (no arguments)\n' >&2
-        return 2
-    fi
-    if _cb_direnv_owns; then
-        return 1
-    fi
-    # Said only when a profile was active: a second cb-off has nothing to give back.
-    local _cb_was=${_cb_active-}
-    _cb_switch '' '' || return 1
-    _cb_manual=
-    _cb_auto=
-    _cb_forget_secrets
-    if [ -n "$_cb_was" ]; then
-        _cb_say "off: your own variables are back"
-    else
-        _cb_say "already off: no profile was active"
-    fi
-}
-
-# Masks a secret for display, into _cb_r: sk-ant-…1234, AKIA…WXYZ, or … when short.
-_cb_mask() {
-    local _cb_keep=
-    case $1 in
-    sk-ant-*) _cb_keep=sk-ant- ;;
-    AKIA* | ASIA*) _cb_keep=${1:0:4} ;;
-    esac
-    if [ ${#1} -ge 16 ]; then
-        _cb_r="$_cb_keep…${1:${#1}-4}"
-    else
-        _cb_r="$_cb_keep…"
+        # Not usable: the key still changes with the content, so an edit is seen.
+        _cb_gkey="bad:$1:$_cb_gbad:$_cb_line"
     fi
 }
 
@@ -669,35 +503,76 @@ _cb_settings_note() {
     done
 }
 
-cb-status() {
-    case $- in *[xeak]*) _cb_guarded cb-status "$@"; return ;; esac
-    if [ $# -ne 0 ]; then
-        printf 'usage: cb-status (no arguments; for JSON: claude-hooks status --json)\n' >&2
+# The active backend for a prompt, into $cb_prompt: bedrock:eu-west-1, vertex:us-east5,
+# anthropic, or nothing. The hook keeps it current, so PS1='\w ${cb_prompt} \$ ' shows it
+# without a subshell; cb_prompt_info prints it for anything else. While _cb_region_sels[i] is
+# on, _cb_region_vars[i] holds the region.
+_cb_prompt_text() {
+    cb_prompt=${CLAUDE_HOOKS_PROFILE-}
+    [[ -n $cb_prompt ]] || return 0
+    local _cb_i=0 _cb_sel _cb_reg
+    for _cb_sel in "${_cb_region_sels[@]}"; do
+        if [[ ${!_cb_sel-} == 1 ]]; then
+            _cb_reg=${_cb_region_vars[_cb_i]}
+            [[ -z ${!_cb_reg-} ]] || cb_prompt+=:${!_cb_reg}
+            return 0
+        fi
+        _cb_i=$((_cb_i + 1))
+    done
+}
+
+cb_prompt_info() {
+    _cb_prompt_text
+    printf '%s' "$cb_prompt"
+}
+
+#@include posix.sh
+
+# ---- entry points ----
+
+# The prompt hook. Keeps $? for whatever runs after it, except under set -e, where a
+# non-zero return would end the shell. Under set -x, -e, -a or -k it runs with them set aside,
+# as every cb-* command does (_cb_guarded).
+_cb_hook() {
+    local _cb_status=$?
+    case $- in
+    *[xeak]*) _cb_guarded _cb_update ;;
+    *) _cb_update ;;
+    esac
+    _cb_prompt_text
+    case $- in
+    *e*) return 0 ;;
+    esac
+    # (Under set -k, `local` above cannot assign: 0 stands for the $? it lost.)
+    return "${_cb_status:-0}"
+}
+
+cb-use() {
+    case $- in *[xeak]*) _cb_guarded cb-use "$@"; return ;; esac
+    _cb_use "$@"
+}
+
+cb-off() {
+    case $- in *[xeak]*) _cb_guarded cb-off "$@"; return ;; esac
+    _cb_off "$@"
+}
+
+# cb-bedrock and the other shortcuts (rendered below) come here: $1 is the command's name, $2
+# its profile. An argument after them is a mistake (`cb-bedrock --region eu-west-1`): refused
+# with the usage, rather than ignored as if the switch had done what was asked.
+_cb_shortcut() {
+    case $- in *[xeak]*) _cb_guarded _cb_shortcut "$@"; return ;; esac
+    if [ $# -ne 2 ]; then
+        printf 'usage: %s (no arguments; other settings go in a profile: cb-use <profile>)\n' "$1" >&2
         return 2
     fi
-    local IFS=' '
+    cb-use "$2"
+}
+
+cb-status() {
+    case $- in *[xeak]*) _cb_guarded cb-status "$@"; return ;; esac
     local _cb_v _cb_s _cb_shown=
-    if [ -n "${CLAUDE_HOOKS_DIRENV-}" ]; then
-        _cb_profile_describe "${CLAUDE_HOOKS_PROFILE-}" || _cb_r=unknown
-        _cb_show "profile   ${CLAUDE_HOOKS_PROFILE-}: $_cb_r"
-        _cb_show "why       direnv: .envrc in $CLAUDE_HOOKS_DIRENV"
-    elif [ -n "${_cb_active-}" ]; then
-        _cb_profile_describe "$_cb_active" || _cb_r=unknown
-        _cb_show "profile   $_cb_active: $_cb_r"
-        _cb_show "why       $_cb_why"
-    elif [ -n "${CLAUDE_HOOKS_PROFILE-}" ]; then
-        _cb_show "profile   $CLAUDE_HOOKS_PROFILE (set by a parent shell)"
-    else
-        printf 'profile   none: your own variables, as you set them\n'
-    fi
-    _cb_governor
-    if [ -n "$_cb_gprofile" ] && { [ "${_cb_why-}" != "$_cb_gwhy" ] || [ "$_cb_gprofile" != "${_cb_active-}" ]; }; then
-        _cb_show "here      $_cb_gwhy says '$_cb_gprofile'; your manual choice holds until you leave"
-    elif [[ $_cb_gkey == bad:* ]]; then
-        _cb_show "here      $_cb_gwhy $_cb_gbad; not used"
-    fi
-    _cb_settings_note
-    printf "variables in this shell (what Claude Code starts from)\n"
+    _cb_status_head "$@" || return
     for _cb_v in "${_cb_managed[@]}"; do
         if [ "$_cb_v" = CLAUDE_HOOKS_PROFILE ] || [ -z "${!_cb_v+x}" ]; then
             continue
@@ -709,48 +584,32 @@ cb-status() {
                 break
             fi
         done
-        if [ -z "$_cb_r" ]; then
-            _cb_r='(empty)'
-        fi
-        _cb_show "  $_cb_v=$_cb_r"
+        _cb_show "  $_cb_v=${_cb_r:-(empty)}"
         _cb_shown=1
     done
-    if [ -z "$_cb_shown" ]; then
-        printf '  (none of the variables Claude Code reads is set)\n'
-    fi
+    [ -n "$_cb_shown" ] || printf '  (none of the variables Claude Code reads is set)\n'
 }
 
-# Re-reads the config: prints this integration again and loads it, then re-applies the
-# active profile so edited values take effect.
 cb-reload() {
     case $- in *[xeak]*) _cb_guarded cb-reload "$@"; return ;; esac
-    if [ $# -ne 0 ]; then
-        printf 'usage: cb-reload (no arguments)\n' >&2
-        return 2
-    fi
-    local _cb_code
-    if ! _cb_code=$(_cb_cli init bash); then
-        _cb_warn 'cb-reload: "claude-hooks init bash" failed; keeping the profiles loaded before'
-        return 1
-    fi
-    # Key commands may have changed: fetch again at the next switch. Before the new code
-    # replaces the list of where the old profiles kept them.
-    _cb_forget_secrets
-    eval "$_cb_code"
-    _cb_say "reloaded $_cb_config_file: ${#_cb_profiles[@]} profiles"
-    # Under direnv the variables are direnv's until you leave; the new profile data applies then.
-    if [ -n "${_cb_active-}" ] && [ -z "${CLAUDE_HOOKS_DIRENV-}" ]; then
-        if _cb_profile_describe "$_cb_active"; then
-            _cb_switch "$_cb_active" "$_cb_why" || return 1
-        else
-            _cb_warn "profile '$_cb_active' is gone from the config; your own variables are back"
-            # shellcheck disable=SC2119 # cb-off takes no arguments
-            cb-off
-        fi
-    fi
+    _cb_reload bash "$@"
 }
 
 complete -W "${_cb_profiles[*]}" cb-use
+
+#@profiles
+
+# The map, in an associative array where bash has them: a lookup then costs the same for 10
+# directories or 1000.
+if [[ -n $_cb_modern ]]; then
+    declare -gA _cb_map_at=()
+    _cb_i=0
+    while [ "$_cb_i" -lt ${#_cb_map[@]} ]; do
+        _cb_map_at[${_cb_map[_cb_i]}]=${_cb_map[_cb_i + 1]}
+        _cb_i=$((_cb_i + 2))
+    done
+    unset -v _cb_i
+fi
 
 # Install the prompt hook once, in front of whatever the user had. Assigning to
 # PROMPT_COMMAND changes only element 0 when it is an array (bash 5.1+), so the user's other

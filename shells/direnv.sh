@@ -107,14 +107,21 @@ _cb_need() {
 
 # Exports the values given on the `use claude` line. Run before the profile, so its checks
 # see them, and after, so they win over the profile's own.
+# Where they go (_cb_region_var, _cb_aws_var) the profile's _cb_about_NAME says.
 _cb_direnv_overrides() {
-    if [ -n "$1" ] && _cb_backend_region_var "$_cb_backend"; then
-        export "$_cb_r=$1"
+    if [ -n "$1" ]; then
+        export "$_cb_region_var=$1"
     fi
     if [ -n "$2" ]; then
         unset -v "${_cb_aws_keys[@]}"
-        export AWS_PROFILE="$2"
+        export "$_cb_aws_var=$2"
     fi
+}
+
+# What profile $1 is, from its rendered _cb_about_NAME; fails for an unknown profile.
+_cb_about() {
+    declare -F "_cb_about_${1-}" >/dev/null || return 1
+    "_cb_about_$1"
 }
 
 use_claude() {
@@ -157,14 +164,14 @@ use_claude() {
         fi
     fi
 
-    if ! _cb_profile_backend "$_cb_name"; then
+    if ! _cb_about "$_cb_name"; then
         _cb_error "unknown profile '$_cb_name'; known: ${_cb_profiles[*]}"
         return 1
     fi
     # Checked before anything changes, so a bad line leaves the environment alone.
-    _cb_backend=$_cb_r
+    _cb_backend=$_cb_b
     if [ -n "$_cb_region" ]; then
-        if ! _cb_backend_region_var "$_cb_backend"; then
+        if [ -z "$_cb_region_var" ]; then
             _cb_error "--region is not for $_cb_backend profiles like '$_cb_name'"
             return 1
         fi
@@ -179,13 +186,10 @@ use_claude() {
         esac
     fi
     if [ -n "$_cb_aws" ]; then
-        case " ${_cb_aws_backends[*]} " in
-        *" $_cb_backend "*) ;;
-        *)
+        if [ -z "$_cb_aws_var" ]; then
             _cb_error "--aws-profile is for ${_cb_aws_backends[*]} profiles; '$_cb_name' is $_cb_backend"
             return 1
-            ;;
-        esac
+        fi
         case $_cb_aws in
         *[!A-Za-z0-9_.@+=,-]* | -*)
             _cb_error "--aws-profile '$_cb_aws' is not an AWS profile name (letters, digits and _.@+=,-)"
@@ -195,8 +199,10 @@ use_claude() {
     fi
 
     _cb_direnv_overrides "$_cb_region" "$_cb_aws"
-    _cb_profile_apply "$_cb_name"
+    "_cb_apply_$_cb_name"
     _cb_direnv_overrides "$_cb_region" "$_cb_aws"
     export CLAUDE_HOOKS_PROFILE="$_cb_name"
     export CLAUDE_HOOKS_DIRENV="$PWD"
 }
+
+#@profiles

@@ -1,290 +1,104 @@
-# claude-hooks for fish: switch Claude Code between Anthropic, Bedrock, Vertex and Foundry.
-# Load it from ~/.config/fish/config.fish with:
+# claude-hooks for fish: switch Claude Code between the backends it supports, per shell and per
+# directory. Load it from ~/.config/fish/config.fish with:
 #   claude-hooks init fish | source
 #
-# What runs at every prompt and cd comes first, on purpose: fish 3.6 spends time on each block
-# it runs (a function call, an if, a loop turn) in proportion to how far into the sourced text
-# the block is: the same function ran at half the speed at the end of this file as at its top
-# (docs/how-it-works.md, "What it costs"). How it works is explained after it.
+# How it works (docs/how-it-works.md has the long version):
+# - The data comes first, rendered from your config: _cb_managed lists the variables Claude Code
+#   reads to choose a backend, its credentials and its models (nothing else is ever touched);
+#   each profile is two small functions at the end, _cb_about_NAME and _cb_apply_NAME.
+# - The first switch records your own values of them: the baseline, telling unset from empty,
+#   exported from not, and global from universal. Every switch puts the baseline back, then
+#   applies the profile on top; cb-off puts the baseline back and forgets it.
+# - After each switch we record what we left (_cb_as_NAME, _cb_av_NAME). A variable that differs
+#   from that at the next switch was changed by hand: it is yours again and joins the baseline.
+# - On every cd and before every prompt, _cb_hook finds what governs the directory (the nearest
+#   marker file up the tree, else the [directories] map) and acts only when that changes, so a
+#   manual switch holds until you enter a directory governed by something else. Where a marker
+#   could be, and what the map says, is worked out once per directory; a prompt then tests one
+#   file per level.
+# - What runs at a prompt, a cd or a switch is builtins only (fish runs builtins in command
+#   substitutions without forking): no external command.
+# - Switches write global variables only, never universal ones: a universal variable of yours
+#   is shadowed while a profile needs it gone, and comes back as it was.
+# - The sections are those of the bash and zsh integrations, in the same order, with the same
+#   function names.
 
-# What runs at every cd and before every prompt. The usual prompt is answered in one line:
-# nothing governed at the last one, no direnv, no directory map, `path` at hand (all empty, so
-# "x:" is left of the directory the candidates are for, and that is this one), and no marker
-# up the tree. fish keeps $status across event handlers itself: nothing to save here.
+# ---- the hot path, first: fish spends longer on each function call the further into the
+# sourced text the function sits. Here rather than with the other entry points, a usual prompt
+# runs 18% fewer instructions, 23% with a 1000-entry map (callgrind, fish 3.6) ----
+
+# What runs at every cd and before every prompt: finds what governs the directory, and acts
+# only when that changed (bash and zsh call this part _cb_update; here it is inline, as a fish
+# function call costs as much as the rest of a usual prompt). fish keeps $status across event
+# handlers itself: nothing to save here.
 function _cb_hook --on-variable PWD --on-event fish_prompt
-    test "x$_cb_last_gkey$CLAUDE_HOOKS_DIRENV$_cb_has_dirmap$_cb_no_path:$_cb_cands_pwd" != "x:$PWD"; or path is -f -q -- $_cb_cands; and _cb_update
-end
-
-# Finds what governs the directory and acts only when that changed, so a manual switch holds
-# until you enter a directory governed by something else.
-function _cb_update
-    # Inside the directory whose own marker governs (no direnv, so "x:" again): the marker is
-    # read again, as it may have been edited, and the same profile name there means nothing
-    # changed. No walk and no call: this is most prompts of a day spent in a project.
-    if test "x$CLAUDE_HOOKS_DIRENV:$_cb_cands_pwd" = "x:$PWD"; and test "x$_cb_last_gkey" = "xmarker:$_cb_cands[1]:$_cb_gprofile"
-        # Still a file of yours with a size (docs/security.md, "Markers"); one that cannot be
-        # read reads as empty, and the governor says so.
-        and test -f $_cb_cands[1] -a -O $_cb_cands[1] -a -s $_cb_cands[1]
-        set -l line
-        read -n 256 -- line <$_cb_cands[1] 2>/dev/null
-        test "x$line" = "x$_cb_gprofile"; and return 0
-    end
-    # No trace of this (fish_trace): it would print every key a switch moves. Local, so
-    # yours is back when this returns; the functions called from here see it too.
     set -l fish_trace
     _cb_governor
     test "x$_cb_gkey" = "x$_cb_last_gkey"; and return 0
     set -g _cb_last_gkey $_cb_gkey
-    string match -q -- 'direnv:*' "$_cb_gkey"; and return 0
-    set -l profile
-    set -l why
-    if test -z "$_cb_gkey"
-        # Nothing governs here: an automatic switch ends; a manual one holds.
-        test -n "$_cb_auto"; or return 0
-        set -g _cb_auto
-        if test -n "$_cb_manual"
-            set profile $_cb_manual
-            set why manual
-        end
-    else if test -z "$_cb_gprofile"
-        if test "$_cb_gbad" = 'is owned by another user'
-            _cb_warn "$_cb_gwhy $_cb_gbad: only your own markers count (or those under trustedDirectories in your config); not switching"
-        else
-            _cb_warn "$_cb_gwhy $_cb_gbad; expected one profile name ($_cb_profiles); not switching"
-        end
-        return 0
-    else if not contains -- $_cb_gprofile $_cb_profiles
-        _cb_warn "$_cb_gwhy names unknown profile '$_cb_gprofile'; known: $_cb_profiles; not switching"
-        return 0
-    else
-        set -g _cb_auto 1
-        set profile $_cb_gprofile
-        set why $_cb_gwhy
-    end
-    # Already active: not applied again, so a variable changed by hand is not overwritten by a
-    # mere change of directory.
-    if test "x$profile" = "x$_cb_active"
-        set -g _cb_why $why
-        return 0
-    end
-    # Said first, so a hint the switch prints (no region, ...) follows the line it is about.
-    if test -z "$CLAUDE_HOOKS_QUIET"
-        if test -n "$profile"
-            _cb_warn "$profile ($why)"
-        else
-            printf 'claude-hooks: off: your own variables are back\n' >&2
-        end
-    end
-    _cb_switch "$profile" "$why"
+    _cb_on_governor_change
 end
 
 # What governs the current directory, into _cb_gkey (empty: nothing), _cb_gprofile, _cb_gwhy.
-# Reads the marker's first line with the read builtin: it is data, never executed.
 function _cb_governor
+    set -g _cb_gprofile
+    set -g _cb_gbad
+    set -g _cb_gkey
+    set -g _cb_gwhy
     # An .envrc with `use claude` governs its directory: direnv applies and restores it.
     if test -n "$CLAUDE_HOOKS_DIRENV"
         set -g _cb_gkey "direnv:$CLAUDE_HOOKS_DIRENV"
-        set -g _cb_gprofile
         set -g _cb_gwhy "direnv: .envrc in $CLAUDE_HOOKS_DIRENV"
         return 0
     end
-    # Where a marker could be, nearest first: worked out once per directory... A step into a
-    # subdirectory or up to the parent (most cds) adjusts the last list with a few builtins;
-    # other moves split the path anew, with a command substitution that costs fish more than a
-    # prompt's whole hook.
-    if test "x$_cb_cands_pwd" != "x$PWD"
-        set -l last $_cb_cands_pwd
-        set -g _cb_cands_pwd $PWD
-        if test "x$_cb_cands[2]" = "x$PWD/.claude-backend"
-            set -e _cb_cands[1]
-        else if string match -q -- "$last/*" $PWD; and not string match -q -- "$last/*/*" $PWD
-            # One level down from $last, which holds no glob character (`string match` would
-            # read it as a pattern), and the list is $last's.
-            and not string match -q -r -- '[*?\\\\]' $last; and test "x$_cb_cands[1]" = "x$last/.claude-backend"
-            set -p _cb_cands $PWD/.claude-backend
-        else
-            set -g _cb_cands /.claude-backend
-            set -l d ''
-            for part in (string split -n / -- $PWD)
-                set d $d/$part
-                set -p _cb_cands $d/.claude-backend
-            end
-        end
-    end
-    # ...and checked at every prompt: first all at once where fish has `path is` (3.5+), which
-    # answers "is any of these a file" in one builtin, then one by one to find the nearest.
-    # No command substitution on this path: in fish one costs more than the whole check.
-    if test -n "$_cb_no_path"; or path is -f -q -- $_cb_cands
+    test "x$PWD" = "x$_cb_cands_pwd"; or _cb_walk
+    # `path is` (fish 3.5+) answers "is any of these a file" in one builtin: with no marker up
+    # the tree (most prompts) that is the whole check, at a fifth of a loop's cost.
+    if set -q _cb_no_path; or path is -f -q -- $_cb_cands
         for f in $_cb_cands
-            test -f $f; or continue
-            set -l line
-            set -g _cb_gwhy ".claude-backend at $f"
-            set -g _cb_gprofile
-            # What may be read (docs/security.md, "Markers"): a regular file, a symlink followed
-            # to one, with something in it. A FIFO, a device or a socket is not -f (a read could
-            # wait for ever), and the pseudo-files of /proc, which can block or hold another
-            # program's environment, have no size. Never more than 256 characters.
-            if not test -O $f; and not _cb_trusted (string replace -r -- '/\.claude-backend$' '' $f)
-                # Whose it is, as git's safe.directory: only a marker you own counts (as root,
-                # one root owns), or one under your config's trustedDirectories.
-                set -g _cb_gbad 'is owned by another user'
-            else if not test -s $f
-                set -g _cb_gbad 'is empty'
-            else if not test -r $f
-                set -g _cb_gbad 'cannot be read'
-            else
-                read -n 256 -- line <$f 2>/dev/null
-                # A profile's name is used as it is; anything else is trimmed (and a BOM
-                # dropped) with two command substitutions, which cost more than the whole hook,
-                # and must then be a profile name ([a-z0-9][a-z0-9_-]*, at most 64): anything
-                # else is never shown, as it may be the first line of a file the marker links to.
-                if contains -- "$line" $_cb_profiles
-                    set -g _cb_gprofile $line
-                else
-                    set line (string trim -- (string replace -r -- '^\x{feff}' '' "$line"))
-                    if test -z "$line"
-                        set -g _cb_gbad 'is empty'
-                    else if string match -q -r -- '^[a-z0-9][a-z0-9_-]{0,63}$' "$line"
-                        set -g _cb_gprofile $line
-                    else
-                        set -g _cb_gbad 'does not hold a profile name'
-                    end
-                end
+            if test -f $f
+                set -g _cb_gwhy "$_cb_marker at $f"
+                _cb_read_marker $f
+                return 0
             end
-            if test -n "$_cb_gprofile"
-                set -g _cb_gkey "marker:$f:$line"
-            else
-                # Not usable: the key still changes with the content, so an edit is seen.
-                set -g _cb_gkey "bad:$f:$_cb_gbad:$line"
-            end
-            return 0
         end
     end
-    if test -n "$_cb_has_dirmap"; and _cb_dirmap $PWD
+    if test -n "$_cb_map_dir"
         set -g _cb_gkey "map:$_cb_map_dir:$_cb_map_profile"
         set -g _cb_gprofile $_cb_map_profile
         set -g _cb_gwhy "directory map: $_cb_map_dir"
+    end
+end
+
+#@data
+
+# A cached copy (claude-hooks init fish --cache) refreshes itself when the config or claude-hooks
+# is not the file it was made from (edited, removed, created, or replaced by an older one): the
+# stamps beside it carry their modification times, compared both ways with builtins. It hands
+# back to the start-up line when claude-hooks moved. (Once per load, whatever the clocks say.)
+# Whether $argv[1] and $argv[2] have the same modification time, or are both missing.
+function _cb_same_time
+    if test -e $argv[1]
+        test -e $argv[2]; and not test $argv[1] -nt $argv[2]; and not test $argv[2] -nt $argv[1]
+    else
+        not test -e $argv[2]
+    end
+end
+if test -n "$_cb_cache_file"; and not set -q _cb_refreshing
+    test -e "$_cb_cli_file"; or return 1
+    if not _cb_same_time "$_cb_config_file" "$_cb_cache_file.config-time"; or not _cb_same_time "$_cb_cli_file" "$_cb_cache_file.cli-time"
+        set -g _cb_refreshing 1
+        _cb_cli init fish --cache | source
+        set -e _cb_refreshing
         return 0
     end
-    set -e -g _cb_gkey _cb_gprofile _cb_gwhy
 end
+# A broken config, said at every load of a cached copy as `init` says it at every start.
+test -z "$_cb_config_warning"; or printf '%s\n' "$_cb_config_warning" >&2
+set -g _cb_cands_pwd
+builtin -q path; or set -g _cb_no_path 1
 
-# Switches to profile $argv[1] for reason $argv[2], or with an empty $argv[1] back to the baseline.
-#
-# fish runs a builtin in a few microseconds, so a loop testing each of the ~30 variables costs
-# more than everything else a switch does. Only the variables in _cb_touched (each switch lists
-# there what it recorded or left set) can differ from the baseline, unless you set one of the
-# others by hand since. Two `set -q` tell, as each counts the names it finds unset: with T the
-# touched and M all of them, "T and M dummies" and "M and T dummies" count the same exactly
-# when as many of M as of T are set, so none of the others is. (A count stops at 255: with
-# more than 127 variables every switch visits all.)
-function _cb_switch
-    set -l visit $_cb_touched
-    if set -q _cb_touched[1]
-        set -q $_cb_touched _cb_nil_$_cb_managed
-        set -l unset_touched $status
-        set -q $_cb_managed _cb_nil_$_cb_touched
-        test $unset_touched = $status; or set visit $_cb_managed
-    else
-        # Nothing touched: all of them must be unset.
-        set -q $_cb_managed
-        test $status = $_cb_managed_n; or set visit $_cb_managed
-    end
-    test -z "$_cb_visit_all"; or set visit $_cb_managed
-    for v in $visit
-        set -l as _cb_as_$v
-        set -l av _cb_av_$v
-        # Most often: still what the last switch left, exported, over a baseline of unset.
-        if test "x$$as" = xx; and set -q -g -x $v; and test "x$$v" = "x$$av"; and not set -q _cb_bs_$v
-            # _cb_drop, without a function call: fish spends more on the call than on the work.
-            set -e -g $v
-            set -q $v; and set -gx $v
-            continue
-        end
-        # A missing record means unset. Unset now and never recorded: nothing to do.
-        if not set -q $v; and not set -q $as; and not set -q _cb_bs_$v
-            continue
-        end
-        set -l bs _cb_bs_$v
-        set -l bv _cb_bv_$v
-        if not set -q $v
-            if set -q $as
-                # We left it set, and you unset it: unset is yours now.
-                set -e -g $bs $bv
-            else if set -q $bs
-                _cb_restore $v $$bs $$bv
-            end
-            continue
-        end
-        _cb_state $v
-        if not set -q $as; or test "x$_cb_rs" != "x$$as"; or test "x$_cb_rv" != "x$$av"
-            # Not what we left (or never switched): the current value is yours, in place.
-            set -g $bs $_cb_rs
-            set -g $bv $_cb_rv
-        else if not set -q $bs
-            _cb_drop $v
-        else if test "x$$bs" != "x$_cb_rs"; or test "x$$bv" != "x$_cb_rv"
-            _cb_restore $v $$bs $$bv
-        end
-    end
-    # The records go in one call: the name list multiplies out over the visited names, the
-    # only ones that can have a record (erasing all ~120 possible names costs fish ~100 us).
-    set -q visit[1]; and set -e -g _cb_as_$visit _cb_av_$visit
-    set -l touched
-    if test -z "$argv[1]"
-        set -q visit[1]; and set -e -g _cb_bs_$visit _cb_bv_$visit
-        # No records now, but what is set (yours) must still be visited at the next switch.
-        for v in $visit
-            set -q $v; and set -a touched $v
-        end
-        set -g _cb_active
-        set -g _cb_why
-    else
-        # What the profile sets it records itself (and lists in _cb_psets); CLAUDE_HOOKS_PROFILE
-        # is recorded here. The rest of what is set now was visited above: restored or yours.
-        set -g _cb_psets
-        _cb_profile_apply $argv[1]
-        set -gx CLAUDE_HOOKS_PROFILE $argv[1]
-        set -g _cb_as_CLAUDE_HOOKS_PROFILE x
-        set -g _cb_av_CLAUDE_HOOKS_PROFILE $argv[1]
-        set -a touched $_cb_psets CLAUDE_HOOKS_PROFILE
-        for v in $visit
-            if set -q $v
-                set -q _cb_as_$v; and continue
-                if set -q -g -x $v
-                    set -g _cb_as_$v x
-                    set -g _cb_av_$v $$v
-                else
-                    _cb_state $v
-                    set -g _cb_as_$v $_cb_rs
-                    set -g _cb_av_$v $_cb_rv
-                end
-                set -a touched $v
-            else if set -q _cb_bs_$v
-                contains -- $v $touched; or set -a touched $v
-            end
-        end
-        set -g _cb_active $argv[1]
-        set -g _cb_why $argv[2]
-    end
-    set -g _cb_touched $touched
-end
-
-# fish exports a universal variable even under an unexported global of the same name, so a
-# universal one is hidden behind an exported empty global: Claude Code reads empty as unset.
-function _cb_drop
-    set -e -g $argv
-    # Is any of them universal? `set -q` counts the names it does not find, so with a dummy in
-    # front the count reaches the last name exactly when none is (one builtin, not one each).
-    set -l names _cb_nil $argv
-    set -q -U $names
-    test "$names[$status]" = "$names[-1]"; and return 0
-    for n in $argv
-        if set -q $n
-            set -gx $n
-        end
-    end
-end
+# ---- variables: their state, and putting them back ----
 
 # The state of variable $argv[1], into _cb_rs (u unset, x exported global, s unexported global,
 # U universal) and _cb_rv (its values, a list).
@@ -319,57 +133,23 @@ function _cb_restore
     end
 end
 
-# How it works (docs/how-it-works.md has the long version):
-# - _cb_managed lists the variables Claude Code reads to choose a backend, its credentials
-#   and its models. Nothing else is ever touched.
-# - The first switch records your own values of them: the baseline, telling unset from empty,
-#   exported from not, and global from universal. Every switch puts the baseline back, then
-#   applies the profile on top; cb-off puts the baseline back and forgets it.
-# - After each switch we record what we left (_cb_as_NAME, _cb_av_NAME). A variable that differs
-#   from that at the next switch was changed by hand: it is yours again and joins the baseline.
-# - On every cd and before every prompt, _cb_hook finds what governs the directory (the nearest
-#   .claude-backend up the tree, else the [directories] map) and acts only when that changes,
-#   so a manual switch holds until you enter a directory governed by something else.
-# - What runs at a prompt is builtins only (fish runs builtins in command substitutions
-#   without forking): no external command, no node.
-# - Switches write global variables only, never universal ones: a universal variable of yours
-#   is shadowed while a profile needs it gone, and comes back as it was.
+# What the rendered _cb_apply_NAME functions call. Each value is recorded as what the switch
+# left (_cb_as_, _cb_av_) right here, where it is known, and _cb_psets lists it.
+function _cb_put
+    set -gx $argv[1] $argv[2]
+    set -g _cb_as_$argv[1] x
+    set -g _cb_av_$argv[1] $argv[2]
+    set -a _cb_psets $argv[1]
+end
 
-#@data
-
-# A cached copy (claude-hooks init fish --cache) refreshes itself when the config or claude-hooks
-# is not the file it was made from (edited, removed, created, or replaced by an older one): the
-# stamps beside it carry their modification times, compared both ways with builtins. It hands
-# back to the start-up line when claude-hooks moved. (Once per load, whatever the clocks say.)
-# Whether $argv[1] and $argv[2] have the same modification time, or are both missing.
-function _cb_same_time
-    if test -e $argv[1]
-        test -e $argv[2]; and not test $argv[1] -nt $argv[2]; and not test $argv[2] -nt $argv[1]
-    else
-        not test -e $argv[2]
+# fish exports a universal variable even under an unexported global of the same name, so a
+# universal one is hidden behind an exported empty global: Claude Code reads empty as unset.
+function _cb_drop
+    set -e -g $argv
+    for n in $argv
+        set -q $n; and set -gx $n
     end
 end
-if test -n "$_cb_cache_file"; and not set -q _cb_refreshing
-    test -e "$_cb_cli_file"; or return 1
-    if not _cb_same_time "$_cb_config_file" "$_cb_cache_file.config-time"; or not _cb_same_time "$_cb_cli_file" "$_cb_cache_file.cli-time"
-        set -g _cb_refreshing 1
-        _cb_cli init fish --cache | source
-        set -e _cb_refreshing
-        return 0
-    end
-end
-# A broken config, said at every load of a cached copy as `init` says it at every start.
-test -z "$_cb_config_warning"; or printf '%s\n' "$_cb_config_warning" >&2
-
-# For _cb_switch: how many variables there are, and whether `set -q` can count them (see there).
-set -g _cb_managed_n (count $_cb_managed)
-set -g _cb_visit_all
-test $_cb_managed_n -le 127; or set -g _cb_visit_all 1
-set -q _cb_touched; or set -g _cb_touched
-
-# `path` (fish 3.5+) checks many files in one builtin call; older fish tests them one by one.
-set -g _cb_no_path
-builtin -q path; or set -g _cb_no_path 1
 
 # Sets $argv[2] from the output of command $argv[4], run by sh from your home directory
 # (_cb_keyrun) at the first switch to the profile in this shell and kept in an unexported global
@@ -377,32 +157,32 @@ builtin -q path; or set -g _cb_no_path 1
 # is left unset rather than holding some other key. $argv[3] names the source in messages.
 function _cb_secret
     set -l cache _cb_k$argv[1]_$argv[2]
-    if test -n "$$cache"
-        set -gx $argv[2] $$cache
-        set -g _cb_as_$argv[2] x
-        set -g _cb_av_$argv[2] $$cache
-        set -a _cb_psets $argv[2]
-        return 0
-    end
-    set -l out (command sh -c $_cb_keyrun claude-hooks $argv[4])
-    set -l st $status
-    set -l val (string join \n -- $out)
-    if test $st -eq 0; and test -n "$val"
+    if test -z "$$cache"
+        set -l out (command sh -c $_cb_keyrun claude-hooks $argv[4])
+        set -l st $status
+        set -l val (string join \n -- $out)
+        if test $st -ne 0; or test -z "$val"
+            _cb_drop $argv[2]
+            _cb_warn "$argv[3] failed or printed nothing; $argv[2] is not set"
+            return 0
+        end
         set -g $cache $val
-        set -gx $argv[2] $val
-        set -g _cb_as_$argv[2] x
-        set -g _cb_av_$argv[2] $val
-        set -a _cb_psets $argv[2]
-    else
-        _cb_drop $argv[2]
-        _cb_warn "$argv[3] failed or printed nothing; $argv[2] is not set"
     end
+    _cb_put $argv[2] $$cache
 end
 
 function _cb_forget_secrets
     for v in $_cb_secret_caches
         set -e -g $v
     end
+end
+
+# Prints the hint $argv[1] when every variable named after it is unset or empty.
+function _cb_need
+    for n in $argv[2..-1]
+        test -n "$$n"; and return 0
+    end
+    _cb_warn $argv[1]
 end
 
 # Text from outside (a marker, a directory's name, a variable's value, the config) is shown
@@ -442,15 +222,163 @@ function _cb_show
     printf '%s\n' $_cb_c
 end
 
+# Masks a secret for display, into _cb_r, by the rendered rule: sk-ant-…1234, or … when short.
+function _cb_mask
+    set -l keep
+    for k in $_cb_mask_keep
+        string match -q -- "$k*" $argv[1]; and set keep $k; and break
+    end
+    if test (string length -- $argv[1]) -ge $_cb_mask_long
+        set -g _cb_r "$keep…"(string sub -s -$_cb_mask_tail -- $argv[1])
+    else
+        set -g _cb_r "$keep…"
+    end
+end
 
+# ---- profiles: what they are, and switching ----
 
+# What profile $argv[1] is, from its rendered _cb_about_NAME (_cb_r, _cb_b, ...); fails for an
+# unknown profile.
+function _cb_about
+    contains -- "$argv[1]" $_cb_profiles; and _cb_about_$argv[1]
+end
+
+# Switches to profile $argv[1] for reason $argv[2], or with an empty $argv[1] back to the
+# baseline; says $argv[3], if given. Every variable is visited: fish has no readonly ones.
+function _cb_switch
+    test -z "$argv[3]"; or _cb_say $argv[3]
+    for v in $_cb_managed
+        set -l as _cb_as_$v
+        set -l av _cb_av_$v
+        set -l bs _cb_bs_$v
+        set -l bv _cb_bv_$v
+        # A missing record means unset. Unset now and never recorded: nothing to do.
+        if not set -q $v; and not set -q $as; and not set -q $bs
+            continue
+        end
+        if not set -q $v
+            if set -q $as
+                # We left it set, and you unset it: unset is yours now.
+                set -e -g $bs $bv
+            else if set -q $bs
+                _cb_restore $v $$bs $$bv
+            end
+            continue
+        end
+        _cb_state $v
+        if not set -q $as; or test "x$_cb_rs" != "x$$as"; or test "x$_cb_rv" != "x$$av"
+            # Not what we left (or never switched): the current value is yours, in place.
+            set -g $bs $_cb_rs
+            set -g $bv $_cb_rv
+        else if not set -q $bs
+            _cb_drop $v
+        else if test "x$$bs" != "x$_cb_rs"; or test "x$$bv" != "x$_cb_rv"
+            _cb_restore $v $$bs $$bv
+        end
+    end
+    set -e -g _cb_as_$_cb_managed _cb_av_$_cb_managed
+    if test -z "$argv[1]"
+        set -e -g _cb_bs_$_cb_managed _cb_bv_$_cb_managed
+        set -g _cb_active
+        set -g _cb_why
+        return 0
+    end
+    # What the profile sets it records itself (_cb_put); the rest of what is set now was visited
+    # above: restored or yours.
+    set -g _cb_psets
+    _cb_apply_$argv[1]
+    _cb_put CLAUDE_HOOKS_PROFILE $argv[1]
+    for v in $_cb_managed
+        if set -q $v; and not set -q _cb_as_$v
+            _cb_state $v
+            set -g _cb_as_$v $_cb_rs
+            set -g _cb_av_$v $_cb_rv
+        end
+    end
+    set -g _cb_active $argv[1]
+    set -g _cb_why $argv[2]
+end
+
+# ---- what governs this directory ----
+
+# For a new $PWD: where a marker could be, nearest first (_cb_cands), and the innermost
+# directory of the map at or above it (_cb_map_dir, _cb_map_profile), one lookup per level.
+function _cb_walk
+    set -g _cb_cands_pwd $PWD
+    set -g _cb_cands /$_cb_marker
+    set -g _cb_map_dir
+    set -g _cb_map_profile
+    set -l d ''
+    set -l dirs /
+    for part in (string split -n / -- $PWD)
+        set d $d/$part
+        set -p _cb_cands $d/$_cb_marker
+        set -p dirs $d
+    end
+    set -q _cb_map_keys[1]; or return 0
+    for d in $dirs
+        set -l i (contains -i -- $d $_cb_map_keys); or continue
+        set -g _cb_map_dir $d
+        set -g _cb_map_profile $_cb_map_values[$i]
+        return 0
+    end
+end
+
+# Succeeds for a directory at or below one of trustedDirectories, whose markers count whoever
+# owns them; fails elsewhere.
+function _cb_trusted
+    for t in $_cb_trusted_dirs
+        set t (string trim -r -c / -- $t)/
+        test (string sub -l (string length -- $t) -- $argv[1]/) = $t; and return 0
+    end
+    return 1
+end
+
+# Judges marker $argv[1] into _cb_gkey and _cb_gprofile, or _cb_gbad. Its first line is read
+# with the read builtin: it is data, never executed. What may be read (docs/security.md,
+# "Markers"): a regular file, a symlink followed to one, with something in it. A FIFO, a device
+# or a socket is not -f (a read could wait for ever), and the pseudo-files of /proc, which can
+# block or hold another program's environment, have no size.
+function _cb_read_marker
+    set -l f $argv[1]
+    set -l line
+    if not test -O $f; and not _cb_trusted (string replace -r -- '/[^/]*$' '' $f)
+        # Whose it is, as git's safe.directory: only a marker you own counts (as root, one root
+        # owns), or one under your config's trustedDirectories.
+        set -g _cb_gbad 'is owned by another user'
+    else if not test -s $f
+        set -g _cb_gbad 'is empty'
+    else if not test -r $f
+        set -g _cb_gbad 'cannot be read'
+    else
+        read -n $_cb_read_max -- line <$f 2>/dev/null
+        # The same name as at the last prompt (most prompts of a day in a project): checked then.
+        if test "x$_cb_last_gkey" != "xmarker:$f:$line"
+            set line (string trim -- (string replace -- $_cb_bom '' "$line"))
+            # A profile name or nothing: anything else is never shown, as it may be the first
+            # line of a file the marker links to.
+            if test -z "$line"
+                set -g _cb_gbad 'is empty'
+            else if not string match -q -r -- "^[$_cb_name_first][$_cb_name_rest]{0,"(math $_cb_name_max - 1)"}\$" "$line"
+                set -g _cb_gbad 'does not hold a profile name'
+            end
+        end
+    end
+    if test -z "$_cb_gbad"
+        set -g _cb_gprofile $line
+        set -g _cb_gkey "marker:$f:$line"
+    else
+        # Not usable: the key still changes with the content, so an edit is seen.
+        set -g _cb_gkey "bad:$f:$_cb_gbad:$line"
+    end
+end
 
 # The active backend for a prompt: bedrock:eu-west-1, vertex:us-east5, anthropic, or nothing.
 # For fish_right_prompt or a theme: function fish_right_prompt; cb_prompt_info; end
 function cb_prompt_info --description 'Print the active Claude Code backend for a prompt'
     test -n "$CLAUDE_HOOKS_PROFILE"; or return 0
     set -l text $CLAUDE_HOOKS_PROFILE
-    # While _cb_region_sels[i] is on, _cb_region_vars[i] holds the region (both rendered).
+    # While _cb_region_sels[i] is on, _cb_region_vars[i] holds the region.
     set -l regions $_cb_region_vars
     for selector in $_cb_region_sels
         if test "$$selector" = 1
@@ -462,37 +390,77 @@ function cb_prompt_info --description 'Print the active Claude Code backend for 
     printf '%s' $text
 end
 
+function _cb_on_governor_change
+    if string match -q -- 'direnv:*' "$_cb_gkey"
+        return 0
+    else if test -z "$_cb_gkey"
+        # Nothing governs here: an automatic switch ends; a manual one holds.
+        test -n "$_cb_auto"; or return 0
+        set -g _cb_auto
+        if test -n "$_cb_manual"
+            _cb_select $_cb_manual manual
+        else
+            _cb_select '' ''
+        end
+    else if test -z "$_cb_gprofile"
+        if test "$_cb_gbad" = 'is owned by another user'
+            _cb_warn "$_cb_gwhy $_cb_gbad: only your own markers count (or those under trustedDirectories in your config); not switching"
+        else
+            _cb_warn "$_cb_gwhy $_cb_gbad; expected one profile name ($_cb_profiles); not switching"
+        end
+    else if not _cb_about $_cb_gprofile
+        _cb_warn "$_cb_gwhy names unknown profile '$_cb_gprofile'; known: $_cb_profiles; not switching"
+    else
+        set -g _cb_auto 1
+        _cb_select $_cb_gprofile $_cb_gwhy
+    end
+end
+
+# Makes profile $argv[1] (reason $argv[2]) active without re-applying it when it already is,
+# so a variable changed by hand is not overwritten by a mere change of directory.
+function _cb_select
+    if test "x$argv[1]" = "x$_cb_active"
+        set -g _cb_why $argv[2]
+    else if test -n "$argv[1]"
+        _cb_switch $argv[1] $argv[2] "$argv[1] ($argv[2])"
+    else
+        _cb_switch '' '' "off: your own variables are back"
+    end
+end
+
 # Inside a directory whose .envrc says `use claude`, direnv owns the backend: a switch here
 # would be half undone when direnv restores its own variables on the way out.
 function _cb_direnv_owns
     test -z "$CLAUDE_HOOKS_DIRENV"; and return 1
     _cb_warn "direnv sets the backend here (.envrc in $CLAUDE_HOOKS_DIRENV says: use claude $CLAUDE_HOOKS_PROFILE); edit that .envrc, or leave the directory, to switch"
-    return 0
 end
 
+# ---- entry points ----
+# Each starts with a local, empty fish_trace: a trace would print every key a switch moves.
+# Yours is back when it returns; the functions it calls see it too.
+
 function cb-use --description 'Switch Claude Code to a claude-hooks profile'
-    set -l fish_trace # (see _cb_update)
+    set -l fish_trace
     _cb_direnv_owns; and return 1
     if test (count $argv) -ne 1; or test -z "$argv[1]"
         _cb_clean "usage: cb-use <profile>; profiles: $_cb_profiles"
         printf '%s\n' $_cb_c >&2
         return 2
     end
-    if not _cb_profile_describe $argv[1]
+    if not _cb_about $argv[1]
         _cb_warn "unknown profile '$argv[1]'; known: $_cb_profiles"
         return 2
     end
     set -g _cb_manual $argv[1]
     set -g _cb_auto
-    _cb_say $argv[1]
-    _cb_switch $argv[1] manual
+    _cb_switch $argv[1] manual $argv[1]
 end
 
-# cb-bedrock and the other shortcuts (rendered above) come here: $argv[1] is the command's
+# cb-bedrock and the other shortcuts (rendered below) come here: $argv[1] is the command's
 # name, $argv[2] its profile. An argument after them is a mistake (`cb-bedrock --region x`):
 # refused with the usage, rather than ignored as if the switch had done what was asked.
 function _cb_shortcut
-    set -l fish_trace # (see _cb_update)
+    set -l fish_trace
     if test (count $argv) -ne 2
         printf 'usage: %s (no arguments; other settings go in a profile: cb-use <profile>)\n' $argv[1] >&2
         return 2
@@ -501,7 +469,7 @@ function _cb_shortcut
 end
 
 function cb-off --description 'Put your own Claude Code variables back'
-    set -l fish_trace # (see _cb_update)
+    set -l fish_trace
     if set -q argv[1]
         printf 'usage: cb-off (no arguments)\n' >&2
         return 2
@@ -517,22 +485,6 @@ function cb-off --description 'Put your own Claude Code variables back'
         _cb_say "off: your own variables are back"
     else
         _cb_say "already off: no profile was active"
-    end
-end
-
-# Masks a secret for display, into _cb_r: sk-ant-…1234, AKIA…WXYZ, or … when short.
-function _cb_mask
-    set -l keep
-    switch $argv[1]
-        case 'sk-ant-*'
-            set keep sk-ant-
-        case 'AKIA*' 'ASIA*'
-            set keep (string sub -l 4 -- $argv[1])
-    end
-    if test (string length -- $argv[1]) -ge 16
-        set -g _cb_r "$keep…"(string sub -s -4 -- $argv[1])
-    else
-        set -g _cb_r "$keep…"
     end
 end
 
@@ -555,17 +507,17 @@ function _cb_settings_note
 end
 
 function cb-status --description 'Show the Claude Code variables of this shell, and why'
-    set -l fish_trace # (see _cb_update)
+    set -l fish_trace
     if set -q argv[1]
         printf 'usage: cb-status (no arguments; for JSON: claude-hooks status --json)\n' >&2
         return 2
     end
     if test -n "$CLAUDE_HOOKS_DIRENV"
-        _cb_profile_describe "$CLAUDE_HOOKS_PROFILE"; or set -g _cb_r unknown
+        _cb_about "$CLAUDE_HOOKS_PROFILE"; or set -g _cb_r unknown
         _cb_show "profile   $CLAUDE_HOOKS_PROFILE: $_cb_r"
         _cb_show "why       direnv: .envrc in $CLAUDE_HOOKS_DIRENV"
     else if test -n "$_cb_active"
-        _cb_profile_describe $_cb_active; or set -g _cb_r unknown
+        _cb_about $_cb_active; or set -g _cb_r unknown
         _cb_show "profile   $_cb_active: $_cb_r"
         _cb_show "why       $_cb_why"
     else if test -n "$CLAUDE_HOOKS_PROFILE"
@@ -578,7 +530,7 @@ function cb-status --description 'Show the Claude Code variables of this shell, 
             test "x$_cb_why" != "x$_cb_gwhy"; or test "x$_cb_gprofile" != "x$_cb_active"
         end
         _cb_show "here      $_cb_gwhy says '$_cb_gprofile'; your manual choice holds until you leave"
-    else if string match -q -- 'bad:*' "$_cb_gkey"
+    else if test -n "$_cb_gbad"
         _cb_show "here      $_cb_gwhy $_cb_gbad; not used"
     end
     _cb_settings_note
@@ -588,10 +540,8 @@ function cb-status --description 'Show the Claude Code variables of this shell, 
         test $v = CLAUDE_HOOKS_PROFILE; and continue
         set -q $v; or continue
         set -g _cb_r "$$v"
-        if contains -- $v $_cb_secrets
-            _cb_mask $_cb_r
-        end
-        test -z "$_cb_r"; and set -g _cb_r '(empty)'
+        contains -- $v $_cb_secrets; and _cb_mask $_cb_r
+        test -n "$_cb_r"; or set -g _cb_r '(empty)'
         _cb_show "  $v=$_cb_r"
         set shown 1
     end
@@ -601,7 +551,7 @@ end
 # Re-reads the config: prints this integration again and loads it, then re-applies the
 # active profile so edited values take effect.
 function cb-reload --description 'Re-read the claude-hooks config'
-    set -l fish_trace # (see _cb_update)
+    set -l fish_trace
     if set -q argv[1]
         printf 'usage: cb-reload (no arguments)\n' >&2
         return 2
@@ -619,7 +569,7 @@ function cb-reload --description 'Re-read the claude-hooks config'
     _cb_say "reloaded $_cb_config_file: "(count $_cb_profiles)" profiles"
     # Under direnv the variables are direnv's until you leave; the new profile data applies then.
     if test -n "$_cb_active"; and test -z "$CLAUDE_HOOKS_DIRENV"
-        if _cb_profile_describe $_cb_active
+        if _cb_about $_cb_active
             _cb_switch $_cb_active $_cb_why
         else
             _cb_warn "profile '$_cb_active' is gone from the config; your own variables are back"
@@ -630,6 +580,8 @@ end
 
 complete -c cb-use -e
 complete -c cb-use -x -a "$_cb_profiles"
+
+#@profiles
 
 # Lets `claude-hooks doctor` (a child of this shell) tell that the hooks are loaded here.
 set -gx CLAUDE_HOOKS_SHELL fish:$fish_pid

@@ -4,7 +4,7 @@
 // the command declarations (src/cli/), from a file of its own, and only the module of the
 // command asked for is loaded (see scripts/build.mjs).
 import { isPrefix, runInit } from './init.js';
-import { SHELLS, TARGETS, type Target } from './shells/types.js';
+import { SHELLS, TARGETS, type Target } from './render/types.js';
 
 /** `init <shell>`, `init <shell> --cmd PREFIX`: the start-up line's forms, or undefined. */
 function startupInit(args: string[]): { target: Target; prefix?: string } | undefined {

@@ -8,10 +8,10 @@ import { builtinConfig, configPath, displayPath, loadConfig } from './profiles/c
 import { inline } from './sanitize.js';
 import { maskSecrets } from './secrets.js';
 import type { Config } from './profiles/types.js';
-import { renderInit } from './shells/render.js';
+import { renderInit } from './render/render.js';
 import { writeStdout } from './stdout.js';
 import { warn } from './print.js';
-import type { Target } from './shells/types.js';
+import type { Target } from './render/types.js';
 import { VERSION } from './version.js';
 
 /** The command line that runs this CLI again, for `cb-reload` in the generated code. */

@@ -5,8 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fishQuote } from '../src/shells/fish.js';
-import { posixQuote } from '../src/shells/posix.js';
+import { fishQuote } from '../src/render/fish.js';
+import { posixQuote } from '../src/render/posix.js';
 import { cli, makeSandbox } from './helpers/sandbox.js';
 import { runWithInit, shellsUnderTest, type TestShell } from './helpers/shells.js';
 

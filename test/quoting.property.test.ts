@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fishQuote } from '../src/shells/fish.js';
-import { posixQuote } from '../src/shells/posix.js';
+import { fishQuote } from '../src/render/fish.js';
+import { posixQuote } from '../src/render/posix.js';
 import { makeSandbox } from './helpers/sandbox.js';
 import { shellBinary, shellsUnderTest, type TestShell } from './helpers/shells.js';
 

@@ -1,10 +1,11 @@
 // claude-hooks completion bash|zsh|fish: tab completion for the CLI itself, generated from the
 // same declarations as the parser and the help (src/cli/commands/), so the three cannot
 // disagree. Profile names come from the shell integration when it is loaded (its _cb_profiles
-// and _cb_profile_backend): a tab then starts no process. Without it, `claude-hooks __profiles`.
+// and _cb_about, which puts a profile's backend in _cb_b): a tab then starts no process.
+// Without it, `claude-hooks __profiles`.
 import { COMMANDS } from '../cli/commands/index.js';
 import { GLOBAL_OPTIONS, HELP_OPTION, type Command, type Option } from '../cli/spec.js';
-import type { ShellName } from '../shells/types.js';
+import type { ShellName } from '../render/types.js';
 
 /** One place a tab can be pressed: a command (or `profiles show`) and what may follow it. */
 interface Place {
@@ -177,11 +178,11 @@ function zsh(): string {
 # Adds the profile names, each with its backend, to the caller's _ch_w and _ch_d.
 _claude_hooks_profiles() {
     local _ch_n _ch_line
-    if (( \${+_cb_profiles} && \${+functions[_cb_profile_backend]} )); then
+    if (( \${+_cb_profiles} && \${+functions[_cb_about]} )); then
         for _ch_n in $_cb_profiles; do
-            _cb_profile_backend $_ch_n
+            _cb_about $_ch_n
             _ch_w+=($_ch_n)
-            _ch_d+=("\${(r:14:)_ch_n}  -- profile, \${_cb_r} backend")
+            _ch_d+=("\${(r:14:)_ch_n}  -- profile, \${_cb_b} backend")
         done
     else
         for _ch_line in \${(f)"$(claude-hooks __profiles --backends 2>/dev/null)"}; do
@@ -230,10 +231,10 @@ function fish(): string {
     '',
     '# The profile names, a tab, and each one\'s backend.',
     'function __claude_hooks_profiles',
-    '    if set -q _cb_profiles[1]; and functions -q _cb_profile_backend',
+    '    if set -q _cb_profiles[1]; and functions -q _cb_about',
     '        for n in $_cb_profiles',
-    '            _cb_profile_backend $n',
-    '            printf \'%s\\tprofile, %s backend\\n\' $n $_cb_r',
+    '            _cb_about $n',
+    '            printf \'%s\\tprofile, %s backend\\n\' $n $_cb_b',
     '        end',
     "    else if command -q claude-hooks",
     "        claude-hooks __profiles --backends 2>/dev/null | string replace -r -- '\\t(.*)' '\\tprofile, $1 backend'",

@@ -8,10 +8,10 @@ import { selfCommand } from '../init.js';
 import { asInputError, InputError } from '../errors.js';
 import { linkTarget, withFileLock, writeFileAtomic } from '../files.js';
 import { displayPath } from '../profiles/config.js';
-import { posixQuote } from '../shells/posix.js';
-import { fishQuote } from '../shells/fish.js';
-import { plainInitLine, startupFile } from '../shells/startup.js';
-import { SHELLS, type ShellName } from '../shells/types.js';
+import { posixQuote } from '../render/posix.js';
+import { fishQuote } from '../render/fish.js';
+import { plainInitLine, startupFile } from '../render/startup.js';
+import { SHELLS, type ShellName } from '../render/types.js';
 import { print, warn } from '../print.js';
 import { inline } from '../sanitize.js';
 
@@ -30,7 +30,7 @@ function detectShell(env: Env): ShellName {
   throw new InputError(`setup: cannot tell your shell from SHELL=${JSON.stringify(env.SHELL ?? '')}; name it: claude-hooks setup bash|zsh|fish`);
 }
 
-export { startupFile } from '../shells/startup.js';
+export { startupFile } from '../render/startup.js';
 
 /** `claude-hooks` when it is on PATH, else this CLI by its full path (an npx or local install). */
 function startupCommand(shell: ShellName, env: Env): string {

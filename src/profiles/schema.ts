@@ -14,6 +14,9 @@ export interface FieldSpec {
   secret?: boolean;
 }
 
+/** A profile name: one of NAME_FIRST, then NAME_REST, at most NAME_MAX in all. The shells
+ *  check marker contents with the same three facts, rendered into them. */
+export const PROFILE_NAME_CHARS = { first: 'abcdefghijklmnopqrstuvwxyz0123456789', rest: 'abcdefghijklmnopqrstuvwxyz0123456789_-', max: 64 } as const;
 export const PROFILE_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 export const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** A cloud region (AWS, Google Cloud): the one rule for `region = ...` in the config and for

@@ -10,7 +10,7 @@ import { isOn, type Prediction } from './predict.js';
 import { MARKER_PROBLEMS, readMarker } from './marker.js';
 import { inline } from '../sanitize.js';
 import { maskSecrets } from '../secrets.js';
-import { exportLine, plainInitLine, startupFile, userShell } from '../shells/startup.js';
+import { exportLine, plainInitLine, startupFile, userShell } from '../render/startup.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 

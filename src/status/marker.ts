@@ -4,6 +4,12 @@ import { PROFILE_NAME } from '../profiles/schema.js';
 
 /** Why a marker that is there cannot be used. Its content is never returned: it may be the
  *  first line of whatever file a symlinked marker points at. */
+/** The marker's name, how much of its first line counts, and the byte-order mark dropped from
+ *  its start: the shells read markers by the same facts, rendered into them. */
+export const MARKER_FILE = '.claude-backend';
+export const MARKER_READ_CHARS = 256;
+export const BOM = '\ufeff';
+
 export type MarkerProblem = 'foreign-owner' | 'empty' | 'unreadable' | 'not-a-name';
 
 export interface Marker {
@@ -30,7 +36,7 @@ export const MARKER_PROBLEMS: Record<MarkerProblem, string> = {
  *  read could wait for ever. */
 export function readMarker(dir: string, trusted: readonly string[] = []): Marker | undefined {
   for (let d = dir; ; d = dirname(d)) {
-    const path = join(d, '.claude-backend');
+    const path = join(d, MARKER_FILE);
     let st: Stats | undefined;
     try {
       st = statSync(path);
@@ -54,7 +60,7 @@ function judge(path: string, { size, uid }: Stats, trusted: boolean): Marker {
 
 function firstLine(path: string): string | undefined {
   // 256 characters are at most 1,024 bytes of UTF-8.
-  const buf = Buffer.alloc(1024);
+  const buf = Buffer.alloc(MARKER_READ_CHARS * 4);
   let n = 0;
   try {
     const fd = openSync(path, 'r');
@@ -66,6 +72,6 @@ function firstLine(path: string): string | undefined {
   } catch {
     return undefined;
   }
-  const line = [...(buf.subarray(0, n).toString('utf8').split('\n')[0] ?? '')].slice(0, 256).join('');
-  return line.replace(/^\ufeff/, '').replace(/\r$/, '').replace(/^[ \t\v\f\r]+|[ \t\v\f\r]+$/g, '');
+  const line = [...(buf.subarray(0, n).toString('utf8').split('\n')[0] ?? '')].slice(0, MARKER_READ_CHARS).join('');
+  return (line.startsWith(BOM) ? line.slice(BOM.length) : line).replace(/\r$/, '').replace(/^[ \t\v\f\r]+|[ \t\v\f\r]+$/g, '');
 }

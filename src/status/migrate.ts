@@ -2,7 +2,7 @@
 // It prints; it never edits a file.
 import { readFileSync } from 'node:fs';
 import { displayPath } from '../profiles/config.js';
-import { plainInitLine, startupFile, userShell } from '../shells/startup.js';
+import { plainInitLine, startupFile, userShell } from '../render/startup.js';
 import { MANAGED_VARS } from '../profiles/managed.js';
 import { maskCommand } from './format.js';
 import { isOn, type Prediction } from './predict.js';

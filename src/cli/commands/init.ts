@@ -1,7 +1,7 @@
 import { InputError } from '../../errors.js';
 // Statically: the start-up path (src/cli.ts) has it loaded already.
 import { checkPrefix, runInit, runInitCached } from '../../init.js';
-import { TARGETS } from '../../shells/types.js';
+import { TARGETS } from '../../render/types.js';
 import type { Command } from '../spec.js';
 
 export const init: Command = {

@@ -1,4 +1,4 @@
-import { SHELLS } from '../../shells/types.js';
+import { SHELLS } from '../../render/types.js';
 import type { Command } from '../spec.js';
 
 export const setup: Command = {

@@ -1,0 +1,188 @@
+# ---- shared by bash and zsh (shells/posix.sh): messages, masking, the hook's decisions ----
+# Written in the syntax both read alike; zsh runs it under the `emulate -L zsh` of its entry
+# points. What differs (indirect expansion, arrays, options) stays in each shell's template.
+
+# A message on stderr, cleaned. _cb_say is the same, unless CLAUDE_HOOKS_QUIET is set.
+_cb_warn() {
+    _cb_clean "claude-hooks: $1"
+    printf '%s\n' "$_cb_c" >&2
+}
+
+_cb_say() {
+    [ -n "${CLAUDE_HOOKS_QUIET-}" ] || _cb_warn "$1"
+}
+
+# A line of cb-status on stdout, cleaned.
+_cb_show() {
+    _cb_clean "$1"
+    printf '%s\n' "$_cb_c"
+}
+
+# Masks a secret for display, into _cb_r, by the rendered rule: sk-ant-…1234, or … when short.
+_cb_mask() {
+    local _cb_keep='' _cb_k
+    for _cb_k in "${_cb_mask_keep[@]}"; do
+        case $1 in
+        "$_cb_k"*) _cb_keep=$_cb_k && break ;;
+        esac
+    done
+    if [ ${#1} -ge "$_cb_mask_long" ]; then
+        _cb_r="$_cb_keep…${1:${#1}-$_cb_mask_tail}"
+    else
+        _cb_r="$_cb_keep…"
+    fi
+}
+
+# Finds what governs the directory, and acts only when that changed.
+_cb_update() {
+    _cb_governor
+    if [ "$_cb_gkey" != "${_cb_last_gkey-}" ]; then
+        _cb_last_gkey=$_cb_gkey
+        _cb_on_governor_change
+    fi
+}
+
+_cb_on_governor_change() {
+    local IFS=' '
+    case $_cb_gkey in
+    direnv:*) return 0 ;;
+    '')
+        # Nothing governs here: an automatic switch ends; a manual one holds.
+        if [ -n "${_cb_auto-}" ]; then
+            _cb_auto=
+            if [ -n "${_cb_manual-}" ]; then
+                _cb_select "$_cb_manual" manual
+            else
+                _cb_select '' ''
+            fi
+        fi
+        return 0
+        ;;
+    esac
+    if [ -z "$_cb_gprofile" ]; then
+        case $_cb_gbad in
+        'is owned by another user') _cb_warn "$_cb_gwhy $_cb_gbad: only your own markers count (or those under trustedDirectories in your config); not switching" ;;
+        *) _cb_warn "$_cb_gwhy $_cb_gbad; expected one profile name (${_cb_profiles[*]}); not switching" ;;
+        esac
+    elif ! _cb_about "$_cb_gprofile"; then
+        _cb_warn "$_cb_gwhy names unknown profile '$_cb_gprofile'; known: ${_cb_profiles[*]}; not switching"
+    else
+        _cb_auto=1
+        _cb_select "$_cb_gprofile" "$_cb_gwhy"
+    fi
+}
+
+# Makes profile $1 (reason $2) active without re-applying it when it already is, so a
+# variable changed by hand is not overwritten by a mere change of directory.
+_cb_select() {
+    if [ "$1" = "${_cb_active-}" ]; then
+        _cb_why=$2
+    elif [ -n "$1" ]; then
+        _cb_switch "$1" "$2" "$1 ($2)"
+    else
+        _cb_switch '' '' "off: your own variables are back"
+    fi
+}
+
+# Inside a directory whose .envrc says `use claude`, direnv owns the backend: a switch here
+# would be half undone when direnv restores its own variables on the way out.
+_cb_direnv_owns() {
+    [ -n "${CLAUDE_HOOKS_DIRENV-}" ] || return 1
+    _cb_warn "direnv sets the backend here (.envrc in $CLAUDE_HOOKS_DIRENV says: use claude ${CLAUDE_HOOKS_PROFILE-}); edit that .envrc, or leave the directory, to switch"
+}
+
+# cb-use, cb-off, cb-reload and the start of cb-status, once each shell's entry point has set
+# its options aside. A failure returns 1 (2 for a bad argument) after one line saying why.
+_cb_use() {
+    local IFS=' '
+    _cb_direnv_owns && return 1
+    if [ $# -ne 1 ] || [ -z "$1" ]; then
+        _cb_clean "usage: cb-use <profile>; profiles: ${_cb_profiles[*]}"
+        printf '%s\n' "$_cb_c" >&2
+        return 2
+    fi
+    if ! _cb_about "$1"; then
+        _cb_warn "unknown profile '$1'; known: ${_cb_profiles[*]}"
+        return 2
+    fi
+    _cb_switch "$1" manual "$1" || return 1
+    _cb_manual=$1
+    _cb_auto=
+}
+
+_cb_off() {
+    if [ $# -ne 0 ]; then
+        printf 'usage: cb-off (no arguments)\n' >&2
+        return 2
+    fi
+    _cb_direnv_owns && return 1
+    # Said only when a profile was active: a second cb-off has nothing to give back.
+    local _cb_was=${_cb_active-}
+    _cb_switch '' '' || return 1
+    _cb_manual=
+    _cb_auto=
+    _cb_forget_secrets
+    if [ -n "$_cb_was" ]; then
+        _cb_say "off: your own variables are back"
+    else
+        _cb_say "already off: no profile was active"
+    fi
+}
+
+# Which profile is active and why, what governs here when that is something else, and the
+# settings files that override the shell (_cb_settings_note).
+_cb_status_head() {
+    if [ $# -ne 0 ]; then
+        printf 'usage: cb-status (no arguments; for JSON: claude-hooks status --json)\n' >&2
+        return 2
+    fi
+    if [ -n "${CLAUDE_HOOKS_DIRENV-}" ]; then
+        _cb_about "${CLAUDE_HOOKS_PROFILE-}" || _cb_r=unknown
+        _cb_show "profile   ${CLAUDE_HOOKS_PROFILE-}: $_cb_r"
+        _cb_show "why       direnv: .envrc in $CLAUDE_HOOKS_DIRENV"
+    elif [ -n "${_cb_active-}" ]; then
+        _cb_about "$_cb_active" || _cb_r=unknown
+        _cb_show "profile   $_cb_active: $_cb_r"
+        _cb_show "why       $_cb_why"
+    elif [ -n "${CLAUDE_HOOKS_PROFILE-}" ]; then
+        _cb_show "profile   $CLAUDE_HOOKS_PROFILE (set by a parent shell)"
+    else
+        printf 'profile   none: your own variables, as you set them\n'
+    fi
+    _cb_governor
+    if [ -n "$_cb_gprofile" ] && { [ "${_cb_why-}" != "$_cb_gwhy" ] || [ "$_cb_gprofile" != "${_cb_active-}" ]; }; then
+        _cb_show "here      $_cb_gwhy says '$_cb_gprofile'; your manual choice holds until you leave"
+    elif [ -n "$_cb_gbad" ]; then
+        _cb_show "here      $_cb_gwhy $_cb_gbad; not used"
+    fi
+    _cb_settings_note
+    printf 'variables in this shell (what Claude Code starts from)\n'
+}
+
+# Re-reads the config: prints this integration ($1: the shell) again and loads it, then
+# re-applies the active profile so edited values take effect.
+_cb_reload() {
+    local _cb_code
+    if [ $# -ne 1 ]; then
+        printf 'usage: cb-reload (no arguments)\n' >&2
+        return 2
+    fi
+    if ! _cb_code=$(_cb_cli init "$1"); then
+        _cb_warn "cb-reload: \"claude-hooks init $1\" failed; keeping the profiles loaded before"
+        return 1
+    fi
+    # Key commands may have changed: fetch again at the next switch. Before the new code
+    # replaces the list of where the old profiles kept them.
+    _cb_forget_secrets
+    eval "$_cb_code"
+    _cb_say "reloaded $_cb_config_file: ${#_cb_profiles[@]} profiles"
+    # Under direnv the variables are direnv's until you leave; the new profile data applies then.
+    if [ -n "${_cb_active-}" ] && [ -z "${CLAUDE_HOOKS_DIRENV-}" ]; then
+        if _cb_about "$_cb_active"; then
+            _cb_switch "$_cb_active" "$_cb_why" || return 1
+        else
+            _cb_warn "profile '$_cb_active' is gone from the config; your own variables are back"
+            _cb_off
+        fi
+    fi
+}

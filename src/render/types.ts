@@ -1,0 +1,42 @@
+export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+export type ShellName = (typeof SHELLS)[number];
+
+/** What `init` can print for: the three shells, and direnv's stdlib (bash, in direnv's own process). */
+export const TARGETS = [...SHELLS, 'direnv'] as const;
+export type Target = (typeof TARGETS)[number];
+
+/** A shell's syntax for the building blocks the renderer writes data with. A dialect knows
+ *  nothing of the templates: the renderer (render.ts) chooses the names and what goes in them. */
+export interface Dialect {
+  /** Quotes a value so the shell reads back exactly these characters, whatever they are. */
+  quote(value: string): string;
+  /** A global scalar: `name=value`; with `escape`, the value is written with escapes, for
+   *  characters no one can see (a byte-order mark). */
+  assign(name: string, value: string, options?: { escape?: boolean }): string;
+  /** A global list (array). */
+  list(name: string, items: readonly string[]): string;
+  /** A global lookup table from each key to its value (bash: a flat key, value, ... list, which
+   *  the template turns into an associative array where bash has them). */
+  table(name: string, pairs: ReadonlyArray<readonly [string, string]>): string[];
+  /** How a user sets a variable by hand in this shell, for hints: `export AWS_REGION=us-east-1`. */
+  exportLine(name: string, value: string): string;
+  /** A command run with one more variable in its environment (and only in its). */
+  withEnv(name: string, value: string, command: string): string[];
+  /** A function definition; `body` lines are indented here. `description` is what fish shows in
+   *  completions (bash and zsh have nowhere to put it). */
+  func(name: string, body: string[], description?: string): string[];
+  /** A command: `name` and its arguments, each quoted where it needs it. */
+  call(name: string, args: readonly string[]): string;
+  /** The function's arguments passed on as they are (`"$@"`, `$argv`). */
+  readonly allArgs: string;
+  /** A command that does nothing, for an empty body. */
+  readonly noop: string;
+}
+
+/** Indents a block of already-rendered lines by one level (four spaces, as in the templates). */
+export function indent(lines: string[]): string[] {
+  return lines.map((l) => (l === '' ? l : '    ' + l));
+}
+
+/** Words that read the same quoted or not: names of variables, functions, numbers. */
+export const PLAIN_WORD = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
