@@ -28,7 +28,7 @@ const cacheOf = (sb: Sandbox, shell: Shell) => join(sb.home, '.cache', 'claude-h
 async function start(sb: Sandbox, shell: Shell, then: string, wrap: string[] = []) {
   const bin = shellBinary(shell)!;
   const rc = rcOf(sb, shell);
-theirs
+  // fish -i: setup's conf.d block loads only in interactive fish.
   const args = shell === 'fish' ? [bin, '--no-config', '-i', '-c', `source '${rc}'; ${then}`] : shell === 'zsh' ? [bin, '-f', '-c', `source '${rc}'; ${then}`] : [bin, '--norc', '-c', `. '${rc}'; ${then}`];
   const [cmd, ...rest] = [...wrap, ...args];
   return execa(cmd!, rest, { env: sb.env(), extendEnv: false, reject: false, timeout: 30_000 });
