@@ -581,8 +581,19 @@ cb-status() {
         for _cb_s in "${_cb_secrets[@]}"; do
             if [ "$_cb_s" = "$_cb_v" ]; then
                 _cb_mask "$_cb_r"
+                _cb_s=masked
                 break
             fi
+        done
+        # A secret by its value, in a variable whose name does not say so (a password in a URL).
+        [ "$_cb_s" = masked ] || for _cb_s in "${_cb_secret_shapes[@]}"; do
+            # shellcheck disable=SC2254 # the shapes are glob patterns, on purpose unquoted
+            case $_cb_r in
+            $_cb_s)
+                _cb_mask "$_cb_r"
+                break
+                ;;
+            esac
         done
         _cb_show "  $_cb_v=${_cb_r:-(empty)}"
         _cb_shown=1

@@ -540,7 +540,17 @@ function cb-status --description 'Show the Claude Code variables of this shell, 
         test $v = CLAUDE_HOOKS_PROFILE; and continue
         set -q $v; or continue
         set -g _cb_r "$$v"
-        contains -- $v $_cb_secrets; and _cb_mask $_cb_r
+        if contains -- $v $_cb_secrets
+            _cb_mask $_cb_r
+        else
+            # A secret by its value, in a variable whose name does not say so (a password in a URL).
+            for shape in $_cb_secret_shapes
+                if string match -q -- $shape $_cb_r
+                    _cb_mask $_cb_r
+                    break
+                end
+            end
+        end
         test -n "$_cb_r"; or set -g _cb_r '(empty)'
         _cb_show "  $v=$_cb_r"
         set shown 1

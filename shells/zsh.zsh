@@ -494,13 +494,20 @@ cb-status() {
     local _cb_flags=$-
     emulate -L zsh
     setopt no_xtrace
-    local _cb_v _cb_shown=
+    local _cb_v _cb_s _cb_shown=
     _cb_status_head "$@" || { _cb_failed $?; return; }
     for _cb_v in $_cb_managed; do
         [[ $_cb_v == CLAUDE_HOOKS_PROFILE ]] && continue
         (( ${(P)+_cb_v} )) || continue
         _cb_r=${(P)_cb_v}
-        (( ${_cb_secrets[(Ie)$_cb_v]} )) && _cb_mask $_cb_r
+        if (( ${_cb_secrets[(Ie)$_cb_v]} )); then
+            _cb_mask $_cb_r
+        else
+            # A secret by its value, in a variable whose name does not say so (a password in a URL).
+            for _cb_s in $_cb_secret_shapes; do
+                [[ $_cb_r == ${~_cb_s} ]] && { _cb_mask $_cb_r; break; }
+            done
+        fi
         _cb_show "  $_cb_v=${_cb_r:-(empty)}"
         _cb_shown=1
     done

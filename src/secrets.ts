@@ -35,6 +35,27 @@ const PATTERNS: Array<[kind: string, pattern: RegExp, plausible?: (part: string)
   ],
 ];
 
+/** The same shapes as shell glob patterns (`*` and `?` only, every case spelt out), for cb-status,
+ *  which must tell a secret by its value without starting a process. Coarser than PATTERNS on
+ *  purpose: where one matches, the shell masks the whole value (test/secret-values.test.ts keeps
+ *  every kind above matched by one of these). */
+export const SECRET_SHAPES: readonly string[] = [
+  '*sk-ant-*',
+  '*sk-????????????????????*',
+  '*AKIA????????????????*',
+  '*ASIA????????????????*',
+  ...['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'].map((p) => `*${p}*`),
+  '*AIza???????????????????????????????????*',
+  '*xox?-*',
+  '*eyJ*.*.*',
+  '*-----BEGIN*PRIVATE KEY*',
+  ...['Bearer', 'bearer', 'BEARER', 'Basic', 'basic', 'BASIC'].map((w) => `*${w} ?*`),
+  '*://*:*@*',
+  ...['x-api-key', 'api-key', 'apikey', 'x-auth-token', 'auth-token', 'authorization', 'proxy-authorization', 'x-goog-api-key', 'ocp-apim-subscription-key', 'cookie', 'x-amz-security-token']
+    .flatMap((h) => [h, h.toUpperCase(), h.replace(/(^|-)([a-z])/g, (_m, d: string, c: string) => d + c.toUpperCase())])
+    .map((h) => `*${h}:*`),
+];
+
 /** An AWS secret access key, or anything as random: 40 base64 characters, with upper case,
  *  lower case and digits (a git hash, lower-case hex, does not count). */
 const BASE64_40 = /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;

@@ -1,3 +1,4 @@
+import { SECRET_SHAPES } from '../secrets.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
@@ -107,6 +108,8 @@ function renderData(d: Dialect, spec: TargetSpec, config: Config, plans: SwitchP
     '# The variables a switch may change, and those cb-status masks.',
     d.list('_cb_managed', managed),
     d.list('_cb_secrets', managed.filter((n) => SECRET_VARS.includes(n) || looksSecret(n) || fetched.has(n))),
+    // cb-status masks a value of these shapes whatever its name (a password in a URL, a key in a header).
+    d.list('_cb_secret_shapes', [...SECRET_SHAPES]),
     d.list('_cb_profiles', config.profiles.map((p) => p.name)),
     '# A marker: its name, how much of it is read, the mark dropped from its start, and what a',
     '# profile name is made of (first character, the others, longest).',
