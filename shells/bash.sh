@@ -168,49 +168,7 @@ _cb_guarded() {
     return "$_cb_rc"
 }
 
-# Text from outside (a marker, a directory's name, a variable's value, the config) is shown
-# with its control characters escaped, so it cannot drive the terminal: ESC sequences clear
-# the screen, retitle the window or write the clipboard. $1, escaped, goes into _cb_c: C0
-# controls as \x01..\x1f (newline and tab too: a message is one line), DEL as \x7f, the C1
-# controls U+0080..U+009F as \u0080..\u009f. Builtins only; text without a control character
-# (nearly all) costs one pattern match. Every message goes through it, whole.
-_cb_clean() {
-    _cb_c=$1
-    case $1 in
-    *[[:cntrl:]]* | *$'\xc2'[$'\x80'-$'\x9f']*) ;;
-    *) return 0 ;;
-    esac
-    [ -n "${_cb_ctl_ready-}" ] || _cb_ctl_table
-    local _cb_i=0
-    while [ "$_cb_i" -lt ${#_cb_ctl[@]} ]; do
-        case $_cb_c in
-        *"${_cb_ctl[_cb_i]}"*) _cb_c=${_cb_c//"${_cb_ctl[_cb_i]}"/"${_cb_ctl_esc[_cb_i]}"} ;;
-        esac
-        _cb_i=$((_cb_i + 1))
-    done
-}
-
-# The control characters and how _cb_clean shows them, built the first time it needs them.
-# (printf -v, not a $'...' list: bash 3.2 garbles \x01 and \x7f in array literals.)
-_cb_ctl_table() {
-    local _cb_i=1 _cb_h _cb_ch
-    _cb_ctl=()
-    _cb_ctl_esc=()
-    while [ "$_cb_i" -lt 160 ]; do
-        printf -v _cb_h '%02x' "$_cb_i"
-        if [ "$_cb_i" -lt 32 ] || [ "$_cb_i" -eq 127 ]; then
-            printf -v _cb_ch %b "\\x$_cb_h"
-            _cb_ctl+=("$_cb_ch")
-            _cb_ctl_esc+=("\\x$_cb_h")
-        elif [ "$_cb_i" -ge 128 ]; then
-            printf -v _cb_ch %b "\\xc2\\x$_cb_h"
-            _cb_ctl+=("$_cb_ch")
-            _cb_ctl_esc+=("\\u00$_cb_h")
-        fi
-        _cb_i=$((_cb_i + 1))
-    done
-    _cb_ctl_ready=1
-}
+#@include clean.bash
 
 # ---- profiles: what they are, and switching ----
 

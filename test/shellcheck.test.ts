@@ -45,7 +45,7 @@ describe.skipIf(!requireTool('shellcheck'))('shellcheck', () => {
   }
 
   it('passes on the templates themselves', async () => {
-    for (const template of ['bash.sh', 'direnv.sh']) {
+    for (const template of ['bash.sh', 'direnv.sh', 'clean.bash']) {
       const r = await execa('shellcheck', ['-s', 'bash', '-S', 'style', '-e', 'SC2154', join(ROOT, 'shells', template)], { reject: false });
       expect(r.stdout + r.stderr, template).toBe('');
     }
