@@ -25,7 +25,7 @@ const common = {
   platform: 'node',
   target: 'node20',
   logLevel: 'warning',
-  // CommonJS loads faster than ES modules; import.meta.url (paths.ts, yargs) becomes this file's URL.
+  // CommonJS loads faster than ES modules; import.meta.url (paths.ts) becomes this file's URL.
   define: { 'import.meta.url': '__cbImportMetaUrl' },
   // A command's module is loaded with require: a real import() would start Node's ES module
   // loader, which costs more than the module.
