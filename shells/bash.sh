@@ -132,7 +132,9 @@ _cb_forget_secrets() {
     fi
 }
 
-# Prints the hint $1 when every variable named after it is unset or empty.
+# Prints the hint $1 when every variable named after it is unset or empty, once per shell
+# (_cb_hints_said, one a line): said again at every cd into a directory that switches, a hint
+# is noise.
 _cb_need() {
     [[ -z ${_cb_fetching-} ]] || return 0
     local _cb_hint=$1 _cb_n
@@ -142,6 +144,10 @@ _cb_need() {
             return 0
         fi
     done
+    case $'\n'${_cb_hints_said-} in
+    *$'\n'"$_cb_hint"$'\n'*) return 0 ;;
+    esac
+    _cb_hints_said=${_cb_hints_said-}$_cb_hint$'\n'
     _cb_warn "$_cb_hint"
 }
 

@@ -179,11 +179,14 @@ function _cb_forget_secrets
     end
 end
 
-# Prints the hint $argv[1] when every variable named after it is unset or empty.
+# Prints the hint $argv[1] when every variable named after it is unset or empty, once per
+# shell (_cb_hints_said): said again at every cd into a directory that switches, a hint is noise.
 function _cb_need
     for n in $argv[2..-1]
         test -n "$$n"; and return 0
     end
+    contains -- $argv[1] $_cb_hints_said; and return 0
+    set -g -a _cb_hints_said $argv[1]
     _cb_warn $argv[1]
 end
 

@@ -123,7 +123,8 @@ _cb_forget_secrets() {
     return 0
 }
 
-# Prints the hint $1 when every variable named after it is unset or empty.
+# Prints the hint $1 when every variable named after it is unset or empty, once per shell
+# (_cb_hints_said): said again at every cd into a directory that switches, a hint is noise.
 _cb_need() {
     [[ -z ${_cb_fetching-} ]] || return 0
     local _cb_hint=$1 _cb_n
@@ -131,6 +132,9 @@ _cb_need() {
     for _cb_n in "$@"; do
         [[ -n ${(P)_cb_n-} ]] && return 0
     done
+    (( ${${_cb_hints_said-}[(Ie)$_cb_hint]} )) && return 0
+    typeset -ga _cb_hints_said
+    _cb_hints_said+=("$_cb_hint")
     _cb_warn "$_cb_hint"
 }
 

@@ -1,5 +1,7 @@
 // Switching in the real bash, zsh and fish: after every step the exported environment (what
 // Claude Code sees) must be exactly what the design says, down to unset versus empty.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeSandbox } from './helpers/sandbox.js';
 import { runWithInit, shellsUnderTest, withoutNoise } from './helpers/shells.js';
@@ -148,6 +150,20 @@ for (const shell of shellsUnderTest()) {
       const run2 = await runWithInit(sb2, shell, 'cb-bedrock\ndump set', { env: { AWS_REGION: 'us-west-2' } });
       expect(run2.dumps.set!.get('AWS_REGION')).toBe('ca-central-1');
       expect(run2.stderr.trim()).toBe('claude-hooks: bedrock');
+    });
+
+    it('gives a hint once per shell, not at every cd into a directory that switches (issue 18)', async () => {
+      const sb = makeSandbox();
+      mkdirSync(join(sb.home, 'p'));
+      writeFileSync(join(sb.home, 'p', '.claude-backend'), 'vertex\n');
+      const trips = Array.from({ length: 3 }, () => 'cd p\nprompt\ncd ~\nprompt').join('\n');
+      const run = await runWithInit(sb, shell, `${trips}\ncb-vertex\ncb-off\ndump end`, { env: { CLAUDE_HOOKS_QUIET: '1' } });
+      expect(run.exitCode).toBe(0);
+      const lines = run.stderr.trim().split('\n').filter((l) => l.startsWith('claude-hooks: vertex: '));
+      // Each of Vertex's hints (its project, its region), said at the first switch only.
+      expect(lines.length).toBeGreaterThan(0);
+      expect(new Set(lines).size).toBe(lines.length);
+      expect(run.stderr.trim().split('\n')).toEqual(lines);
     });
 
     it('shows the active profile and masks secrets in cb-status', async () => {
