@@ -400,11 +400,12 @@ end
 function cb_prompt_info --description 'Print the active Claude Code backend for a prompt'
     test -n "$CLAUDE_HOOKS_PROFILE"; or return 0
     set -l text $CLAUDE_HOOKS_PROFILE
-    # While _cb_region_sels[i] is on, _cb_region_vars[i] holds the region.
+    # In the order Claude Code tries them: while _cb_region_sels[i] is on, _cb_region_vars[i]
+    # holds the region (none when it is empty).
     set -l regions $_cb_region_vars
     for selector in $_cb_region_sels
         if test "$$selector" = 1
-            test -n "$$regions[1]"; and set text $text:$$regions[1]
+            test -n "$regions[1]"; and test -n "$$regions[1]"; and set text $text:$$regions[1]
             break
         end
         set -e regions[1]

@@ -198,11 +198,15 @@ _cb_switch() {
     local _cb_v _cb_rec
     local -a _cb_todo _cb_back
     typeset -g _cb_fetching= # an earlier switch stopped by Ctrl-C in its fetch pass left it set
-    # Only variables that are set, or that we keep a record of, can need anything: the
-    # others (most of them) are unset now and were unset in the baseline. (u): a variable set
-    # and recorded is listed up to three times, visited once.
+    # What this switch can change: the variables the last one recorded (their _cb_a_ and _cb_b_
+    # records), and those the new profile changes (_cb_pv) that are set now, so your value is
+    # kept first. Any other is yours, and no switch changes it: not looked at. (u): a variable
+    # set and recorded is listed up to three times, visited once.
+    typeset -ga _cb_pv
+    _cb_pv=()
+    [[ -z $1 ]] || _cb_about $1
     _cb_todo=(${${(k)parameters[(I)_cb_[ab]_*]}#_cb_[ab]_})
-    for _cb_v in $_cb_managed; do
+    for _cb_v in $_cb_pv; do
         (( ${(P)+_cb_v} )) && _cb_todo+=($_cb_v)
     done
     for _cb_v in ${(u)_cb_todo}; do
@@ -224,9 +228,6 @@ _cb_switch() {
     # All or nothing: if one of the variables this switch changes (those going back to the
     # baseline, the profile's own) is readonly, it changes none of them, says so and fails.
     # (zsh would stop half-way, at the first one.)
-    typeset -ga _cb_pv
-    _cb_pv=()
-    [[ -z $1 ]] || _cb_about $1
     if ! _cb_writable $_cb_back $_cb_pv; then
         _cb_warn "cannot switch ${1:+to }${1:-off}: $_cb_r readonly in this shell; nothing changed"
         return 1
@@ -242,7 +243,7 @@ _cb_switch() {
     # Fetch first, then apply: the profile's key commands run before anything changes, so a
     # Ctrl-C while one runs leaves the shell as it was, and cb-off never takes half a switch
     # for your own values.
-    if [[ -n $1 ]]; then
+    if [[ -n $1 && -n $_cb_pfetch ]]; then
         typeset -g _cb_fetching=1
         _cb_profile_apply $1
         typeset -g _cb_fetching=
@@ -422,8 +423,8 @@ _cb_settings_note() {
 # The active backend for a prompt, into $cb_prompt: bedrock:eu-west-1, vertex:us-east5,
 # anthropic, or nothing, with % doubled for prompt expansion. The hook keeps it current, so
 # (with PROMPT_SUBST) PROMPT='%~ ${cb_prompt} %# ' shows it without a subshell;
-# cb_prompt_info prints it, as it is, for anything else. While _cb_region_sels[i] is on,
-# _cb_region_vars[i] holds the region.
+# cb_prompt_info prints it, as it is, for anything else. In the order Claude Code
+# tries them: while _cb_region_sels[i] is on, _cb_region_vars[i] holds the region (none if empty).
 _cb_prompt_text() {
     typeset -g cb_prompt=${CLAUDE_HOOKS_PROFILE-}
     [[ -z $cb_prompt ]] && return 0
@@ -432,7 +433,7 @@ _cb_prompt_text() {
     for _cb_sel in $_cb_region_sels; do
         if [[ ${(P)_cb_sel-} == 1 ]]; then
             _cb_reg=${_cb_region_vars[_cb_i]}
-            [[ -n ${(P)_cb_reg-} ]] && cb_prompt+=:${(P)_cb_reg}
+            [[ -n $_cb_reg && -n ${(P)_cb_reg-} ]] && cb_prompt+=:${(P)_cb_reg}
             return 0
         fi
         (( _cb_i++ ))

@@ -67,6 +67,22 @@ for (const shell of shells) {
       expect(seen).toEqual(expected.map((e) => (shell === 'fish' ? `info=[${e}]` : `info=[${e}] var=[${e}]`)));
     });
 
+    it("gives the region of the backend Claude Code uses when several selectors are on", async () => {
+      const sb = makeSandbox();
+      const show = shell === 'fish' ? 'set -l seg (cb_prompt_info); echo "info=[$seg]"' : 'echo "info=[$(cb_prompt_info)]"';
+      const on = (name: string) => (shell === 'fish' ? `set -gx ${name} 1` : `export ${name}=1`);
+      // Precedence (test/drift.test.ts holds it against the binary): mantle > vertex, and
+      // foundry, which has no region, > mantle.
+      const run = await runWithInit(
+        sb,
+        shell,
+        ['cb-vertex', on('CLAUDE_CODE_USE_MANTLE'), 'prompt', show, on('CLAUDE_CODE_USE_FOUNDRY'), 'prompt', show].join('\n'),
+        { env: { AWS_REGION: 'eu-west-1', CLOUD_ML_REGION: 'us-east5', ANTHROPIC_VERTEX_PROJECT_ID: 'p', CLAUDE_HOOKS_QUIET: '1' } },
+      );
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.stdout.split('\n').filter((l) => l.startsWith('info='))).toEqual(['info=[vertex:eu-west-1]', 'info=[vertex]']);
+    });
+
     it('loads and switches with a config of 500 profiles', async () => {
       const sb = makeSandbox();
       sb.writeConfig(Array.from({ length: 500 }, (_, i) => `[profiles.p${i}]\nbackend = "bedrock"\nregion = "r-${i}"\n`).join('\n'));

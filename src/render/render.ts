@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
 import { MASK } from '../mask.js';
 import { displayPath } from '../profiles/config.js';
-import { AWS_STATIC_CREDENTIALS, BACKEND_SPECS, backendSpec } from '../profiles/backends.js';
+import { AWS_STATIC_CREDENTIALS, BACKEND_SPECS, backendSpec, providerSpec, SELECTOR_PRECEDENCE } from '../profiles/backends.js';
 import { BUILTIN_PROFILES } from '../profiles/builtin.js';
 import { MANAGED_VARS, SECRET_VARS, looksSecret } from '../profiles/managed.js';
 import { planFor, type SwitchPlan } from '../profiles/plan.js';
@@ -93,7 +93,10 @@ function renderData(d: Dialect, spec: TargetSpec, config: Config, plans: SwitchP
   const extras = [...new Set([...config.profiles.flatMap((p) => Object.keys(p.env)), ...fetched])].filter((n) => !MANAGED_VARS.includes(n));
   // CLAUDE_HOOKS_PROFILE is ours, but a parent shell may have exported it: restore it like the rest.
   const managed = [...MANAGED_VARS, ...extras, 'CLAUDE_HOOKS_PROFILE'];
-  const regional = BACKEND_SPECS.filter((b) => b.selector && b.regionVariable);
+  // The selectors in Claude Code's order of precedence, so the prompt shows the region of the
+  // backend that wins when several are on. Gateway mode is left out: it counts only with its URL
+  // and token, and has no region.
+  const regional = SELECTOR_PRECEDENCE.map(providerSpec).filter((b) => b.provider !== 'gateway');
   return [
     '# ---- data rendered from your profiles by `claude-hooks init` ----',
     d.assign('_cb_version', options.version),
@@ -124,10 +127,11 @@ function renderData(d: Dialect, spec: TargetSpec, config: Config, plans: SwitchP
     d.list('_cb_mask_keep', MASK.keep),
     d.assign('_cb_mask_long', String(MASK.long)),
     d.assign('_cb_mask_tail', String(MASK.tail)),
-    '# For the prompt segment: while _cb_region_sels[i] is on, _cb_region_vars[i] holds the region',
-    '# that follows the profile name (bedrock:eu-west-1).',
+    '# For the prompt segment, in the order Claude Code tries them: while _cb_region_sels[i] is on,',
+    '# _cb_region_vars[i] holds the region that follows the profile name (bedrock:eu-west-1); none',
+    '# when it is empty.',
     d.list('_cb_region_sels', regional.map((b) => b.selector!)),
-    d.list('_cb_region_vars', regional.map((b) => b.regionVariable!)),
+    d.list('_cb_region_vars', regional.map((b) => b.regionVariable ?? '')),
     '# direnv: the backends that take an AWS profile, and the AWS keys that would override it.',
     d.list('_cb_aws_backends', BACKEND_SPECS.filter((b) => b.fields.awsProfile).map((b) => b.id)),
     d.list('_cb_aws_keys', [...AWS_STATIC_CREDENTIALS]),
@@ -154,9 +158,9 @@ function renderData(d: Dialect, spec: TargetSpec, config: Config, plans: SwitchP
 
 /** Two small functions per profile: _cb_about_<name> says what it is (_cb_r: the description,
  *  _cb_b: its backend, _cb_pv: what a switch to it changes, _cb_region_var and _cb_aws_var:
- *  where --region and --aws-profile go); _cb_apply_<name> applies it. A function per profile,
- *  not one `case` over all: zsh parses a big `case` in quadratic time, and bash copies a
- *  function's whole body at each call. */
+ *  where --region and --aws-profile go, _cb_pfetch: whether it fetches a secret);
+ *  _cb_apply_<name> applies it. A function per profile, not one `case` over all: zsh parses a
+ *  big `case` in quadratic time, and bash copies a function's whole body at each call. */
 function renderProfiles(d: Dialect, spec: TargetSpec, config: Config, plans: SwitchPlan[], options: RenderOptions): string[] {
   const lines = [
     '# ---- your profiles and directories, rendered by `claude-hooks init` ----',
@@ -176,6 +180,9 @@ function renderProfiles(d: Dialect, spec: TargetSpec, config: Config, plans: Swi
         d.list('_cb_pv', [...touched(plans[i]!), 'CLAUDE_HOOKS_PROFILE']),
         d.assign('_cb_region_var', b.fields.region ?? ''),
         d.assign('_cb_aws_var', b.fields.awsProfile ?? ''),
+        // Whether switching to it fetches a secret (a key command): bash and zsh then run its
+        // _cb_apply_NAME twice, to fetch before anything changes.
+        d.assign('_cb_pfetch', plans[i]!.secrets.length ? '1' : ''),
       ])),
       ...literal(d.func(`_cb_apply_${p.name}`, applyBody(d, plans[i]!, i, options.cli))),
     );
