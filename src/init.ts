@@ -64,6 +64,9 @@ function mtimeNs(path: string): bigint | undefined {
 /** Copies `from`'s modification time onto `stamp` to the nanosecond (`touch -r`: node's utimes
  *  rounds), or removes the stamp when there is no `from` or it changed since `seen`. */
 function stampLike(stamp: string, from: string, seen: bigint | undefined): void {
+  // Right already (the config or the CLI did not change since the last copy): no `touch`, which
+  // is a process of a few milliseconds at start-up.
+  if (seen !== undefined && mtimeNs(stamp) === seen) return;
   rmSync(stamp, { force: true });
   if (seen === undefined) return;
   writeFileSync(stamp, '', { mode: 0o600 });

@@ -30,6 +30,30 @@ describe('claude-hooks CLI', () => {
     expect(nothing.exitCode).toBe(2);
   });
 
+  it('takes the start-up forms of init without the parser, and leaves every other form to it', async () => {
+    // src/cli.ts answers `init <shell>` with --cmd and --cache itself (shell start-up); the same
+    // words in any order must give what the parser gives, and what it refuses stays refused.
+    const sb = makeSandbox();
+    const a = await cli(sb, ['init', 'zsh', '--cache', '--cmd', 'ch']);
+    const b = await cli(sb, ['init', 'zsh', '--cmd=ch', '--cache']);
+    expect(a.exitCode).toBe(0);
+    expect(a.stdout).toContain('ch-use()');
+    expect(b.stdout).toBe(a.stdout);
+    expect(existsSync(join(sb.home, '.cache', 'claude-hooks', 'init.zsh'))).toBe(true);
+    for (const args of [
+      ['init', 'direnv', '--cache'],
+      ['init', 'direnv', '--cmd', 'ch'],
+      ['init', 'zsh', '--cmd', '1bad'],
+      ['init', 'zsh', '--cache', '--cache', '--bogus'],
+      ['init', 'zsh', '--cmd'],
+    ]) {
+      const r = await cli(sb, args);
+      expect(r.exitCode, args.join(' ')).toBe(2);
+      expect(r.stdout, args.join(' ')).toBe('');
+      expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+    }
+  });
+
   it('writes all of a large init through a slow pipe, and stops quietly when the reader has gone', async () => {
     const sb = makeSandbox();
     // About 400 KB of integration: many times a pipe's buffer, so writes block on the reader.
