@@ -97,6 +97,13 @@ describe('config loading', () => {
     expect(got.startsWith(message), `got: ${got}`).toBe(true);
     expect(got).not.toContain('\n');
   });
+
+  // The shells keep the map as text, a line a directory (bash 3.2): a tab or newline would split it.
+  it.each([['a tab', '\\t'], ['a newline', '\\n'], ['an escape', '\\u001b']])('refuses a directory with %s in it', (_what, escape) => {
+    const got = error(`[directories]\n"~/a${escape}b" = "bedrock"`);
+    expect(got.startsWith(`${FILE}:`), got).toBe(true);
+    expect(got).toMatch(/ directories\."~\/a\\.+b": expected a directory without control characters \(tab, newline, escape\)$/s);
+  });
 });
 
 // Names every object inherits (__proto__, constructor, toString...): a table keyed by one of them

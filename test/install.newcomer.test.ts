@@ -114,7 +114,8 @@ describe('install from a checkout, as the README says', () => {
         await waitFor(/variables in this shell[^\n]*\n(?:.*\n)*\s+CLAUDE_CODE_USE_BEDROCK=1/);
         // A mistake is refused with the usage, exit 2, and nothing changes.
         await type(`cb-anthropic --now; echo "rc=${status}"; echo "use=$CLAUDE_CODE_USE_BEDROCK"`);
-        const text = await waitFor(/use=/);
+        // The output line, not the command line as typed (which holds `use=` too).
+        const text = await waitFor(/^use=\S*$/m);
         expect(text).toContain('usage: cb-anthropic');
         expect(text).toContain('rc=2');
         expect(text).toContain('use=1');

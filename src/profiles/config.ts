@@ -179,6 +179,8 @@ function parseConfigWithSecrets(text: string, path: string, env: Env, mode: numb
     const at = ['directories', key];
     if (typeof value !== 'string') fail(at, `expected a profile name, got ${typeOf(value)}`);
     if (!profiles.has(value as string)) fail(at, `names profile "${value as string}", which is not defined; known: ${[...profiles.keys()].join(', ')}`);
+    // The shells keep the map as text, a line a directory (bash 3.2): no control characters.
+    if (/[\x00-\x1f\x7f]/.test(key)) fail(at, 'expected a directory without control characters (tab, newline, escape)');
     const dir = expandDir(key, env);
     if (!dir) fail(at, 'expected an absolute path or one starting with ~/');
     directories.push({ dir: dir as string, profile: value as string });

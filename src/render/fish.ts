@@ -23,6 +23,8 @@ export const fish: Dialect = {
   // Local to the function that runs it: gone when it returns.
   withEnv: (name, value, command) => [`set -lx ${name} ${fishQuote(value)}`, command],
   func: (name, body, description) => [`function ${name}${description ? ` --description ${fishQuote(description)}` : ''}`, ...indent(body), 'end'],
+  copyList: (name, from) => `set -g ${name} $${from}`,
+  callWithList: (name, from) => `${name} $${from}`,
   call: (name, args) => [name, ...args.map((a) => (PLAIN_WORD.test(a) ? a : fishQuote(a)))].join(' '),
   allArgs: '$argv',
   noop: 'true',

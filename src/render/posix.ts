@@ -30,3 +30,15 @@ export function posixFunc(name: string, body: string[]): string[] {
 export function posixCall(name: string, args: readonly string[]): string {
   return [name, ...args.map((a) => (PLAIN_WORD.test(a) ? a : posixQuote(a)))].join(' ');
 }
+
+/** What bash and zsh write alike. */
+export const posixCommon = {
+  quote: posixQuote,
+  exportLine: posixExportLine,
+  withEnv: posixWithEnv,
+  func: posixFunc,
+  call: posixCall,
+  callWithList: (name: string, from: string) => `${name} "\${${from}[@]}"`,
+  allArgs: '"$@"',
+  noop: ':',
+} as const;

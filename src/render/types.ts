@@ -27,6 +27,10 @@ export interface Dialect {
   func(name: string, body: string[], description?: string): string[];
   /** A command: `name` and its arguments, each quoted where it needs it. */
   call(name: string, args: readonly string[]): string;
+  /** A global list holding the items of the global list `from`. */
+  copyList(name: string, from: string): string;
+  /** A command: `name` with the items of the global list `from` as its arguments. */
+  callWithList(name: string, from: string): string;
   /** The function's arguments passed on as they are (`"$@"`, `$argv`). */
   readonly allArgs: string;
   /** A command that does nothing, for an empty body. */

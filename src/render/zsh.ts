@@ -1,19 +1,14 @@
-import { posixCall, posixExportLine, posixWithEnv, posixEscape, posixFunc, posixQuote } from './posix.js';
+import { posixCommon, posixEscape, posixQuote } from './posix.js';
 import type { Dialect } from './types.js';
 
+// Rendered functions are helpers: they run under the `emulate -L zsh` of the entry point (hook
+// or cb-* command) that calls them.
 export const zsh: Dialect = {
-  quote: posixQuote,
+  ...posixCommon,
   // -g: `cb-reload` evals this inside a function, where a bare typeset would be local.
   assign: (name, value, o) => `typeset -g ${name}=${o?.escape ? posixEscape(value) : posixQuote(value)}`,
   list: (name, items) => `typeset -ga ${name}; ${name}=(${items.map(posixQuote).join(' ')})`,
+  copyList: (name, from) => `typeset -ga ${name}; ${name}=("\${${from}[@]}")`,
   // The whole table in one assignment of key, value, ...: a new table, not merged into an old one.
   table: (name, pairs) => [`typeset -gA ${name}; ${name}=(${pairs.flat().map(posixQuote).join(' ')})`],
-  // Rendered functions are helpers: they run under the `emulate -L zsh` of the entry point
-  // (hook or cb-* command) that calls them.
-  exportLine: posixExportLine,
-  withEnv: posixWithEnv,
-  func: posixFunc,
-  call: posixCall,
-  allArgs: '"$@"',
-  noop: ':',
 };
