@@ -67,6 +67,7 @@ export const SHELLS = {
 
 function epochPairMs(out) {
   const [t0, t1] = readFileSync(out, 'utf8').trim().split(/\s+/).map(Number);
+  if (!Number.isFinite(t1 - t0)) throw new Error('bench: no $EPOCHREALTIME in this shell (bash 5+ and zsh have it)');
   return (t1 - t0) * 1000;
 }
 
