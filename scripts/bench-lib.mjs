@@ -56,7 +56,8 @@ export const SHELLS = {
     args: ['--no-config'],
     load: (f) => `source '${f}'`,
     nop: 'true',
-    loop: (n, body) => `for i in (seq ${n}); ${body}; end`,
+    // n items from builtins: `(seq n)` would start a process inside the timed loop.
+    loop: (n, body) => `for i in (string split '' (string repeat -n ${n} x)); ${body}; end`,
     commandLine: (cmd) => `emit fish_preexec ${cmd.split(' ')[0]}; ${cmd}; emit fish_postexec ${cmd.split(' ')[0]}; emit fish_prompt`,
     // fish 3.6 has no clock variable; its `time` keyword is one, and prints to the shell's own
     // stderr (a redirection around it does not take it).

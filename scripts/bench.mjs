@@ -446,13 +446,14 @@ function whyMissed(all) {
   const out = [];
   const floorMiss = missing(all, 'floor');
   if (floorMiss.length) {
-    const excess = floorMiss.map((shell) => {
+    out.push(`- per prompt over the floor (${floorMiss.join(', ')}): what the hook costs beyond the floor, default config:`);
+    for (const shell of floorMiss) {
       const rows = shapeRows.filter((r) => r.shell === shell && r.config === 'default');
       const byDepth = rows.filter((r) => r.position.startsWith('depth')).map((r) => r.ms - r.floorMs);
       const flat = byDepth.length > 1 && Math.max(...byDepth) < 1.5 * Math.min(...byDepth);
-      return `${shell} ${rows.map((r) => `${f(r.ms - r.floorMs)} at ${r.position}`).join(', ')}${flat ? ' (about the same at every depth: a cost per prompt, not per level, so the ratio is worst where the floor is smallest)' : ''}`;
-    });
-    out.push(`- per prompt over the floor (${floorMiss.join(', ')}): what the hook costs beyond the floor, default config: ${excess.join('; ')}.`);
+      const note = flat ? '; about the same at every depth: a cost per prompt, not per level, so the ratio is worst where the floor is smallest' : '';
+      out.push(`  - ${shell}: ${rows.map((r) => `${f(r.ms - r.floorMs)} at ${r.position}`).join(', ')}${note}.`);
+    }
   }
   const mapMiss = missing(all, 'map');
   if (mapMiss.length) {
@@ -619,7 +620,7 @@ const text = report();
 console.log(text);
 log(`done in ${elapsedMin.toFixed(1)} min`);
 // --quick and --shell are for CI and a quick look: they check, but leave the recorded full run alone.
-if (!quick && !onlyShells.length) writeFileSync(DOC, `${text}\n${handWritten()}`);
+if (!quick && !onlyShells.length) writeFileSync(DOC, `${text.trimEnd()}\n${handWritten()}`);
 // The scripted loops stand for a terminal only if they fire what it fires: direnv's run count
 // per cd tells (fish without its preexec event runs direnv twice).
 const unlike = Object.entries(eventChecks).filter(([, c]) => c.typed !== c.scripted);
