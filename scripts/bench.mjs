@@ -451,7 +451,7 @@ function whyMissed(all) {
       const rows = shapeRows.filter((r) => r.shell === shell && r.config === 'default');
       const byDepth = rows.filter((r) => r.position.startsWith('depth')).map((r) => r.ms - r.floorMs);
       const flat = byDepth.length > 1 && Math.max(...byDepth) < 1.5 * Math.min(...byDepth);
-      const note = flat ? '; about the same at every depth: a cost per prompt, not per level, so the ratio is worst where the floor is smallest' : '';
+      const note = flat ? '; about the same at every depth: a cost per prompt, not per level, so across depths the ratio is worst at the shallowest' : '';
       out.push(`  - ${shell}: ${rows.map((r) => `${f(r.ms - r.floorMs)} at ${r.position}`).join(', ')}${note}.`);
     }
   }
@@ -516,12 +516,13 @@ function report() {
     '',
     'The in-shell floor is one file test per directory from the prompt\'s directory up to `/`, in the',
     'same shell, with nothing else (bash and zsh `[[ -f ]]`, fish `test -f`): the least any hook that',
-    'looks for a marker must do at a prompt. (fish\'s hook asks one `path is` for all the levels at once,',
-    'which can cost less than the floor\'s loop of `test -f`.) "Depth N" is a directory N levels below `/` with no marker',
-    'above it; in a config with a map, the map governs it (the map has an entry for the directory at',
-    'depth 3). "marker dir" is the directory holding a `.claude-backend` (the hook reads the marker again',
-    'at each prompt there, as it may have been edited), "marker + 3" three levels below it. direnv is measured in the same place of a tree with an allowed `.envrc` (setting the',
-    'variables the bedrock switch sets) where ours has a marker, and with none where ours has none.',
+    'looks for a marker must do at a prompt (fish\'s hook asks one `path is` for all the levels at once,',
+    'which can cost less than the floor\'s loop of `test -f`). "Depth N" is a directory N levels below `/`',
+    'with no marker above it; in a config with a map, the map governs it (the map has an entry for the',
+    'directory at depth 3). "marker dir" is the directory holding a `.claude-backend` (the hook reads the',
+    'marker again at each prompt there, as it may have been edited), "marker + 3" three levels below it.',
+    'direnv is measured in the same place of a tree with an allowed `.envrc` (setting the variables the',
+    'bedrock switch sets) where ours has a marker, and with none where ours has none.',
     'Profiles are counted in the config, on top of the 8 built-in ones; "default" is a config with one.',
     '',
     '## Per prompt',
