@@ -14,16 +14,28 @@ import { requireTool } from './helpers/tools.js';
 
 const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
-/** The commands of the README's Install block, as written there. */
-function installBlock(): string[] {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const section = readme.split('\n## Install\n')[1]!.split('\n## ')[0]!;
+/** The commands of the first sh block in `text` (after `after`, when given), as written there. */
+function shBlock(text: string, after = ''): string[] {
+  const section = after ? text.split(after)[1]!.split('\n## ')[0]! : text;
   const block = /```sh\n([\s\S]*?)```/.exec(section)![1]!;
   return block
     .split('\n')
     .map((l) => l.replace(/\s+#.*$/, '').trim())
     .filter(Boolean);
 }
+
+/** The commands of the README's Install block, as written there. */
+function installBlock(): string[] {
+  return shBlock(readFileSync(join(ROOT, 'README.md'), 'utf8'), '\n## Install\n');
+}
+
+// docs/getting-started.md opens with the same install (its setup comes per shell, after): the
+// run below holds for both.
+it('docs/getting-started.md installs with the commands of the README', () => {
+  const guide = shBlock(readFileSync(join(ROOT, 'docs', 'getting-started.md'), 'utf8'));
+  expect(guide.length).toBeGreaterThan(1);
+  expect(installBlock().slice(0, guide.length)).toEqual(guide);
+});
 
 const hasTmux = requireTool('tmux');
 const shells = shellsUnderTest().filter((s): s is 'bash' | 'zsh' | 'fish' => s !== 'bash32');

@@ -16,9 +16,11 @@ export const fish: Dialect = {
   quote: fishQuote,
   assign: (name, value, o) => `set -g ${name} ${o?.escape ? fishEscape(value) : fishQuote(value)}`,
   list,
-  // fish has no associative arrays: the keys and the values in two lists, the value of
-  // $name_keys[i] at $name_values[i] (`contains -i` finds i in one builtin).
-  table: (name, pairs) => [list(`${name}_keys`, pairs.map(([k]) => k)), list(`${name}_values`, pairs.map(([, v]) => v))],
+  // fish has no associative arrays: one text, a line "<key>\t<value>" each between newlines,
+  // which one `string match` searches (keys hold no control characters: the config refuses
+  // them). A list would be expanded, item by item, at each look.
+  // An empty table is an empty list, so that `set -q name_text[1]` tells without expanding it.
+  table: (name, pairs) => [list(`${name}_text`, pairs.length ? [`\n${pairs.map(([k, v]) => `${k}\t${v}`).join('\n')}\n`] : [])],
   exportLine: (name, value) => `set -gx ${name} ${value}`,
   // Local to the function that runs it: gone when it returns.
   withEnv: (name, value, command) => [`set -lx ${name} ${fishQuote(value)}`, command],
