@@ -1,7 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from './files.js';
 import { xdgDir } from './paths.js';
 import { InputError } from './errors.js';
 import { builtinConfig, configPath, displayPath, loadConfig } from './profiles/config.js';
@@ -63,13 +61,14 @@ function mtimeNs(path: string): bigint | undefined {
 
 /** Copies `from`'s modification time onto `stamp` to the nanosecond (`touch -r`: node's utimes
  *  rounds), or removes the stamp when there is no `from` or it changed since `seen`. */
-function stampLike(stamp: string, from: string, seen: bigint | undefined): void {
+async function stampLike(stamp: string, from: string, seen: bigint | undefined): Promise<void> {
   // Right already (the config or the CLI did not change since the last copy): no `touch`, which
   // is a process of a few milliseconds at start-up.
   if (seen !== undefined && mtimeNs(stamp) === seen) return;
   rmSync(stamp, { force: true });
   if (seen === undefined) return;
   writeFileSync(stamp, '', { mode: 0o600 });
+  const { execFileSync } = await import('node:child_process');
   execFileSync('touch', ['-r', from, stamp], { stdio: 'ignore' });
   if (mtimeNs(stamp) !== seen || mtimeNs(from) !== seen) rmSync(stamp, { force: true }); // changed meanwhile: stale at once
 }
@@ -86,9 +85,12 @@ export async function runInitCached(shell: Exclude<Target, 'direnv'>, prefix?: s
   const seen = { config: mtimeNs(configFile), cli: mtimeNs(cliFile) };
   const code = initCode(shell, { cacheFile: file, prefix });
   try {
+    // Loaded here, not with this file: `init` without --cache (every start-up that has no
+    // cache) then loads neither node:crypto nor node:fs/promises.
+    const { writeFileAtomic } = await import('./files.js');
     await writeFileAtomic(file, code, 0o600, false, true); // private, whatever an older version left
-    stampLike(stamps.config, configFile, seen.config);
-    stampLike(stamps.cli, cliFile, seen.cli);
+    await stampLike(stamps.config, configFile, seen.config);
+    await stampLike(stamps.cli, cliFile, seen.cli);
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
     warn(`cannot write the cache ${displayPath(file)} (${reason}); loading without it`);
