@@ -38,7 +38,8 @@ if [[ -n $_cb_cache_file && -z ${_cb_refreshing-} ]]; then
     if [[ ! -e $_cb_cli_file ]]; then
         return 1
     fi
-    if ! _cb_same_time "$_cb_config_file" "$_cb_cache_file.config-time" || ! _cb_same_time "$_cb_cli_file" "$_cb_cache_file.cli-time"; then
+    if ! _cb_same_time "$_cb_config_file" "$_cb_cache_file.config-time" ||
+        ! _cb_same_time "$_cb_cli_file" "$_cb_cache_file.cli-time"; then
         _cb_refreshing=1
         eval "$(_cb_cli init bash --cache)"
         unset -v _cb_refreshing
@@ -54,7 +55,8 @@ fi
 # associative arrays (the map is loaded into one at the end of this file); before that every set
 # variable is taken as exported, and the map is looked up in its list.
 _cb_modern=
-if [ "${BASH_VERSINFO[0]}" -gt 4 ] || { [ "${BASH_VERSINFO[0]}" -eq 4 ] && [ "${BASH_VERSINFO[1]}" -ge 4 ]; }; then
+if [ "${BASH_VERSINFO[0]}" -gt 4 ] ||
+    { [ "${BASH_VERSINFO[0]}" -eq 4 ] && [ "${BASH_VERSINFO[1]}" -ge 4 ]; }; then
     _cb_modern=1
 fi
 _cb_cands_pwd=
@@ -244,7 +246,8 @@ _cb_switch() {
     # Nor is an array of yours changed: a profile sets plain variables, and an array could not
     # be put back as it was.
     if ! _cb_plain "${_cb_pv[*]-} ${_cb_back[*]-}"; then
-        _cb_warn "cannot switch ${1:+to }${1:-off}: $_cb_r: an array in this shell, and a profile sets plain variables; unset it first; nothing changed"
+        _cb_r+=': an array in this shell, and a profile sets plain variables; unset it first'
+        _cb_warn "cannot switch ${1:+to }${1:-off}: $_cb_r; nothing changed"
         return 1
     fi
     # What the switch is about, said before the hints the profile may print.
@@ -467,7 +470,8 @@ _cb_read_marker() {
 # for each that sets one of the variables (a regular file, read up to 64 KiB, never run).
 _cb_settings_note() {
     local _cb_f _cb_text _cb_v _cb_found
-    for _cb_f in "$_cb_managed_settings" "${PWD-}/.claude/settings.local.json" "${PWD-}/.claude/settings.json" "${CLAUDE_CONFIG_DIR:-${HOME-}/.claude}/settings.json"; do
+    for _cb_f in "$_cb_managed_settings" "${PWD-}/.claude/settings.local.json" \
+        "${PWD-}/.claude/settings.json" "${CLAUDE_CONFIG_DIR:-${HOME-}/.claude}/settings.json"; do
         [[ -f $_cb_f && -s $_cb_f && -r $_cb_f ]] || continue
         _cb_text=
         { IFS= read -r -d '' -n 65536 _cb_text <"$_cb_f"; } 2>/dev/null || :
@@ -478,7 +482,8 @@ _cb_settings_note() {
             esac
         done
         if [[ -n $_cb_found ]]; then
-            _cb_show "settings  $_cb_f sets $_cb_found, over this shell: claude-hooks status says what Claude Code will use"
+            _cb_found+=', over this shell: claude-hooks status says what Claude Code will use'
+            _cb_show "settings  $_cb_f sets $_cb_found"
         fi
     done
 }

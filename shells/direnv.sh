@@ -114,9 +114,11 @@ use_claude() {
     # the config as it is now, at the cost of one node start per load until it is rewritten.
     if [ -f "$_cb_config_file" ]; then
         watch_file "$_cb_config_file"
-        if [ -n "${_cb_lib_file-}" ] && [ "$_cb_config_file" -nt "$_cb_lib_file" ] && _cb_code=$(_cb_cli init direnv); then
+        if [ -n "${_cb_lib_file-}" ] && [ "$_cb_config_file" -nt "$_cb_lib_file" ] &&
+            _cb_code=$(_cb_cli init direnv); then
             eval "$_cb_code"
-            _cb_clean "claude-hooks: your config is newer than $_cb_lib_file; run 'claude-hooks init direnv --write' to make loads fast again"
+            _cb_code="run 'claude-hooks init direnv --write' to make loads fast again"
+            _cb_clean "claude-hooks: your config is newer than $_cb_lib_file; $_cb_code"
             log_status "$_cb_c"
         fi
     fi

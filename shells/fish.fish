@@ -88,7 +88,8 @@ function _cb_same_time
 end
 if test -n "$_cb_cache_file"; and not set -q _cb_refreshing
     test -e "$_cb_cli_file"; or return 1
-    if not _cb_same_time "$_cb_config_file" "$_cb_cache_file.config-time"; or not _cb_same_time "$_cb_cli_file" "$_cb_cache_file.cli-time"
+    if not _cb_same_time "$_cb_config_file" "$_cb_cache_file.config-time"
+        or not _cb_same_time "$_cb_cli_file" "$_cb_cache_file.cli-time"
         set -g _cb_refreshing 1
         _cb_cli init fish --cache | source
         set -e _cb_refreshing
@@ -341,7 +342,8 @@ function _cb_walk
     # all these directories at once. (With 1000 entries as a list, each lookup spent 0.3 ms
     # just expanding it: a cd into a mapped directory and out cost 7 ms.)
     set -q _cb_map_text[1]; or return 0
-    set -l hits (string match -a -r -g -- "\n("(string escape --style=regex -- $dirs | string join '|')")\t([^\n]*)" $_cb_map_text)
+    set -l any (string escape --style=regex -- $dirs | string join '|')
+    set -l hits (string match -a -r -g -- "\n($any)\t([^\n]*)" $_cb_map_text)
     # Directory, profile, directory, profile, ...: the innermost is the nearest in $dirs.
     for d in $dirs
         contains -- $d $hits; or continue
@@ -433,7 +435,8 @@ function _cb_on_governor_change
         end
     else if test -z "$_cb_gprofile"
         if test "$_cb_gbad" = 'is owned by another user'
-            _cb_warn "$_cb_gwhy $_cb_gbad: only your own markers count (or those under trustedDirectories in your config); not switching"
+            set -l rule 'only your own markers count (or those under trustedDirectories in your config)'
+            _cb_warn "$_cb_gwhy $_cb_gbad: $rule; not switching"
         else
             _cb_warn "$_cb_gwhy $_cb_gbad; expected one profile name ($_cb_profiles); not switching"
         end
@@ -461,7 +464,8 @@ end
 # would be half undone when direnv restores its own variables on the way out.
 function _cb_direnv_owns
     test -z "$CLAUDE_HOOKS_DIRENV"; and return 1
-    _cb_warn "direnv sets the backend here (.envrc in $CLAUDE_HOOKS_DIRENV says: use claude $CLAUDE_HOOKS_PROFILE); edit that .envrc, or leave the directory, to switch"
+    set -l which "(.envrc in $CLAUDE_HOOKS_DIRENV says: use claude $CLAUDE_HOOKS_PROFILE)"
+    _cb_warn "direnv sets the backend here $which; edit that .envrc, or leave the directory, to switch"
 end
 
 # ---- entry points ----
@@ -522,7 +526,8 @@ end
 function _cb_settings_note
     set -l user_dir $HOME/.claude
     test -n "$CLAUDE_CONFIG_DIR"; and set user_dir $CLAUDE_CONFIG_DIR
-    for f in $_cb_managed_settings $PWD/.claude/settings.local.json $PWD/.claude/settings.json $user_dir/settings.json
+    for f in $_cb_managed_settings $PWD/.claude/settings.local.json $PWD/.claude/settings.json \
+            $user_dir/settings.json
         test -f $f -a -s $f -a -r $f; or continue
         set -l text
         read -z -n 65536 -l text <$f 2>/dev/null
@@ -530,7 +535,9 @@ function _cb_settings_note
         for v in (string match -r -a -g -- '"([A-Za-z0-9_]+)" ?:' $text)
             contains -- $v $_cb_managed; and not contains -- $v $found; and set -a found $v
         end
-        set -q found[1]; and _cb_show "settings  $f sets "(string join ', ' -- $found)", over this shell: claude-hooks status says what Claude Code will use"
+        set -q found[1]; or continue
+        set -l what 'over this shell: claude-hooks status says what Claude Code will use'
+        _cb_show "settings  $f sets "(string join ', ' -- $found)", $what"
     end
     return 0
 end

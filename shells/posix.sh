@@ -61,7 +61,10 @@ _cb_on_governor_change() {
     esac
     if [ -z "$_cb_gprofile" ]; then
         case $_cb_gbad in
-        'is owned by another user') _cb_warn "$_cb_gwhy $_cb_gbad: only your own markers count (or those under trustedDirectories in your config); not switching" ;;
+        'is owned by another user')
+            _cb_r='only your own markers count (or those under trustedDirectories in your config)'
+            _cb_warn "$_cb_gwhy $_cb_gbad: $_cb_r; not switching"
+            ;;
         *) _cb_warn "$_cb_gwhy $_cb_gbad; expected one profile name (${_cb_profiles[*]}); not switching" ;;
         esac
     elif ! _cb_about "$_cb_gprofile"; then
@@ -88,7 +91,8 @@ _cb_select() {
 # would be half undone when direnv restores its own variables on the way out.
 _cb_direnv_owns() {
     [ -n "${CLAUDE_HOOKS_DIRENV-}" ] || return 1
-    _cb_warn "direnv sets the backend here (.envrc in $CLAUDE_HOOKS_DIRENV says: use claude ${CLAUDE_HOOKS_PROFILE-}); edit that .envrc, or leave the directory, to switch"
+    _cb_r="(.envrc in $CLAUDE_HOOKS_DIRENV says: use claude ${CLAUDE_HOOKS_PROFILE-})"
+    _cb_warn "direnv sets the backend here $_cb_r; edit that .envrc, or leave the directory, to switch"
 }
 
 # cb-use, cb-off, cb-reload and the start of cb-status, once each shell's entry point has set
@@ -150,7 +154,8 @@ _cb_status_head() {
         printf 'profile   none: your own variables, as you set them\n'
     fi
     _cb_governor
-    if [ -n "$_cb_gprofile" ] && { [ "${_cb_why-}" != "$_cb_gwhy" ] || [ "$_cb_gprofile" != "${_cb_active-}" ]; }; then
+    if [ -n "$_cb_gprofile" ] &&
+        { [ "${_cb_why-}" != "$_cb_gwhy" ] || [ "$_cb_gprofile" != "${_cb_active-}" ]; }; then
         _cb_show "here      $_cb_gwhy says '$_cb_gprofile'; your manual choice holds until you leave"
     elif [ -n "$_cb_gbad" ]; then
         _cb_show "here      $_cb_gwhy $_cb_gbad; not used"

@@ -42,7 +42,8 @@ _cb_same_time() {
 }
 if [[ -n $_cb_cache_file && -z ${_cb_refreshing-} ]]; then
     [[ -e $_cb_cli_file ]] || return 1
-    if ! _cb_same_time "$_cb_config_file" "$_cb_cache_file.config-time" || ! _cb_same_time "$_cb_cli_file" "$_cb_cache_file.cli-time"; then
+    if ! _cb_same_time "$_cb_config_file" "$_cb_cache_file.config-time" ||
+        ! _cb_same_time "$_cb_cli_file" "$_cb_cache_file.cli-time"; then
         typeset -g _cb_refreshing=1
         eval "$(_cb_cli init zsh --cache)"
         unset _cb_refreshing
@@ -235,7 +236,8 @@ _cb_switch() {
     # Nor is an array of yours changed: a profile sets plain variables (export would stop the
     # switch half-way, at the first array), and an array could not be put back as it was.
     if ! _cb_plain $_cb_back $_cb_pv; then
-        _cb_warn "cannot switch ${1:+to }${1:-off}: $_cb_r: an array in this shell, and a profile sets plain variables; unset it first; nothing changed"
+        _cb_r+=': an array in this shell, and a profile sets plain variables; unset it first'
+        _cb_warn "cannot switch ${1:+to }${1:-off}: $_cb_r; nothing changed"
         return 1
     fi
     # What the switch is about, said before the hints the profile may print.
@@ -389,7 +391,8 @@ _cb_read_marker() {
             # line of a file the marker links to.
             if [[ -z $_cb_line ]]; then
                 _cb_gbad='is empty'
-            elif [[ $_cb_line == [^${~_cb_name_first}]* || $_cb_line == *[^${~_cb_name_rest}]* || ${#_cb_line} -gt $_cb_name_max ]]; then
+            elif [[ $_cb_line == [^${~_cb_name_first}]* || $_cb_line == *[^${~_cb_name_rest}]* ||
+                ${#_cb_line} -gt $_cb_name_max ]]; then
                 _cb_gbad='does not hold a profile name'
             fi
         fi
@@ -407,7 +410,8 @@ _cb_read_marker() {
 # for each that sets one of the variables (a regular file, read up to 64 KiB, never run).
 _cb_settings_note() {
     local _cb_f _cb_text _cb_v _cb_found
-    for _cb_f in $_cb_managed_settings ${PWD-}/.claude/settings.local.json ${PWD-}/.claude/settings.json ${CLAUDE_CONFIG_DIR:-${HOME-}/.claude}/settings.json; do
+    for _cb_f in $_cb_managed_settings ${PWD-}/.claude/settings.local.json ${PWD-}/.claude/settings.json \
+        ${CLAUDE_CONFIG_DIR:-${HOME-}/.claude}/settings.json; do
         [[ -f $_cb_f && -s $_cb_f && -r $_cb_f ]] || continue
         _cb_text=
         { IFS= read -r -u 0 -d '' -k 65536 _cb_text <$_cb_f; } 2>/dev/null
@@ -415,7 +419,9 @@ _cb_settings_note() {
         for _cb_v in $_cb_managed; do
             [[ $_cb_text == *\"$_cb_v\"(' '|):* ]] && _cb_found+="${_cb_found:+, }$_cb_v"
         done
-        [[ -n $_cb_found ]] && _cb_show "settings  $_cb_f sets $_cb_found, over this shell: claude-hooks status says what Claude Code will use"
+        [[ -n $_cb_found ]] || continue
+        _cb_found+=', over this shell: claude-hooks status says what Claude Code will use'
+        _cb_show "settings  $_cb_f sets $_cb_found"
     done
     return 0
 }
