@@ -135,5 +135,51 @@ describe('install from a checkout, as the README says', () => {
         await tmux('kill-server').catch(() => undefined);
       }
     }, 60_000);
+
+    // docs/getting-started.md, this shell's section, typed line by line into a terminal as it
+    // is written there (from sh, which has no start-up file for setup to change): setup, exec
+    // into the shell, then each command; every switch must say what it did.
+    it.skipIf(!hasTmux)(`${shell}: docs/getting-started.md, typed as written`, async () => {
+      const guide = readFileSync(join(ROOT, 'docs', 'getting-started.md'), 'utf8');
+      const lines = shBlock(guide, `\n## ${shell}\n`);
+      expect(lines[0]).toBe(`claude-hooks setup ${shell}`);
+      expect(lines[1]).toBe(`exec ${shell}`);
+      expect(lines).toContain('cb-bedrock');
+      const home = join(work, `guide-${shell}`);
+      mkdirSync(home, { recursive: true });
+      const env = { PATH: `${join(prefix, 'bin')}:${process.env.PATH}`, HOME: home, SHELL: shellBinary(shell)!, LANG: 'C.UTF-8', TERM: 'xterm' };
+      const socket = `claude-hooks-guide-${process.pid}-${shell}`;
+      const tmux = (...args: string[]) => execa('tmux', ['-L', socket, ...args], { env, extendEnv: false });
+      await tmux('-f', '/dev/null', 'new-session', '-d', '-s', 't', '-x', '200', '-y', '50', '-c', home, 'sh');
+      const screen = async () => (await tmux('capture-pane', '-p', '-J', '-S', '-300', '-t', 't')).stdout;
+      const waitFor = async (pattern: RegExp) => {
+        for (let i = 0; i < 200; i++) {
+          const text = await screen();
+          if (pattern.test(text)) return text;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        throw new Error(`timed out waiting for ${pattern}; screen:\n${await screen()}`);
+      };
+      const type = async (line: string) => {
+        await tmux('send-keys', '-t', 't', '-l', line);
+        await tmux('send-keys', '-t', 't', 'Enter');
+      };
+      try {
+        for (const line of lines) {
+          // The shell's path on this machine may differ from the one the guide assumes.
+          await type(line.replace(/^exec (bash|zsh|fish)$/, `exec ${shellBinary(shell)!}`));
+          if (line.startsWith('claude-hooks setup')) await waitFor(/claude-hooks: added to /);
+          if (line === 'cb-bedrock') await waitFor(/^claude-hooks: bedrock\b/m);
+          if (line === 'cb-status') await waitFor(/variables in this shell[^\n]*\n(?:.*\n)*\s+CLAUDE_CODE_USE_BEDROCK=1/);
+          if (line === 'cb-off') await waitFor(/^claude-hooks: off: your own variables are back$/m);
+        }
+        await type(shell === 'fish' ? 'echo "use=$CLAUDE_CODE_USE_BEDROCK"' : 'echo "use=${CLAUDE_CODE_USE_BEDROCK:-}"');
+        const text = await waitFor(/^use=\S*$/m);
+        expect(text).toMatch(lines.includes('cb-off') ? /^use=$/m : /^use=1$/m);
+        expect(text).not.toMatch(/command not found|Unknown command|not found/);
+      } finally {
+        await tmux('kill-server').catch(() => undefined);
+      }
+    }, 60_000);
   }
 });
