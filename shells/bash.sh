@@ -371,12 +371,19 @@ _cb_map_find() {
     # start; a for loop builds the word list likewise): with 1000 entries a cd took 351M
     # instructions that way, 143M this way (callgrind).
     while :; do
-        case $_cb_map_text in
-        *$'\n'"${_cb_d:-/}"$'\t'*)
-            _cb_v=${_cb_map_text#*$'\n'"${_cb_d:-/}"$'\t'}
-            _cb_map_dir=${_cb_d:-/}
-            _cb_map_profile=${_cb_v%%$'\n'*}
-            return 0
+        case ${_cb_d:-/} in
+        # A path that holds a tab or a newline is in no map (the config refuses them), and in
+        # the text it could join two lines into one match: only the levels above it are.
+        *[$'\t\n']*) ;;
+        *)
+            case $_cb_map_text in
+            *$'\n'"${_cb_d:-/}"$'\t'*)
+                _cb_v=${_cb_map_text#*$'\n'"${_cb_d:-/}"$'\t'}
+                _cb_map_dir=${_cb_d:-/}
+                _cb_map_profile=${_cb_v%%$'\n'*}
+                return 0
+                ;;
+            esac
             ;;
         esac
         [[ -n $_cb_d ]] || return 0

@@ -342,7 +342,9 @@ function _cb_walk
     # all these directories at once. (With 1000 entries as a list, each lookup spent 0.3 ms
     # just expanding it: a cd into a mapped directory and out cost 7 ms.)
     set -q _cb_map_text[1]; or return 0
-    set -l any (string escape --style=regex -- $dirs | string join '|')
+    # A path that holds a tab or a newline is in no map (the config refuses them), and in the
+    # text it could join two lines into one match: only the levels above it are looked for.
+    set -l any (string match -v -r -- '[\t\n]' $dirs | string escape --style=regex | string join '|')
     set -l hits (string match -a -r -g -- "\n($any)\t([^\n]*)" $_cb_map_text)
     # Directory, profile, directory, profile, ...: the innermost is the nearest in $dirs.
     for d in $dirs

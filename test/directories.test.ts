@@ -133,6 +133,25 @@ for (const shell of shellsUnderTest()) {
       expect(withoutNoise(run.dumps.off!)).toEqual(withoutNoise(run.dumps.start!));
     });
 
+    it('gives no map entry to a directory whose path holds a tab or a newline', async () => {
+      const sb = makeSandbox();
+      sb.writeConfig('[directories]\n"~/a" = "vertex"\n"~/evil" = "bedrock"\n');
+      // A path that reads, in the map kept as text (a line "<directory>\t<profile>" each: fish,
+      // bash 3.2), as the end of ~/a's line and the start of ~/evil's.
+      const hostile = join(sb.home, 'a\tvertex\n', ...sb.home.split('/').filter(Boolean), 'evil');
+      mkdirSync(hostile, { recursive: true });
+      mkdirSync(join(sb.home, 'evil'));
+      const q = (p: string) => (shell === 'fish' ? `'${p.replace(/[\\']/g, '\\$&')}'` : `'${p.replace(/'/g, `'\\''`)}'`);
+      const run = await runWithInit(sb, shell, [`cd ${q(hostile)}`, 'prompt', 'dump in', `cd ${q(join(sb.home, 'evil'))}`, 'prompt', 'dump evil'].join('\n'), {
+        env: { CLAUDE_HOOKS_QUIET: '1' },
+      });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.dumps.in!.has('CLAUDE_HOOKS_PROFILE')).toBe(false);
+      expect(run.dumps.in!.has('CLAUDE_CODE_USE_BEDROCK')).toBe(false);
+      // The directory the map does name still switches.
+      expect(run.dumps.evil!.get('CLAUDE_CODE_USE_BEDROCK')).toBe('1');
+    });
+
     it('takes an edited marker at the next prompt', async () => {
       const sb = makeSandbox();
       tree(sb);
