@@ -134,11 +134,13 @@ for (const shell of shellsUnderTest()) {
       const { mkdirSync } = await import('node:fs');
       mkdirSync(join(weird, 'below'), { recursive: true });
       mkdirSync(join(sb.home, 'weird dir', '$(touch pwned)', 'x'), { recursive: true });
+      // `?` as a pattern would match the map's `*`: a directory name here too.
+      mkdirSync(join(sb.home, 'weird dir', '$(touch pwned)', '?'), { recursive: true });
       const cdTo = (p: string) => (shell === 'fish' ? `cd '${p.replace(/'/g, "\\'")}'` : `cd '${p}'`);
       const run = await runWithInit(
         sb,
         shell,
-        ['cb-use odd', 'dump odd', 'cb-status', 'cb-off', cdTo(join(sb.home, 'weird dir', '$(touch pwned)', 'x')), 'prompt', 'dump sibling', cdTo(join(weird, 'below')), 'prompt', 'dump mapped'].join('\n'),
+        ['cb-use odd', 'dump odd', 'cb-status', 'cb-off', cdTo(join(sb.home, 'weird dir', '$(touch pwned)', 'x')), 'prompt', 'dump sibling', cdTo(join(sb.home, 'weird dir', '$(touch pwned)', '?')), 'prompt', 'dump qmark', cdTo(join(weird, 'below')), 'prompt', 'dump mapped'].join('\n'),
         { cwd: sb.home },
       );
       expect(run.exitCode, run.stderr).toBe(0);
@@ -150,6 +152,7 @@ for (const shell of shellsUnderTest()) {
       expect(odd.get('DISABLE_TELEMETRY')).toBe('1; touch pwned');
       // The map's `*` is a directory name, not a wildcard: its sibling is not mapped.
       expect(run.dumps.sibling!.has('CLAUDE_HOOKS_PROFILE')).toBe(false);
+      expect(run.dumps.qmark!.has('CLAUDE_HOOKS_PROFILE')).toBe(false);
       expect(run.dumps.mapped!.get('CLAUDE_HOOKS_PROFILE')).toBe('odd');
       expect(existsSync(join(sb.home, 'pwned'))).toBe(false);
       expect(existsSync(join(sb.root, 'pwned'))).toBe(false);
