@@ -180,10 +180,16 @@ _cb_guarded() {
 
 # ---- profiles: what they are, and switching ----
 
+# Whether $1 is a profile of the config. (`declare -F` tells a function from a command of the
+# same name.)
+_cb_known() {
+    declare -F "_cb_about_${1-}" >/dev/null
+}
+
 # What profile $1 is, from its rendered _cb_about_NAME (_cb_r, _cb_b, _cb_pv, ...); fails for an
-# unknown profile. (`declare -F` tells a function from a command of the same name.)
+# unknown profile.
 _cb_about() {
-    declare -F "_cb_about_${1-}" >/dev/null || return 1
+    _cb_known "${1-}" || return 1
     "_cb_about_$1"
 }
 

@@ -442,7 +442,7 @@ function _cb_on_governor_change
         else
             _cb_warn "$_cb_gwhy $_cb_gbad; expected one profile name ($_cb_profiles); not switching"
         end
-    else if not _cb_about $_cb_gprofile
+    else if not contains -- $_cb_gprofile $_cb_profiles
         _cb_warn "$_cb_gwhy names unknown profile '$_cb_gprofile'; known: $_cb_profiles; not switching"
     else
         set -g _cb_auto 1
@@ -617,7 +617,7 @@ function cb-reload --description 'Re-read the claude-hooks config'
     _cb_say "reloaded $_cb_config_file: "(count $_cb_profiles)" profiles"
     # Under direnv the variables are direnv's until you leave; the new profile data applies then.
     if test -n "$_cb_active"; and test -z "$CLAUDE_HOOKS_DIRENV"
-        if _cb_about $_cb_active
+        if contains -- $_cb_active $_cb_profiles
             _cb_switch $_cb_active $_cb_why
         else
             _cb_warn "profile '$_cb_active' is gone from the config; your own variables are back"

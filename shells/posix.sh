@@ -67,7 +67,7 @@ _cb_on_governor_change() {
             ;;
         *) _cb_warn "$_cb_gwhy $_cb_gbad; expected one profile name (${_cb_profiles[*]}); not switching" ;;
         esac
-    elif ! _cb_about "$_cb_gprofile"; then
+    elif ! _cb_known "$_cb_gprofile"; then
         _cb_warn "$_cb_gwhy names unknown profile '$_cb_gprofile'; known: ${_cb_profiles[*]}; not switching"
     else
         _cb_auto=1
@@ -105,7 +105,7 @@ _cb_use() {
         printf '%s\n' "$_cb_c" >&2
         return 2
     fi
-    if ! _cb_about "$1"; then
+    if ! _cb_known "$1"; then
         _cb_warn "unknown profile '$1'; known: ${_cb_profiles[*]}"
         return 2
     fi
@@ -183,7 +183,7 @@ _cb_reload() {
     _cb_say "reloaded $_cb_config_file: ${#_cb_profiles[@]} profiles"
     # Under direnv the variables are direnv's until you leave; the new profile data applies then.
     if [ -n "${_cb_active-}" ] && [ -z "${CLAUDE_HOOKS_DIRENV-}" ]; then
-        if _cb_about "$_cb_active"; then
+        if _cb_known "$_cb_active"; then
             _cb_switch "$_cb_active" "$_cb_why" || return 1
         else
             _cb_warn "profile '$_cb_active' is gone from the config; your own variables are back"

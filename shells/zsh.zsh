@@ -182,10 +182,15 @@ _cb_ctl_table() {
 
 # ---- profiles: what they are, and switching ----
 
+# Whether $1 is a profile of the config.
+_cb_known() {
+    (( $+functions[_cb_about_${1-}] ))
+}
+
 # What profile $1 is, from its rendered _cb_about_NAME (_cb_r, _cb_b, _cb_pv, ...); fails for an
 # unknown profile.
 _cb_about() {
-    (( $+functions[_cb_about_${1-}] )) || return 1
+    _cb_known "${1-}" || return 1
     _cb_about_$1
 }
 
