@@ -320,6 +320,9 @@ function _cb_switch
     end
     set -g _cb_active $argv[1]
     set -g _cb_why $argv[2]
+    # fish's `set` keeps the status before it: without this, a switch that worked would fail
+    # with the last `set -q` above (`cb-bedrock && claude` would not run claude).
+    return 0
 end
 
 # ---- what governs this directory ----

@@ -152,6 +152,17 @@ for (const shell of shellsUnderTest()) {
       expect(run2.stderr.trim()).toBe('claude-hooks: bedrock');
     });
 
+    it('returns 0 from every switch that works, so `cb-bedrock && claude` runs claude', async () => {
+      const sb = makeSandbox();
+      sb.writeConfig('[profiles.bedrock]\nregion = "us-east-2"\nmodel = "m-1"\n');
+      const status = shell === 'fish' ? '$status' : '$?';
+      const names = ['anthropic', 'bedrock', 'vertex', 'foundry', 'mantle', 'anthropic-aws', 'anthropic-google-cloud', 'gateway'];
+      const lines = [...names.flatMap((n) => [`cb-${n}; echo "${n}=${status}"`, `cb-use ${n}; echo "use-${n}=${status}"`]), `cb-off; echo "off=${status}"`];
+      const run = await runWithInit(sb, shell, lines.join('\n'), { env: { ANTHROPIC_API_KEY: KEY, CLAUDE_HOOKS_QUIET: '1' } });
+      const got = run.stdout.split('\n').filter((l) => /^[a-z-]+=\d+$/.test(l));
+      expect(got).toEqual([...names.flatMap((n) => [`${n}=0`, `use-${n}=0`]), 'off=0']);
+    });
+
     it('gives a hint once per shell, not at every cd into a directory that switches (issue 18)', async () => {
       const sb = makeSandbox();
       mkdirSync(join(sb.home, 'p'));
