@@ -180,10 +180,13 @@ _cb_guarded() {
 
 # ---- profiles: what they are, and switching ----
 
-# Whether $1 is a profile of the config. (`declare -F` tells a function from a command of the
-# same name.)
+# Whether $1 is a profile of the config: in _cb_profiles, as the functions of a profile that
+# cb-reload took out of the config are still defined. (Profile names hold no space.)
 _cb_known() {
-    declare -F "_cb_about_${1-}" >/dev/null
+    case " ${_cb_profiles[*]} " in
+    *" ${1-} "*) [[ -n ${1-} ]] ;;
+    *) return 1 ;;
+    esac
 }
 
 # What profile $1 is, from its rendered _cb_about_NAME (_cb_r, _cb_b, _cb_pv, ...); fails for an

@@ -182,9 +182,10 @@ _cb_ctl_table() {
 
 # ---- profiles: what they are, and switching ----
 
-# Whether $1 is a profile of the config.
+# Whether $1 is a profile of the config: in _cb_profiles, as the functions of a profile that
+# cb-reload took out of the config are still defined.
 _cb_known() {
-    (( $+functions[_cb_about_${1-}] ))
+    [[ -n ${1-} ]] && (( ${_cb_profiles[(Ie)$1]} ))
 }
 
 # What profile $1 is, from its rendered _cb_about_NAME (_cb_r, _cb_b, _cb_pv, ...); fails for an

@@ -92,6 +92,28 @@ for (const shell of shells) {
       expect(run.dumps.first!.get('AWS_REGION')).toBe('r-0');
     });
 
+    it('cb-reload takes a profile out of the config away: the active one ends, and it is unknown after', async () => {
+      const sb = makeSandbox();
+      const config = sb.writeConfig('[profiles.foo]\nbackend = "bedrock"\nregion = "eu-west-1"\n');
+      mkdirSync(join(sb.home, 'm'));
+      writeFileSync(join(sb.home, 'm', '.claude-backend'), 'foo\n');
+      const status = shell === 'fish' ? '$status' : '$?';
+      const run = await runWithInit(
+        sb,
+        shell,
+        ['cb-use foo', 'dump foo', `: > '${config}'`, 'cb-reload', 'dump reloaded', `cb-use foo; echo "rc=${status}"`, 'cd m', 'prompt', 'dump marker'].join('\n'),
+        { env: { AWS_REGION: 'mine' } },
+      );
+      expect(run.dumps.foo!.get('AWS_REGION')).toBe('eu-west-1');
+      expect(run.dumps.reloaded!.get('AWS_REGION')).toBe('mine');
+      expect(run.dumps.reloaded!.has('CLAUDE_HOOKS_PROFILE')).toBe(false);
+      expect(run.stderr).toContain("profile 'foo' is gone from the config");
+      expect(run.stdout).toContain('rc=2');
+      expect(run.stderr).toMatch(/unknown profile 'foo'/);
+      expect(run.dumps.marker!.has('CLAUDE_HOOKS_PROFILE')).toBe(false);
+      expect(run.dumps.marker!.get('AWS_REGION')).toBe('mine');
+    });
+
     it('cb-reload picks up an edited config and re-applies the active profile', async () => {
       const sb = makeSandbox();
       const config = sb.writeConfig('[profiles.work]\nbackend = "bedrock"\nregion = "us-east-1"\n');
