@@ -204,6 +204,7 @@ _cb_profile_apply() {
 # if given, once it knows it can.
 _cb_switch() {
     local _cb_v _cb_s _cb_rec _cb_todo=() _cb_an _cb_bn _cb_back=() _cb_seen=' '
+    local _cb_mine=() _cb_mine_s=() _cb_i
     _cb_fetching= # an earlier switch stopped by Ctrl-C in its fetch pass left it set
     # What this switch can change: the variables the last one recorded (below), and those the
     # new profile changes (_cb_pv) that are set now, so your value is kept first. Any other is
@@ -232,13 +233,9 @@ _cb_switch() {
         _cb_rec=_cb_a_$_cb_v
         if [[ $_cb_s != "${!_cb_rec-u}" ]]; then
             # Not what we left (or never switched): the current value is the user's own,
-            # and already in place.
-            if [[ $_cb_s == u ]]; then
-                unset -v "_cb_b_$_cb_v"
-            else
-                printf -v "_cb_b_$_cb_v" '%s' "$_cb_s"
-                _cb_bn+=("_cb_b_$_cb_v")
-            fi
+            # and already in place. It joins the baseline below, once nothing refuses the switch.
+            _cb_mine+=("$_cb_v")
+            _cb_mine_s+=("$_cb_s")
         else
             _cb_rec=_cb_b_$_cb_v
             if [[ $_cb_s != "${!_cb_rec-u}" ]]; then
@@ -259,6 +256,19 @@ _cb_switch() {
         _cb_warn "cannot switch ${1:+to }${1:-off}: $_cb_r; nothing changed"
         return 1
     fi
+    # Your values join the baseline now, not in the loop above: a refused switch must leave no
+    # record behind, or a later cb-off would bring back a variable you have unset since.
+    _cb_i=0
+    for _cb_v in ${_cb_mine[@]+"${_cb_mine[@]}"}; do
+        _cb_s=${_cb_mine_s[_cb_i]}
+        _cb_i=$((_cb_i + 1))
+        if [[ $_cb_s == u ]]; then
+            unset -v "_cb_b_$_cb_v"
+        else
+            printf -v "_cb_b_$_cb_v" '%s' "$_cb_s"
+            _cb_bn+=("_cb_b_$_cb_v")
+        fi
+    done
     # What the switch is about, said before the hints the profile may print.
     if [[ -n ${3-} ]]; then
         _cb_say "$3"

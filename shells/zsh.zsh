@@ -203,7 +203,8 @@ _cb_profile_apply() {
 # if given, once it knows it can.
 _cb_switch() {
     local _cb_v _cb_rec
-    local -a _cb_todo _cb_back
+    local -i _cb_i
+    local -a _cb_todo _cb_back _cb_mine _cb_mine_s
     typeset -g _cb_fetching= # an earlier switch stopped by Ctrl-C in its fetch pass left it set
     # What this switch can change: the variables the last one recorded (their _cb_a_ and _cb_b_
     # records), and those the new profile changes (_cb_pv) that are set now, so your value is
@@ -221,12 +222,9 @@ _cb_switch() {
         _cb_rec=_cb_a_$_cb_v
         if [[ $_cb_r != "${(P)_cb_rec-u}" ]]; then
             # Not what we left (or never switched): the current value is the user's own,
-            # and already in place.
-            if [[ $_cb_r == u ]]; then
-                unset -v -- _cb_b_$_cb_v
-            else
-                typeset -g -- "_cb_b_$_cb_v=$_cb_r"
-            fi
+            # and already in place. It joins the baseline below, once nothing refuses the switch.
+            _cb_mine+=($_cb_v)
+            _cb_mine_s+=("$_cb_r")
         else
             _cb_rec=_cb_b_$_cb_v
             [[ $_cb_r == "${(P)_cb_rec-u}" ]] || _cb_back+=($_cb_v)
@@ -246,6 +244,15 @@ _cb_switch() {
         _cb_warn "cannot switch ${1:+to }${1:-off}: $_cb_r; nothing changed"
         return 1
     fi
+    # Your values join the baseline now, not in the loop above: a refused switch must leave no
+    # record behind, or a later cb-off would bring back a variable you have unset since.
+    for (( _cb_i = 1; _cb_i <= $#_cb_mine; _cb_i++ )); do
+        if [[ $_cb_mine_s[_cb_i] == u ]]; then
+            unset -v -- _cb_b_$_cb_mine[_cb_i]
+        else
+            typeset -g -- "_cb_b_$_cb_mine[_cb_i]=$_cb_mine_s[_cb_i]"
+        fi
+    done
     # What the switch is about, said before the hints the profile may print.
     [[ -z ${3-} ]] || _cb_say "$3"
     # Fetch first, then apply: the profile's key commands run before anything changes, so a

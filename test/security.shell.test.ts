@@ -296,6 +296,15 @@ for (const shell of shellsUnderTest().filter((s) => s !== 'fish')) {
       expect(withoutNoise(run.dumps.after!)).toEqual(withoutNoise(run.dumps.before!));
       expect(withoutNoise(run.dumps.errexit!)).toEqual(withoutNoise(run.dumps.before!));
     });
+
+    it('leaves no record behind: a variable unset after the refusal stays unset at cb-off', async () => {
+      const sb = makeSandbox();
+      sb.writeConfig('[profiles.bedrock]\nregion = "eu-west-1"\n');
+      const env = { ANTHROPIC_API_KEY: 'sk-ant-readonly-key', AWS_REGION: 'mine', CLAUDE_HOOKS_QUIET: '1' };
+      const run = await runWithInit(sb, shell, ['readonly ANTHROPIC_API_KEY', 'cb-bedrock 2>/dev/null', 'unset AWS_REGION', 'cb-off', 'dump off'].join('\n'), { env });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.dumps.off!.has('AWS_REGION')).toBe(false);
+    });
   });
 }
 
