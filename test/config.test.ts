@@ -98,6 +98,11 @@ describe('config loading', () => {
     expect(got).not.toContain('\n');
   });
 
+  it('refuses two map entries that name the same directory', () => {
+    const got = error('[directories]\n"~/a" = "bedrock"\n"~/a/" = "vertex"');
+    expect(got).toMatch(/directories\."~\/a\/": is the same directory as "~\/a"; keep one of them$/);
+  });
+
   // The shells keep the map as text, a line a directory (bash 3.2): a tab or newline would split it.
   it.each([['a tab', '\\t'], ['a newline', '\\n'], ['an escape', '\\u001b']])('refuses a directory with %s in it', (_what, escape) => {
     const got = error(`[directories]\n"~/a${escape}b" = "bedrock"`);

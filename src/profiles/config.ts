@@ -175,6 +175,7 @@ function parseConfigWithSecrets(text: string, path: string, env: Env, mode: numb
   const directories: DirectoryRule[] = [];
   const rawDirs = doc.directories ?? {};
   if (!isTable(rawDirs)) fail(['directories'], 'expected a table of "path" = "profile"');
+  const dirKeys = new Map<string, string>();
   for (const [key, value] of Object.entries(rawDirs as Record<string, unknown>)) {
     const at = ['directories', key];
     if (typeof value !== 'string') fail(at, `expected a profile name, got ${typeOf(value)}`);
@@ -183,6 +184,10 @@ function parseConfigWithSecrets(text: string, path: string, env: Env, mode: numb
     if (/[\x00-\x1f\x7f]/.test(key)) fail(at, 'expected a directory without control characters (tab, newline, escape)');
     const dir = expandDir(key, env);
     if (!dir) fail(at, 'expected an absolute path or one starting with ~/');
+    // "~/a", "/home/me/a/" and "/home/me//a" are one directory: which profile would win?
+    const twin = dirKeys.get(dir as string);
+    if (twin !== undefined) fail(at, `is the same directory as "${twin}"; keep one of them`);
+    dirKeys.set(dir as string, key);
     directories.push({ dir: dir as string, profile: value as string });
   }
 
