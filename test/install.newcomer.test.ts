@@ -10,6 +10,7 @@ import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/sandbox.js';
 import { shellBinary, shellsUnderTest } from './helpers/shells.js';
+import { Terminal } from './helpers/tmux.js';
 import { requireTool } from './helpers/tools.js';
 
 const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -103,22 +104,9 @@ describe('install from a checkout, as the README says', () => {
       expect(readFileSync(rc, 'utf8')).not.toContain(prefix);
       if (shell === 'fish') expect(readFileSync(rc, 'utf8')).toContain('if status is-interactive');
 
-      const socket = `claude-hooks-newcomer-${process.pid}-${shell}`;
-      const tmux = (...args: string[]) => execa('tmux', ['-L', socket, ...args], { env, extendEnv: false });
-      await tmux('-f', '/dev/null', 'new-session', '-d', '-s', 't', '-x', '200', '-y', '50', '-c', home, bin, '-i');
-      const screen = async () => (await tmux('capture-pane', '-p', '-J', '-S', '-200', '-t', 't')).stdout;
-      const waitFor = async (pattern: RegExp) => {
-        for (let i = 0; i < 200; i++) {
-          const text = await screen();
-          if (pattern.test(text)) return text;
-          await new Promise((r) => setTimeout(r, 100));
-        }
-        throw new Error(`timed out waiting for ${pattern}; screen:\n${await screen()}`);
-      };
-      const type = async (line: string) => {
-        await tmux('send-keys', '-t', 't', '-l', line);
-        await tmux('send-keys', '-t', 't', 'Enter');
-      };
+      const term = await Terminal.start([bin, '-i'], env, home);
+      const waitFor = (pattern: RegExp) => term.waitFor(pattern);
+      const type = (line: string) => term.type(line);
       try {
         const status = shell === 'fish' ? '$status' : '$?';
         await type(shell === 'fish' ? 'set -gx AWS_REGION us-east-1' : 'export AWS_REGION=us-east-1');
@@ -132,7 +120,7 @@ describe('install from a checkout, as the README says', () => {
         expect(text).toContain('rc=2');
         expect(text).toContain('use=1');
       } finally {
-        await tmux('kill-server').catch(() => undefined);
+        await term.close();
       }
     }, 60_000);
 
@@ -148,22 +136,9 @@ describe('install from a checkout, as the README says', () => {
       const home = join(work, `guide-${shell}`);
       mkdirSync(home, { recursive: true });
       const env = { PATH: `${join(prefix, 'bin')}:${process.env.PATH}`, HOME: home, SHELL: shellBinary(shell)!, LANG: 'C.UTF-8', TERM: 'xterm' };
-      const socket = `claude-hooks-guide-${process.pid}-${shell}`;
-      const tmux = (...args: string[]) => execa('tmux', ['-L', socket, ...args], { env, extendEnv: false });
-      await tmux('-f', '/dev/null', 'new-session', '-d', '-s', 't', '-x', '200', '-y', '50', '-c', home, 'sh');
-      const screen = async () => (await tmux('capture-pane', '-p', '-J', '-S', '-300', '-t', 't')).stdout;
-      const waitFor = async (pattern: RegExp) => {
-        for (let i = 0; i < 200; i++) {
-          const text = await screen();
-          if (pattern.test(text)) return text;
-          await new Promise((r) => setTimeout(r, 100));
-        }
-        throw new Error(`timed out waiting for ${pattern}; screen:\n${await screen()}`);
-      };
-      const type = async (line: string) => {
-        await tmux('send-keys', '-t', 't', '-l', line);
-        await tmux('send-keys', '-t', 't', 'Enter');
-      };
+      const term = await Terminal.start(['sh'], env, home);
+      const waitFor = (pattern: RegExp) => term.waitFor(pattern);
+      const type = (line: string) => term.type(line);
       try {
         for (const line of lines) {
           // The shell's path on this machine may differ from the one the guide assumes.
@@ -178,7 +153,7 @@ describe('install from a checkout, as the README says', () => {
         expect(text).toMatch(lines.includes('cb-off') ? /^use=$/m : /^use=1$/m);
         expect(text).not.toMatch(/command not found|Unknown command|not found/);
       } finally {
-        await tmux('kill-server').catch(() => undefined);
+        await term.close();
       }
     }, 60_000);
   }

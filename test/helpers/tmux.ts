@@ -24,9 +24,15 @@ export class Terminal {
     } else {
       command = [bin, '--no-config', '-i', '--init-command', `source '${initFile}'`];
     }
-    const socket = `claude-hooks-test-${process.pid}-${shell}-${Math.random().toString(36).slice(2, 8)}`;
-    await execa('tmux', ['-L', socket, '-f', '/dev/null', 'new-session', '-d', '-s', 't', '-x', '200', '-y', '60', '-c', sb.home, ...command], {
-      env: { ...sb.env(env), TERM: 'xterm' },
+    return Terminal.start(command, { ...sb.env(env), TERM: 'xterm' }, sb.home);
+  }
+
+  /** `command` in a detached tmux session with exactly `env`: for a test that sets the shell up
+   *  itself, as a newcomer would. */
+  static async start(command: string[], env: Record<string, string>, cwd: string): Promise<Terminal> {
+    const socket = `claude-hooks-test-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+    await execa('tmux', ['-L', socket, '-f', '/dev/null', 'new-session', '-d', '-s', 't', '-x', '200', '-y', '60', '-c', cwd, ...command], {
+      env,
       extendEnv: false,
     });
     return new Terminal(socket);
