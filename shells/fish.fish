@@ -413,15 +413,24 @@ end
 function cb_prompt_info --description 'Print the active Claude Code backend for a prompt'
     test -n "$CLAUDE_HOOKS_PROFILE"; or return 0
     set -l text $CLAUDE_HOOKS_PROFILE
-    # In the order Claude Code tries them: while _cb_region_sels[i] is on, _cb_region_vars[i]
-    # holds the region (none when it is empty).
+    # The selectors in the order Claude Code tries them (the rendered _cb_region_* lists). One
+    # counts when it is on as Claude Code reads it (1, true, yes or on, any case, spaces around)
+    # and every variable named in _cb_sel_needs[i] is non-empty; it gives the region.
+    # (Builtins only: the lists are walked by dropping their first items, as seq is a program.)
     set -l regions $_cb_region_vars
+    set -l needs $_cb_sel_needs
     for selector in $_cb_region_sels
-        if test "$$selector" = 1
-            test -n "$regions[1]"; and test -n "$$regions[1]"; and set text $text:$$regions[1]
-            break
+        set -l region $regions[1]
+        set -l need $needs[1]
+        set -e regions[1] needs[1]
+        string match -qr -- $_cb_on_re "$$selector"; or continue
+        set -l ready 1
+        for name in (string split -n ' ' -- $need)
+            test -n "$$name"; or set ready
         end
-        set -e regions[1]
+        test -n "$ready"; or continue
+        test -n "$region"; and test -n "$$region"; and set text $text:$$region
+        break
     end
     printf '%s' $text
 end

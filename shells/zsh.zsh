@@ -442,20 +442,33 @@ _cb_settings_note() {
 # The active backend for a prompt, into $cb_prompt: bedrock:eu-west-1, vertex:us-east5,
 # anthropic, or nothing, with % doubled for prompt expansion. The hook keeps it current, so
 # (with PROMPT_SUBST) PROMPT='%~ ${cb_prompt} %# ' shows it without a subshell;
-# cb_prompt_info prints it, as it is, for anything else. In the order Claude Code
-# tries them: while _cb_region_sels[i] is on, _cb_region_vars[i] holds the region (none if empty).
+# cb_prompt_info prints it, as it is, for anything else. The selectors in the order Claude Code
+# tries them (the rendered _cb_region_* lists); the first that counts gives the region.
 _cb_prompt_text() {
     typeset -g cb_prompt=${CLAUDE_HOOKS_PROFILE-}
     [[ -z $cb_prompt ]] && return 0
     local -i _cb_i=1
     local _cb_sel _cb_reg
     for _cb_sel in $_cb_region_sels; do
-        if [[ ${(P)_cb_sel-} == 1 ]]; then
+        # Most are unset; the one that is on usually says 1.
+        if [[ -n ${(P)_cb_sel-} ]] && _cb_counts $_cb_sel $_cb_sel_needs[_cb_i]; then
             _cb_reg=${_cb_region_vars[_cb_i]}
             [[ -n $_cb_reg && -n ${(P)_cb_reg-} ]] && cb_prompt+=:${(P)_cb_reg}
             return 0
         fi
         (( _cb_i++ ))
+    done
+}
+
+# Whether selector $1 counts: on as Claude Code reads it (1, true, yes or on, any case, spaces
+# around), and every variable named in the words of $2 non-empty. (=~ sets MATCH and match:
+# local, so the user's are left alone.)
+_cb_counts() {
+    local _cb_n MATCH MBEGIN MEND
+    local -a match mbegin mend
+    [[ ${(P)1} == 1 || ${(P)1} =~ $_cb_on_re ]] || return 1
+    for _cb_n in ${=2}; do
+        [[ -n ${(P)_cb_n-} ]] || return 1
     done
 }
 

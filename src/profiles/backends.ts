@@ -51,6 +51,9 @@ export interface BackendSpec {
   own: string[];
   /** The variable the prompt segment shows after the profile name (`bedrock:eu-west-1`). */
   regionVariable?: string;
+  /** Variables that must all be non-empty for the selector to count at all: without them
+   *  Claude Code ignores it and tries the next (the gateway, 2.1.332). */
+  countsOnlyWith?: string[];
   /** Uses the AWS credential chain: AWS_PROFILE, AWS keys. */
   aws: boolean;
   /** Anthropic API credentials go: a third-party backend must not carry a first-party key. */
@@ -224,6 +227,7 @@ export const BACKEND_SPECS: readonly BackendSpec[] = [
     // reported beside it (2.1.332), and a login token is for the Anthropic API.
     clearsAnthropicAuth: ['ANTHROPIC_API_KEY', 'CLAUDE_CODE_OAUTH_TOKEN'],
     // Without both, 2.1.332 ignores CLAUDE_CODE_USE_GATEWAY and falls back to the Anthropic API.
+    countsOnlyWith: ['ANTHROPIC_BASE_URL', 'ANTHROPIC_AUTH_TOKEN'],
     require: [
       { anyOf: ['ANTHROPIC_BASE_URL'], what: 'gateway URL', slug: 'url', exportExample: ['ANTHROPIC_BASE_URL', 'https://llm-gateway.example.com'], configExample: 'baseUrl = "https://llm-gateway.example.com"' },
       { anyOf: ['ANTHROPIC_AUTH_TOKEN'], what: 'gateway token', slug: 'token', exportExample: ['ANTHROPIC_AUTH_TOKEN', '...'], configExample: 'authTokenCommand = "op read op://vault/gateway/token"' },
@@ -254,5 +258,18 @@ export function providerSpec(provider: Provider): BackendSpec {
  *  are on (measured two at a time with `claude auth status`; test/drift.test.ts keeps it true).
  *  The gateway counts only with ANTHROPIC_BASE_URL and ANTHROPIC_AUTH_TOKEN set. */
 export const SELECTOR_PRECEDENCE: readonly Provider[] = ['gateway', 'bedrock', 'foundry', 'anthropicAws', 'anthropicGoogleCloud', 'mantle', 'vertex'];
+
+/** The values that turn a selector on, whatever their case and the white space around them
+ *  (test/status-oracle.test.ts holds them against the binary); anything else is off. */
+export const SELECTOR_ON_WORDS: readonly string[] = ['1', 'true', 'yes', 'on'];
+
+/** The same rule as a regular expression the shells match with (POSIX ERE, which PCRE reads
+ *  alike): bash and zsh `=~`, fish `string match -r`. */
+export const SELECTOR_ON_REGEX = `^[[:space:]]*(${SELECTOR_ON_WORDS.map((w) => [...w].map((c) => (/[a-z]/.test(c) ? `[${c.toUpperCase()}${c}]` : c)).join('')).join('|')})[[:space:]]*$`;
+
+/** Whether a selector's value turns it on. */
+export function isOn(value: string | undefined): boolean {
+  return value !== undefined && SELECTOR_ON_WORDS.includes(value.trim().toLowerCase());
+}
 
 export const SELECTORS: readonly string[] = SELECTOR_PRECEDENCE.map((p) => providerSpec(p).selector!);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
 import { MASK } from '../mask.js';
 import { displayPath } from '../profiles/config.js';
-import { AWS_STATIC_CREDENTIALS, BACKEND_SPECS, backendSpec, providerSpec, SELECTOR_PRECEDENCE } from '../profiles/backends.js';
+import { AWS_STATIC_CREDENTIALS, BACKEND_SPECS, backendSpec, providerSpec, SELECTOR_ON_REGEX, SELECTOR_PRECEDENCE } from '../profiles/backends.js';
 import { BUILTIN_PROFILES } from '../profiles/builtin.js';
 import { MANAGED_VARS, SECRET_VARS, looksSecret } from '../profiles/managed.js';
 import { planFor, type SwitchPlan } from '../profiles/plan.js';
@@ -94,9 +94,8 @@ function renderData(d: Dialect, spec: TargetSpec, config: Config, plans: SwitchP
   // CLAUDE_HOOKS_PROFILE is ours, but a parent shell may have exported it: restore it like the rest.
   const managed = [...MANAGED_VARS, ...extras, 'CLAUDE_HOOKS_PROFILE'];
   // The selectors in Claude Code's order of precedence, so the prompt shows the region of the
-  // backend that wins when several are on. Gateway mode is left out: it counts only with its URL
-  // and token, and has no region.
-  const regional = SELECTOR_PRECEDENCE.map(providerSpec).filter((b) => b.provider !== 'gateway');
+  // backend that wins when several are on.
+  const selectors = SELECTOR_PRECEDENCE.map(providerSpec);
   return [
     '# ---- data rendered from your profiles by `claude-hooks init` ----',
     d.assign('_cb_version', options.version),
@@ -127,11 +126,14 @@ function renderData(d: Dialect, spec: TargetSpec, config: Config, plans: SwitchP
     d.list('_cb_mask_keep', MASK.keep),
     d.assign('_cb_mask_long', String(MASK.long)),
     d.assign('_cb_mask_tail', String(MASK.tail)),
-    '# For the prompt segment, in the order Claude Code tries them: while _cb_region_sels[i] is on,',
-    '# _cb_region_vars[i] holds the region that follows the profile name (bedrock:eu-west-1); none',
+    '# For the prompt segment, in the order Claude Code tries them: _cb_region_sels[i] counts when',
+    '# its value matches _cb_on_re and every variable named in _cb_sel_needs[i] is non-empty; then',
+    '# _cb_region_vars[i] holds the region that follows the profile name (bedrock:eu-west-1), none',
     '# when it is empty.',
-    d.list('_cb_region_sels', regional.map((b) => b.selector!)),
-    d.list('_cb_region_vars', regional.map((b) => b.regionVariable ?? '')),
+    d.list('_cb_region_sels', selectors.map((b) => b.selector!)),
+    d.list('_cb_region_vars', selectors.map((b) => b.regionVariable ?? '')),
+    d.list('_cb_sel_needs', selectors.map((b) => (b.countsOnlyWith ?? []).join(' '))),
+    d.assign('_cb_on_re', SELECTOR_ON_REGEX),
     '# direnv: the backends that take an AWS profile, and the AWS keys that would override it.',
     d.list('_cb_aws_backends', BACKEND_SPECS.filter((b) => b.fields.awsProfile).map((b) => b.id)),
     d.list('_cb_aws_keys', [...AWS_STATIC_CREDENTIALS]),

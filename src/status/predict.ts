@@ -7,7 +7,7 @@
 //   decides; the gateway counts only with ANTHROPIC_BASE_URL and ANTHROPIC_AUTH_TOKEN set;
 // - key source and auth method: auth.ts; the Bedrock region: region.ts.
 import { mask } from '../mask.js';
-import { providerSpec, SELECTOR_PRECEDENCE, type Provider } from '../profiles/backends.js';
+import { isOn, providerSpec, SELECTOR_PRECEDENCE, type Provider } from '../profiles/backends.js';
 import { maskSecrets } from '../secrets.js';
 import { MANAGED_VARS, SECRET_VARS } from '../profiles/managed.js';
 import { authMethod, credentialInUse, helperInForce, keySource, type ApiKeySource, type AuthMethod, type Credential, type Helper } from './auth.js';
@@ -68,9 +68,7 @@ export interface Prediction {
 
 const SELECTOR_ORDER: Array<[string, Provider]> = SELECTOR_PRECEDENCE.map((p) => [providerSpec(p).selector!, p]);
 
-export function isOn(value: string | undefined): boolean {
-  return value !== undefined && ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase());
-}
+export { isOn };
 
 type Env = Record<string, string | undefined>;
 
@@ -82,7 +80,7 @@ export function predict(dir: string, env: Env = process.env): Prediction {
   const overrides = settingsOverrides(effective, env);
   const get = (name: string) => effective.get(name)?.value;
 
-  const selectorsOn = SELECTOR_ORDER.filter(([name, provider]) => isOn(get(name)) && (provider !== 'gateway' || gatewayReady(get)));
+  const selectorsOn = SELECTOR_ORDER.filter(([name, provider]) => isOn(get(name)) && countsHere(provider, get));
   const provider: Provider = selectorsOn[0]?.[1] ?? 'firstParty';
   const apiKeyHelper = helperInForce(settings);
   // A login only counts for the Anthropic API: the others say third_party whatever it is.
@@ -128,8 +126,9 @@ function settingsOverrides(effective: ReturnType<typeof mergeEnv>, env: Env): Ov
 
 /** 2.1.332 ignores CLAUDE_CODE_USE_GATEWAY (and says so in its debug log) unless both the
  *  gateway's URL and a token are there. */
-function gatewayReady(get: (name: string) => string | undefined): boolean {
-  return Boolean(get('ANTHROPIC_BASE_URL')) && Boolean(get('ANTHROPIC_AUTH_TOKEN'));
+/** A selector that counts only with some variables set (the gateway's URL and token). */
+function countsHere(provider: Provider, get: (name: string) => string | undefined): boolean {
+  return (providerSpec(provider).countsOnlyWith ?? []).every((name) => Boolean(get(name)));
 }
 
 /** A value as shown: masked whole when its name says secret, else each secret in it masked
