@@ -330,13 +330,15 @@ _cb_writable() {
 }
 
 # Succeeds when none of the variables named in the words of $1 is an array; otherwise puts
-# the arrays into _cb_r ("A, B") and fails. bash before 4.4 cannot read the attributes
+# the arrays into _cb_r ("A, B", each once) and fails. bash before 4.4 cannot read the attributes
 # without a subshell: there, an array with one element at index 0 passes as a plain value.
 _cb_plain() {
     local IFS=' ' _cb_n _cb_i _cb_u=
     case $- in *u*) _cb_u=1; set +u ;; esac
     _cb_r=
     for _cb_n in $1; do
+        # Named once, though it may be both going back and the profile's.
+        case ", $_cb_r, " in *", $_cb_n, "*) continue ;; esac
         if [[ -n $_cb_modern ]]; then
             case ${!_cb_n@a} in *[aA]*) _cb_r+="${_cb_r:+, }$_cb_n" ;; esac
         else

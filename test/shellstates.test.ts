@@ -95,6 +95,28 @@ for (const shell of ['bash', 'zsh'] as const) {
   });
 }
 
+// A variable the last switch set, turned into an array by hand with that same value first: it is
+// both going back and set by the next profile, and is named once.
+for (const shell of ['bash', 'zsh', 'bash32'] as const) {
+  describe.skipIf(!shellBinary(shell))(`${shell}: a switched variable made an array by hand`, () => {
+    it('refuses the next switch in one line naming it once, and leaves the array as it is', async () => {
+      const sb = makeSandbox();
+      sb.writeConfig('[profiles.w]\nbackend = "bedrock"\nregion = "eu-west-1"\n\n[profiles.v]\nbackend = "bedrock"\nregion = "eu-west-2"\n');
+      const run = await runWithInit(
+        sb,
+        shell,
+        ['cb-use w 2>/dev/null', 'AWS_REGION=(eu-west-1 b)', 'cb-use v 2>&1; echo "rc=$?"', 'echo "array=${AWS_REGION[*]}"'].join('\n'),
+        { env: { AWS_REGION: 'mine' } },
+      );
+      expect(run.stdout.split('\n').filter((l) => l.startsWith('claude-hooks:'))).toEqual([
+        'claude-hooks: cannot switch to v: AWS_REGION: an array in this shell, and a profile sets plain variables; unset it first; nothing changed',
+      ]);
+      expect(run.stdout).toContain('rc=1');
+      expect(run.stdout).toContain('array=eu-west-1 b');
+    });
+  });
+}
+
 // bash 3.2 (macOS) reads no attributes without a subshell: an array of two or more elements is
 // still refused there (one with a single element at index 0 passes as a plain value).
 describe.skipIf(!shellBinary('bash32'))('bash 3.2: an indexed array named like a managed variable', () => {
