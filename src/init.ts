@@ -86,7 +86,7 @@ export async function runInitCached(shell: Exclude<Target, 'direnv'>, prefix?: s
   const code = initCode(shell, { cacheFile: file, prefix });
   try {
     // Loaded here, not with this file: `init` without --cache (every start-up that has no
-    // cache) then loads neither node:crypto nor node:fs/promises.
+    // cache) then does not load node:fs/promises.
     const { writeFileAtomic } = await import('./files.js');
     await writeFileAtomic(file, code, 0o600, false, true); // private, whatever an older version left
     await stampLike(stamps.config, configFile, seen.config);
