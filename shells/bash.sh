@@ -51,9 +51,8 @@ if [[ -n $_cb_config_warning ]]; then
     printf '%s\n' "$_cb_config_warning" >&2
 fi
 
-# bash 4.4 and later read a variable's export flag without a subshell (${name@a}), and have
-# associative arrays (the map is loaded into one at the end of this file); before that every set
-# variable is taken as exported, and the map is looked up in its list.
+# bash 4.4 and later read a variable's attributes without a subshell (${name@a}); before that
+# every set variable is taken as exported.
 _cb_modern=
 if [ "${BASH_VERSINFO[0]}" -gt 4 ] ||
     { [ "${BASH_VERSINFO[0]}" -eq 4 ] && [ "${BASH_VERSINFO[1]}" -ge 4 ]; }; then
@@ -367,16 +366,18 @@ _cb_walk() {
         [[ -n $_cb_d ]] || break
         _cb_d=${_cb_d%/*}
     done
-    [ ${#_cb_map[@]} -eq 0 ] || _cb_map_find
+    _cb_map_find
 }
 
 # The innermost directory of the map at or above $PWD, into _cb_map_dir and _cb_map_profile.
+# The map is an associative array where bash has them, else one text (_cb_map_text).
 _cb_map_find() {
     local _cb_d=${PWD%/} _cb_v
-    if [[ -n $_cb_modern ]]; then
+    if [[ -z ${_cb_map_text+x} ]]; then
+        [[ ${#_cb_map[@]} -gt 0 ]] || return 0
         # A lookup per level, in the associative array.
         while :; do
-            _cb_v=${_cb_map_at[${_cb_d:-/}]-}
+            _cb_v=${_cb_map[${_cb_d:-/}]-}
             if [[ -n $_cb_v ]]; then
                 _cb_map_dir=${_cb_d:-/}
                 _cb_map_profile=$_cb_v
@@ -386,7 +387,8 @@ _cb_map_find() {
             _cb_d=${_cb_d%/*}
         done
     fi
-    # Before bash 4: a lookup per level in the map as text, a line "<directory>\t<profile>"
+    [[ -n $_cb_map_text ]] || return 0
+    # Before bash 4.2: a lookup per level in the map as text, a line "<directory>\t<profile>"
     # each (the config refuses control characters in a directory), one pattern match each.
     # bash 3.2 costs quadratic time for a walk through a long list (${a[i]} walks it from its
     # start; a for loop builds the word list likewise): with 1000 entries a cd took 351M
@@ -633,20 +635,6 @@ cb-reload() {
 complete -W "${_cb_profiles[*]}" cb-use
 
 #@profiles
-
-# The map, in an associative array where bash has them: a lookup then costs the same for 10
-# directories or 1000.
-if [[ -n $_cb_modern ]]; then
-    declare -gA _cb_map_at=()
-    _cb_i=0
-    while [ "$_cb_i" -lt ${#_cb_map[@]} ]; do
-        _cb_map_at[${_cb_map[_cb_i]}]=${_cb_map[_cb_i + 1]}
-        _cb_i=$((_cb_i + 2))
-    done
-    unset -v _cb_i
-else
-    printf -v _cb_map_text '\n%s\t%s' ${_cb_map[@]+"${_cb_map[@]}"}
-fi
 
 # Install the prompt hook once, in front of whatever the user had. Assigning to
 # PROMPT_COMMAND changes only element 0 when it is an array (bash 5.1+), so the user's other
