@@ -28,4 +28,5 @@ export const bash: Dialect = {
   list,
   copyList: (name, from) => `${name}=("\${${from}[@]}")`,
   table,
+  literalDollars: (why) => [`# shellcheck disable=SC2016${why ? ` # ${why}` : ''}`],
 };

@@ -30,4 +30,5 @@ export const fish: Dialect = {
   call: (name, args) => [name, ...args.map((a) => (PLAIN_WORD.test(a) ? a : fishQuote(a)))].join(' '),
   allArgs: '$argv',
   noop: 'true',
+  literalDollars: () => [],
 };

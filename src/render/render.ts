@@ -140,7 +140,7 @@ function renderData(d: Dialect, spec: TargetSpec, config: Config, plans: SwitchP
     // How _cb_secret runs a key command: by sh, from your home directory (or /), never from the
     // directory you are in, where a repository's relative paths, node_modules/.bin or shims
     // would choose what runs.
-    '# shellcheck disable=SC2016 # sh expands it, not this shell',
+    ...d.literalDollars('sh expands it, not this shell'),
     d.assign('_cb_keyrun', 'cd -- "${HOME:-/}" 2>/dev/null || cd / || exit 1; eval "$1"'),
     '# Where fetched secrets are kept (see _cb_secret), so cb-off and cb-reload can forget them.',
     d.list('_cb_secret_caches', plans.flatMap((p, i) => p.secrets.map((s) => `_cb_k${i}_${s.variable}`))),
@@ -172,7 +172,7 @@ function renderProfiles(d: Dialect, spec: TargetSpec, config: Config, plans: Swi
     ...d.table('_cb_map', config.directories.map((r) => [r.dir, r.profile] as const)),
   ];
   // A `$` in a value is literal: single quotes on purpose.
-  const literal = (body: string[]) => [...(body.some((l) => l.includes('$')) ? ['# shellcheck disable=SC2016'] : []), ...body];
+  const literal = (body: string[]) => [...(body.some((l) => l.includes('$')) ? d.literalDollars() : []), ...body];
   const shared = sharedLists(plans.flatMap((plan) => [pvOf(plan), plan.clear]));
   if (shared.size) {
     lines.push('# Lists that several profiles hold, written once: what a switch to them changes, and clears.');

@@ -36,6 +36,9 @@ export interface Dialect {
   readonly allArgs: string;
   /** A command that does nothing, for an empty body. */
   readonly noop: string;
+  /** The line before a definition whose single quotes hold a `$` on purpose, for a linter
+   *  that would take it for a mistake (shellcheck's SC2016, bash only: it reads no zsh or fish). */
+  literalDollars(why?: string): string[];
 }
 
 /** Indents a block of already-rendered lines by one level (four spaces, as in the templates). */

@@ -11,4 +11,5 @@ export const zsh: Dialect = {
   copyList: (name, from) => `typeset -ga ${name}; ${name}=("\${${from}[@]}")`,
   // The whole table in one assignment of key, value, ...: a new table, not merged into an old one.
   table: (name, pairs) => [`typeset -gA ${name}; ${name}=(${pairs.flat().map(posixQuote).join(' ')})`],
+  literalDollars: () => [],
 };
