@@ -243,7 +243,7 @@ end
 
 # ---- profiles: what they are, and switching ----
 
-# What profile $argv[1] is, from its rendered _cb_about_NAME (_cb_r, _cb_b, ...); fails for an
+# What profile $argv[1] is, from its rendered _cb_about_NAME (_cb_r, _cb_pv); fails for an
 # unknown profile.
 function _cb_about
     contains -- "$argv[1]" $_cb_profiles; and _cb_about_$argv[1]

@@ -188,10 +188,11 @@ _cb_known() {
     [[ -n ${1-} ]] && (( ${_cb_profiles[(Ie)$1]} ))
 }
 
-# What profile $1 is, from its rendered _cb_about_NAME (_cb_r, _cb_b, _cb_pv, ...); fails for an
+# What profile $1 is, from its rendered _cb_about_NAME (_cb_r, _cb_pv, _cb_pfetch); fails for an
 # unknown profile.
 _cb_about() {
     _cb_known "${1-}" || return 1
+    typeset -g _cb_pfetch=
     _cb_about_$1
 }
 

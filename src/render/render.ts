@@ -18,20 +18,23 @@ import { fish } from './fish.js';
 import type { Dialect, Target } from './types.js';
 import { zsh } from './zsh.js';
 
-/** Each target: its dialect, its template under shells/, and whether it has cb-use, for the
- *  cb-<built-in> shortcuts (direnv only applies a profile in an .envrc). */
+/** Each target: its dialect, its template under shells/, whether it has cb-use, for the
+ *  cb-<built-in> shortcuts (direnv only applies a profile in an .envrc), and whether it takes
+ *  options that need a profile's backend and where its region and AWS profile go (`use claude
+ *  NAME --region R --aws-profile P`, direnv only). */
 interface TargetSpec {
   dialect: Dialect;
   template: string;
   shortcuts: boolean;
+  profileOptions: boolean;
 }
 
 // direnv runs an .envrc in bash: the bash dialect, with its own template.
 export const TARGET_SPECS: Record<Target, TargetSpec> = {
-  bash: { dialect: bash, template: 'bash.sh', shortcuts: true },
-  zsh: { dialect: zsh, template: 'zsh.zsh', shortcuts: true },
-  fish: { dialect: fish, template: 'fish.fish', shortcuts: true },
-  direnv: { dialect: bash, template: 'direnv.sh', shortcuts: false },
+  bash: { dialect: bash, template: 'bash.sh', shortcuts: true, profileOptions: false },
+  zsh: { dialect: zsh, template: 'zsh.zsh', shortcuts: true, profileOptions: false },
+  fish: { dialect: fish, template: 'fish.fish', shortcuts: true, profileOptions: false },
+  direnv: { dialect: bash, template: 'direnv.sh', shortcuts: false, profileOptions: true },
 };
 
 const TEMPLATE_DIR = join(PACKAGE_ROOT, 'shells');
@@ -159,10 +162,11 @@ function renderData(d: Dialect, spec: TargetSpec, config: Config, plans: SwitchP
 }
 
 /** Two small functions per profile: _cb_about_<name> says what it is (_cb_r: the description,
- *  _cb_b: its backend, _cb_pv: what a switch to it changes, _cb_region_var and _cb_aws_var:
- *  where --region and --aws-profile go, _cb_pfetch: whether it fetches a secret);
- *  _cb_apply_<name> applies it. A function per profile, not one `case` over all: zsh parses a
- *  big `case` in quadratic time, and bash copies a function's whole body at each call. */
+ *  _cb_pv: what a switch to it changes, _cb_pfetch: set when it fetches a secret; for direnv's
+ *  options also _cb_b: its backend, _cb_region_var and _cb_aws_var: where --region and
+ *  --aws-profile go); _cb_apply_<name> applies it. A function per profile, not one `case` over
+ *  all: zsh parses a big `case` in quadratic time, and bash copies a function's whole body at
+ *  each call. Only what the target reads is written: each line costs every shell start-up. */
 function renderProfiles(d: Dialect, spec: TargetSpec, config: Config, plans: SwitchPlan[], options: RenderOptions): string[] {
   const lines = [
     '# ---- your profiles and directories, rendered by `claude-hooks init` ----',
@@ -188,13 +192,13 @@ function renderProfiles(d: Dialect, spec: TargetSpec, config: Config, plans: Swi
     lines.push(
       ...literal(d.func(`_cb_about_${p.name}`, [
         d.assign('_cb_r', describe(p)),
-        d.assign('_cb_b', p.backend),
         listOf('_cb_pv', pvOf(plans[i]!)),
-        d.assign('_cb_region_var', b.fields.region ?? ''),
-        d.assign('_cb_aws_var', b.fields.awsProfile ?? ''),
-        // Whether switching to it fetches a secret (a key command): bash and zsh then run its
-        // _cb_apply_NAME twice, to fetch before anything changes.
-        d.assign('_cb_pfetch', plans[i]!.secrets.length ? '1' : ''),
+        // Switching to it fetches a secret (a key command): bash and zsh then run its
+        // _cb_apply_NAME twice, to fetch before anything changes. (_cb_about empties it first.)
+        ...(plans[i]!.secrets.length ? [d.assign('_cb_pfetch', '1')] : []),
+        ...(spec.profileOptions
+          ? [d.assign('_cb_b', p.backend), d.assign('_cb_region_var', b.fields.region ?? ''), d.assign('_cb_aws_var', b.fields.awsProfile ?? '')]
+          : []),
       ])),
       ...literal(d.func(`_cb_apply_${p.name}`, applyBody(d, plans[i]!, i, options.cli, shared))),
     );
