@@ -501,7 +501,7 @@ _cb_read_marker() {
 # for each that sets one of the variables (a regular file, read up to 64 KiB, never run).
 _cb_settings_note() {
     local _cb_f _cb_text _cb_v _cb_found
-    for _cb_f in "$_cb_managed_settings" "${PWD-}/.claude/settings.local.json" \
+    for _cb_f in "${_cb_managed_settings[@]}" "${PWD-}/.claude/settings.local.json" \
         "${PWD-}/.claude/settings.json" "${CLAUDE_CONFIG_DIR:-${HOME-}/.claude}/settings.json"; do
         [[ -f $_cb_f && -s $_cb_f && -r $_cb_f ]] || continue
         _cb_text=

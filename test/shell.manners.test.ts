@@ -62,6 +62,25 @@ for (const shell of shells) {
       expect(JSON.parse(predicted.stdout).provider).toBe('firstParty');
     });
 
+    it('names the managed settings file and its drop-ins when they set a variable', async () => {
+      const sb = makeSandbox();
+      const managed = join(sb.root, 'managed', 'managed-settings.json');
+      const dropIns = join(sb.root, 'managed', 'managed-settings.d');
+      mkdirSync(dropIns, { recursive: true });
+      writeFileSync(managed, JSON.stringify({ env: { AWS_REGION: 'eu-north-1' } }));
+      writeFileSync(join(dropIns, '10-a.json'), JSON.stringify({ env: { ANTHROPIC_MODEL: 'm' } }));
+      writeFileSync(join(dropIns, '20-b.json'), JSON.stringify({ env: { CLAUDE_CODE_USE_BEDROCK: '0' } }));
+      const run = await runWithInit(sb, shell, 'cb-bedrock\ncb-status', { env: { CLAUDE_HOOKS_QUIET: '1', CLAUDE_HOOKS_MANAGED_SETTINGS: managed } });
+      const lines = run.stdout.split('\n').filter((l) => l.startsWith('settings  '));
+      const tail = ', over this shell: claude-hooks status says what Claude Code will use';
+      // Strongest first, as Claude Code applies them: the last drop-in, the first, the file.
+      expect(lines).toEqual([
+        `settings  ${join(dropIns, '20-b.json')} sets CLAUDE_CODE_USE_BEDROCK${tail}`,
+        `settings  ${join(dropIns, '10-a.json')} sets ANTHROPIC_MODEL${tail}`,
+        `settings  ${managed} sets AWS_REGION${tail}`,
+      ]);
+    });
+
     it('reads a settings file that is a FIFO never, and one of /proc never', async () => {
       const sb = makeSandbox();
       mkdirSync(join(sb.home, '.claude'));
