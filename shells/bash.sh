@@ -538,7 +538,8 @@ _cb_prompt_text() {
 }
 
 # Whether selector $1 counts: on as Claude Code reads it (1, true, yes or on, any case, spaces
-# around), and every variable named in the words of $2 non-empty.
+# around), and every variable named in the words of $2 non-empty. They are the gateway's URL
+# and token: never run under your set -x (see _cb_hook).
 _cb_counts() {
     local IFS=' ' _cb_n
     [[ ${!1} == 1 || ${!1} =~ $_cb_on_re ]] || return 1
@@ -548,6 +549,7 @@ _cb_counts() {
 }
 
 cb_prompt_info() {
+    case $- in *[xeak]*) _cb_guarded cb_prompt_info; return ;; esac
     _cb_prompt_text
     printf '%s' "$cb_prompt"
 }
@@ -561,11 +563,11 @@ cb_prompt_info() {
 # as every cb-* command does (_cb_guarded).
 _cb_hook() {
     local _cb_status=$?
+    # (The segment too: it reads the gateway's token.)
     case $- in
-    *[xeak]*) _cb_guarded _cb_update ;;
-    *) _cb_update ;;
+    *[xeak]*) _cb_guarded _cb_update; _cb_guarded _cb_prompt_text ;;
+    *) _cb_update; _cb_prompt_text ;;
     esac
-    _cb_prompt_text
     case $- in
     *e*) return 0 ;;
     esac

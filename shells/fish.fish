@@ -411,6 +411,8 @@ end
 # The active backend for a prompt: bedrock:eu-west-1, vertex:us-east5, anthropic, or nothing.
 # For fish_right_prompt or a theme: function fish_right_prompt; cb_prompt_info; end
 function cb_prompt_info --description 'Print the active Claude Code backend for a prompt'
+    # Untraced: it reads the gateway's token.
+    set -l fish_trace
     test -n "$CLAUDE_HOOKS_PROFILE"; or return 0
     set -l text $CLAUDE_HOOKS_PROFILE
     # The selectors in the order Claude Code tries them (the rendered _cb_region_* lists). One
