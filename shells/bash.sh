@@ -537,14 +537,14 @@ _cb_prompt_text() {
     done
 }
 
-# Whether selector $1 counts: on as Claude Code reads it (1, true, yes or on, any case, spaces
-# around), and every variable named in the words of $2 non-empty. They are the gateway's URL
-# and token: never run under your set -x (see _cb_hook).
+# Whether selector $1 counts: on as Claude Code reads it (1, true, yes or on, any case, white
+# space around), and no variable named in the words of $2 blank (unset, empty or white space).
+# They are the gateway's URL and token: never run under your set -x (see _cb_hook).
 _cb_counts() {
     local IFS=' ' _cb_n
     [[ ${!1} == 1 || ${!1} =~ $_cb_on_re ]] || return 1
     for _cb_n in $2; do
-        [[ -n ${!_cb_n-} ]] || return 1
+        [[ ! ${!_cb_n-} =~ $_cb_blank_re ]] || return 1
     done
 }
 

@@ -1,8 +1,11 @@
 // Attacks on the prompt segment's selector rule (e5a25d9) and on bash's directory map written
 // out per bash version (3d6ba83), in the real shells. Each block says what broke before its fix.
 import { describe, expect, it } from 'vitest';
+import { BACKEND_SPECS, providerSpec, TRIMMED_SPACE } from '../src/profiles/backends.js';
 import { fishQuote } from '../src/render/fish.js';
 import { posixQuote } from '../src/render/posix.js';
+import { predict } from '../src/status/predict.js';
+import { KEY, S, available, compare } from './helpers/oracle.js';
 import { makeSandbox } from './helpers/sandbox.js';
 import { runWithInit, shellsUnderTest, type TestShell } from './helpers/shells.js';
 
@@ -31,6 +34,85 @@ for (const shell of shells) {
       expect(run.stderr).toContain('TRACE-PROBE'); // the trace was on
       expect(run.stdout).toContain('seg=[x]'); // the gateway counted: the test did run
       expect(run.stderr + run.stdout).not.toContain(TOKEN.slice(-16));
+    });
+  });
+}
+
+// ---- 2. White space as Claude Code trims it ----
+// Claude Code reads a selector with String.prototype.trim (" true\u00a0" is on) and counts the
+// gateway's URL and token only when they are not blank after trim (checked below against the
+// pinned CLI). The shells matched [[:space:]], which is ASCII only in the C locale and in fish,
+// and leaves out U+00A0, U+2007, U+202F and U+FEFF in glibc's UTF-8 locales; and they took a
+// URL or token of spaces for set.
+
+describe('TRIMMED_SPACE is what String.prototype.trim removes', () => {
+  it('every code point', () => {
+    const trimmed: string[] = [];
+    for (let c = 0; c <= 0x10ffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const s = String.fromCodePoint(c);
+      if (`${s}x${s}`.trim() === 'x') trimmed.push(s);
+    }
+    expect([...TRIMMED_SPACE].sort()).toEqual(trimmed.sort());
+  });
+});
+
+describe.skipIf(!available)('Claude Code trims selectors and the gateway values as JavaScript does (pinned CLI)', () => {
+  const NBSP = '\u00a0';
+  const cases = [
+    { name: 'Bedrock on, NBSP around', env: { CLAUDE_CODE_USE_BEDROCK: `${NBSP}true${NBSP}` } },
+    { name: 'Bedrock on, BOM and U+202F around', env: { CLAUDE_CODE_USE_BEDROCK: '\ufeffyes\u202f' } },
+    { name: 'Bedrock off, NEL is not white space', env: { CLAUDE_CODE_USE_BEDROCK: '\u0085on' } },
+    { name: 'Bedrock off, ZWSP is not white space', env: { CLAUDE_CODE_USE_BEDROCK: '\u200b1' } },
+    { name: 'gateway with a URL of spaces', env: { CLAUDE_CODE_USE_GATEWAY: '1', ANTHROPIC_BASE_URL: '  ', ANTHROPIC_AUTH_TOKEN: 'tok', CLAUDE_CODE_USE_BEDROCK: '1' } },
+    { name: 'gateway with a token of white space', env: { CLAUDE_CODE_USE_GATEWAY: '1', ANTHROPIC_BASE_URL: 'https://gw.example', ANTHROPIC_AUTH_TOKEN: `\t${NBSP}\n` } },
+    // The same rule for the auth method: a token of white space is none, a key of it a key.
+    { name: 'ANTHROPIC_AUTH_TOKEN of white space', env: { ANTHROPIC_AUTH_TOKEN: ' \ufeff' } },
+    { name: 'ANTHROPIC_AUTH_TOKEN of white space, and a key', env: { ANTHROPIC_AUTH_TOKEN: ' ', ANTHROPIC_API_KEY: KEY } },
+    { name: 'CLAUDE_CODE_OAUTH_TOKEN of white space', env: { CLAUDE_CODE_OAUTH_TOKEN: NBSP } },
+    { name: 'CLAUDE_CODE_OAUTH_TOKEN of white space, a key and a helper', env: { CLAUDE_CODE_OAUTH_TOKEN: ' ', ANTHROPIC_API_KEY: KEY }, user: S({ apiKeyHelper: 'echo k' }) },
+    { name: 'ANTHROPIC_API_KEY of white space is a key', env: { ANTHROPIC_API_KEY: '\t' } },
+    { name: 'a padded token counts', env: { ANTHROPIC_AUTH_TOKEN: ' tok ' } },
+  ];
+  it.each(cases)('$name', async (c) => compare(c), 60_000);
+});
+
+const REGION: Record<string, string> = Object.fromEntries(BACKEND_SPECS.flatMap((b) => (b.regionVariable ? [[b.regionVariable, 'r-' + b.regionVariable.toLowerCase()]] : [])));
+const OTHER_SPACE = ['\u0085', '\u200b', '\u180e', '\u2060', 'x']; // not trimmed
+type World = Record<string, string | undefined>;
+/** Each white space character (and some that are not) around a word, on Bedrock; and as the
+ *  whole of the gateway's URL or token, with the gateway on. */
+function worlds(): World[] {
+  const out: World[] = [];
+  for (const s of [...TRIMMED_SPACE, ...OTHER_SPACE]) {
+    out.push({ CLAUDE_CODE_USE_BEDROCK: `${s}TRUE${s}` });
+    out.push({ CLAUDE_CODE_USE_VERTEX: `${s}${s}on` });
+    out.push({ CLAUDE_CODE_USE_GATEWAY: `1${s}`, ANTHROPIC_BASE_URL: 'https://gw.example', ANTHROPIC_AUTH_TOKEN: s, CLAUDE_CODE_USE_BEDROCK: '1' });
+    out.push({ CLAUDE_CODE_USE_GATEWAY: 'yes', ANTHROPIC_BASE_URL: `${s}${s}`, ANTHROPIC_AUTH_TOKEN: 'tok', CLAUDE_CODE_USE_FOUNDRY: '1' });
+  }
+  return out;
+}
+
+function expected(w: World, home: string): string {
+  const p = predict(home, { HOME: home, ...REGION, ...w } as Record<string, string>);
+  const region = p.provider === 'firstParty' ? undefined : providerSpec(p.provider).regionVariable;
+  return `x${region ? ':' + REGION[region] : ''}`;
+}
+
+const ALL = [...new Set(BACKEND_SPECS.flatMap((b) => [...(b.selector ? [b.selector] : []), ...(b.countsOnlyWith ?? [])]))];
+for (const shell of shells) {
+  describe(`${shell}: the segment trims as Claude Code does`, () => {
+    it.each(['C.UTF-8', 'C'])('LC_ALL=%s', async (locale) => {
+      const sb = makeSandbox();
+      const ws = worlds();
+      const show = shell === 'fish' ? 'echo "seg=["(cb_prompt_info)"]"' : 'echo "seg=[$(cb_prompt_info)]"';
+      const script = ws.flatMap((w) => [...ALL.map((n) => set(shell, n, w[n])), show]);
+      const env = { LC_ALL: locale, CLAUDE_HOOKS_PROFILE: 'x', ...REGION };
+      const run = await runWithInit(sb, shell, script.join('\n'), { env });
+      expect(run.exitCode, run.stderr).toBe(0);
+      const seen = run.stdout.split('\n').filter((l) => l.startsWith('seg='));
+      const codes = (w: World) => Object.fromEntries(Object.entries(w).map(([k, v]) => [k, [...v!].map((c) => c.codePointAt(0)!.toString(16)).join(' ')]));
+      ws.forEach((w, i) => expect({ world: codes(w), segment: seen[i] }).toEqual({ world: codes(w), segment: `seg=[${expected(w, sb.home)}]` }));
     });
   });
 }
