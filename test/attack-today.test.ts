@@ -1,5 +1,7 @@
 // Attacks on the prompt segment's selector rule (e5a25d9) and on bash's directory map written
 // out per bash version (3d6ba83), in the real shells. Each block says what broke before its fix.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BACKEND_SPECS, providerSpec, TRIMMED_SPACE } from '../src/profiles/backends.js';
 import { fishQuote } from '../src/render/fish.js';
@@ -7,7 +9,7 @@ import { posixQuote } from '../src/render/posix.js';
 import { predict } from '../src/status/predict.js';
 import { KEY, S, available, compare } from './helpers/oracle.js';
 import { makeSandbox } from './helpers/sandbox.js';
-import { runWithInit, shellsUnderTest, type TestShell } from './helpers/shells.js';
+import { runWithInit, shellBinary, shellsUnderTest, type TestShell } from './helpers/shells.js';
 
 const shells = shellsUnderTest();
 const set = (shell: TestShell, name: string, value: string | undefined) =>
@@ -116,3 +118,21 @@ for (const shell of shells) {
     });
   });
 }
+
+// ---- 3. bash 3.2: a cd into a directory late in a long map took seconds ----
+// The map is one text there; cutting it at the match (${_cb_map_text#*...}) takes bash 3.2
+// time quadratic in the length before the match: 3 s for the last of 1000 entries, 30 s for
+// the last of 3000 (a `case` over the whole text, which finds it, is linear).
+describe.skipIf(!shellBinary('bash32') || !shells.includes('bash32'))('bash 3.2: a long directory map', () => {
+  it('a cd into the last of 3000 entries, and into the first, is found in time', async () => {
+    const sb = makeSandbox();
+    const dirs = Array.from({ length: 3000 }, (_, i) => join(sb.home, 'src', 'github.com', 'someone', `project-${String(i).padStart(4, '0')}`));
+    const map = dirs.map((d, i) => `${JSON.stringify(d)} = "${i % 3 ? 'w' : 'v'}"`).join('\n');
+    sb.writeConfig(`[profiles.w]\nbackend = "bedrock"\nregion = "eu-west-1"\n\n[profiles.v]\nbackend = "vertex"\n\n[directories]\n${map}\n`);
+    for (const d of [dirs[2999]!, dirs[0]!]) mkdirSync(join(d, 'a', 'b'), { recursive: true });
+    const script = [`cd '${dirs[2999]}/a/b'`, 'prompt', 'echo "last=$CLAUDE_HOOKS_PROFILE $_cb_map_dir"', `cd '${dirs[0]}/a/b'`, 'prompt', 'echo "first=$CLAUDE_HOOKS_PROFILE"', 'cd /', 'prompt', 'echo "none=${CLAUDE_HOOKS_PROFILE-}"'];
+    const run = await runWithInit(sb, 'bash32', script.join('\n'), { env: { CLAUDE_HOOKS_QUIET: '1' }, timeout: 8_000 });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.stdout.split('\n')).toEqual([`last=w ${dirs[2999]}`, 'first=v', 'none=']);
+  }, 20_000);
+});
