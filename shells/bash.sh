@@ -370,14 +370,14 @@ _cb_walk() {
 }
 
 # The innermost directory of the map at or above $PWD, into _cb_map_dir and _cb_map_profile.
-# The map is an associative array where bash has them, else one text (_cb_map_text).
+# The map is an associative array where bash has them (_cb_map_at), else one text (_cb_map_text).
 _cb_map_find() {
     local _cb_d=${PWD%/} _cb_v
     if [[ -z ${_cb_map_text+x} ]]; then
-        [[ ${#_cb_map[@]} -gt 0 ]] || return 0
+        [[ ${#_cb_map_at[@]} -gt 0 ]] || return 0
         # A lookup per level, in the associative array.
         while :; do
-            _cb_v=${_cb_map[${_cb_d:-/}]-}
+            _cb_v=${_cb_map_at[${_cb_d:-/}]-}
             if [[ -n $_cb_v ]]; then
                 _cb_map_dir=${_cb_d:-/}
                 _cb_map_profile=$_cb_v

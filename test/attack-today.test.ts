@@ -136,3 +136,38 @@ describe.skipIf(!shellBinary('bash32') || !shells.includes('bash32'))('bash 3.2:
     expect(run.stdout.split('\n')).toEqual([`last=w ${dirs[2999]}`, 'first=v', 'none=']);
   }, 20_000);
 });
+
+// ---- 4. cb-reload between this integration and an older one, in the same shell ----
+// Before 3d6ba83 the bash integration kept the map as a flat list in _cb_map (and, in bash 4.4
+// and later, loaded it into the associative array _cb_map_at). These are its lines, verbatim
+// (52079de: the rendered data, then shells/bash.sh at the end), for one directory.
+const OLDER = (dir: string) => [
+  `_cb_map=(${posixQuote(dir)} 'w')`,
+  'if [[ -n $_cb_modern ]]; then',
+  '    declare -gA _cb_map_at=()',
+  '    _cb_i=0',
+  '    while [ "$_cb_i" -lt ${#_cb_map[@]} ]; do',
+  '        _cb_map_at[${_cb_map[_cb_i]}]=${_cb_map[_cb_i + 1]}',
+  '        _cb_i=$((_cb_i + 2))',
+  '    done',
+  '    unset -v _cb_i',
+  'else',
+  `    printf -v _cb_map_text '\\n%s\\t%s' \${_cb_map[@]+"\${_cb_map[@]}"}`,
+  'fi',
+].join('\n');
+
+for (const shell of shells.filter((s) => s === 'bash' || s === 'bash32')) {
+  describe(`${shell}: cb-reload between an older integration and this one`, () => {
+    it('loads without a word on stderr either way, under set -u', async () => {
+      const sb = makeSandbox();
+      const dir = join(sb.home, "it's [mapped]");
+      mkdirSync(dir);
+      sb.writeConfig(`[profiles.w]\nbackend = "bedrock"\nregion = "eu-west-1"\n\n[directories]\n${JSON.stringify(dir)} = "w"\n`);
+      // An older claude-hooks reloaded over this one (a downgrade), then this one again.
+      const script = ['set -u', 'older() { eval "$1"; }', `older ${posixQuote(OLDER(dir))}`, 'echo "older=$?"', 'cb-reload >/dev/null', `cd ${posixQuote(dir)}`, 'prompt', 'echo "profile=${CLAUDE_HOOKS_PROFILE-}"'];
+      const run = await runWithInit(sb, shell, script.join('\n'), { env: { CLAUDE_HOOKS_QUIET: '1' } });
+      expect(run.stderr).toBe('');
+      expect(run.stdout.split('\n')).toEqual(['older=0', 'profile=w']);
+    });
+  });
+}

@@ -3,7 +3,10 @@ import type { Dialect } from './types.js';
 
 const list = (name: string, items: readonly string[]) => `${name}=(${items.map(posixQuote).join(' ')})`;
 
-/** An associative array where bash has them (4.2 and later, for declare -g), written out whole;
+/** An associative array where bash has them (4.2 and later, for declare -g), written out whole,
+ *  in <name>_at: claude-hooks before it kept a flat list in <name>, and a cb-reload into such a
+ *  version in this shell assigns that list to <name>, which bash refuses into an associative
+ *  array (the map then broke until a new shell);
  *  before that one text, a line "<key>\t<value>" each, in <name>_text (keys hold no tab or
  *  newline: the config refuses them), and the values it holds, each once, in <name>_values (the
  *  template finds a key's line with one `case` a value: see _cb_map_find). Exactly one of the
@@ -14,10 +17,10 @@ function table(name: string, pairs: ReadonlyArray<readonly [string, string]>): s
   const text = pairs.length ? `\n${pairs.map(([k, v]) => `${k}\t${v}`).join('\n')}\n` : '';
   return [
     'if [[ ${BASH_VERSINFO[0]} -ge 5 || ${BASH_VERSINFO[0]} -eq 4 && ${BASH_VERSINFO[1]} -ge 2 ]]; then',
-    `    unset -v ${name}_text ${name}_values ${name}`,
-    ...(pairs.length ? [`    declare -gA ${name}=(`, ...pairs.map(([k, v]) => `        [${posixQuote(k)}]=${posixQuote(v)}`), '    )'] : [`    declare -gA ${name}=()`]),
+    `    unset -v ${name} ${name}_at ${name}_text ${name}_values`,
+    ...(pairs.length ? [`    declare -gA ${name}_at=(`, ...pairs.map(([k, v]) => `        [${posixQuote(k)}]=${posixQuote(v)}`), '    )'] : [`    declare -gA ${name}_at=()`]),
     'else',
-    `    unset -v ${name}`,
+    `    unset -v ${name} ${name}_at`,
     `    ${name}_text=${posixQuote(text)}`,
     `    ${list(`${name}_values`, [...new Set(pairs.map(([, v]) => v))])}`,
     'fi',
