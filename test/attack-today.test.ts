@@ -1,14 +1,16 @@
 // Attacks on the prompt segment's selector rule (e5a25d9) and on bash's directory map written
 // out per bash version (3d6ba83), in the real shells. Each block says what broke before its fix.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { BACKEND_SPECS, providerSpec, TRIMMED_SPACE } from '../src/profiles/backends.js';
 import { fishQuote } from '../src/render/fish.js';
 import { posixQuote } from '../src/render/posix.js';
 import { predict } from '../src/status/predict.js';
 import { KEY, S, available, compare } from './helpers/oracle.js';
-import { makeSandbox } from './helpers/sandbox.js';
+import { cli, makeSandbox } from './helpers/sandbox.js';
+import { requireTool } from './helpers/tools.js';
 import { runWithInit, shellBinary, shellsUnderTest, type TestShell } from './helpers/shells.js';
 
 const shells = shellsUnderTest();
@@ -128,7 +130,7 @@ describe.skipIf(!shellBinary('bash32') || !shells.includes('bash32'))('bash 3.2:
     const sb = makeSandbox();
     const dirs = Array.from({ length: 3000 }, (_, i) => join(sb.home, 'src', 'github.com', 'someone', `project-${String(i).padStart(4, '0')}`));
     const map = dirs.map((d, i) => `${JSON.stringify(d)} = "${i % 3 ? 'w' : 'v'}"`).join('\n');
-    sb.writeConfig(`[profiles.w]\nbackend = "bedrock"\nregion = "eu-west-1"\n\n[profiles.v]\nbackend = "vertex"\n\n[directories]\n${map}\n`);
+    sb.writeConfig(`[profiles.w]\nbackend = "bedrock"\nregion = "eu-west-1"\n\n[profiles.v]\nbackend = "vertex"\nprojectId = "p"\nregion = "us-east5"\n\n[directories]\n${map}\n`);
     for (const d of [dirs[2999]!, dirs[0]!]) mkdirSync(join(d, 'a', 'b'), { recursive: true });
     const script = [`cd '${dirs[2999]}/a/b'`, 'prompt', 'echo "last=$CLAUDE_HOOKS_PROFILE $_cb_map_dir"', `cd '${dirs[0]}/a/b'`, 'prompt', 'echo "first=$CLAUDE_HOOKS_PROFILE"', 'cd /', 'prompt', 'echo "none=${CLAUDE_HOOKS_PROFILE-}"'];
     const run = await runWithInit(sb, 'bash32', script.join('\n'), { env: { CLAUDE_HOOKS_QUIET: '1' }, timeout: 8_000 });
@@ -168,6 +170,67 @@ for (const shell of shells.filter((s) => s === 'bash' || s === 'bash32')) {
       const run = await runWithInit(sb, shell, script.join('\n'), { env: { CLAUDE_HOOKS_QUIET: '1' } });
       expect(run.stderr).toBe('');
       expect(run.stdout.split('\n')).toEqual(['older=0', 'profile=w']);
+    });
+  });
+}
+
+// ---- 5. Hostile directory names in the map (held) ----
+// Quotes, backslashes, brackets, expansions, glob characters, Unicode, a long name: each is
+// found, at its level and below, in every shell (bash 5's associative array, bash 3.2's text,
+// zsh, fish), and nothing in a name runs.
+describe('hostile directory names in the map', () => {
+  const NAMES = ["q'uote", 'dq"uote', 'back\\slash', 'br]ack[et', '$(touch PWNED)', '`touch PWNED`', 'gl*ob?[a]', 'ünï cødé 日本', 'L'.repeat(200), 'sp ace', '${HOME}', 'a=b', '~tilde', '-dash', '@', '%s', ']=(x)', "\\'mix\"", '*', '[[:alpha:]]', '\u00a0nbsp', 'p1'];
+  for (const shell of shells) {
+    it(shell, async () => {
+      const sb = makeSandbox();
+      const base = join(sb.home, 'm');
+      const dirs = NAMES.map((n) => join(base, n));
+      const map = dirs.map((d, i) => `${JSON.stringify(d)} = "${i % 2 ? 'w' : 'v'}"`).join('\n');
+      sb.writeConfig(`[profiles.w]\nbackend = "bedrock"\nregion = "eu-west-1"\n\n[profiles.v]\nbackend = "vertex"\nprojectId = "p"\nregion = "us-east5"\n\n[directories]\n${map}\n`);
+      for (const d of dirs) mkdirSync(join(d, 'sub', 'deeper'), { recursive: true });
+      const q = (s: string) => (shell === 'fish' ? fishQuote(s) : posixQuote(s));
+      const show = shell === 'fish' ? 'echo "at=$CLAUDE_HOOKS_PROFILE"' : 'echo "at=${CLAUDE_HOOKS_PROFILE-}"';
+      const script = [...dirs.flatMap((d) => [`cd ${q(d)}`, 'prompt', show, `cd ${q(join(d, 'sub', 'deeper'))}`, 'prompt', show]), `cd ${q(base)}`, 'prompt', show];
+      const run = await runWithInit(sb, shell, script.join('\n'), { env: { CLAUDE_HOOKS_QUIET: '1' }, cwd: sb.home });
+      expect(run.stderr).toBe('');
+      const want = [...dirs.flatMap((_, i) => Array(2).fill(`at=${i % 2 ? 'w' : 'v'}`)), 'at='];
+      expect(run.stdout.split('\n')).toEqual(want);
+      expect(existsSync(join(sb.home, 'PWNED')) || dirs.some((d) => existsSync(join(d, 'PWNED')))).toBe(false);
+    });
+  }
+});
+
+// ---- 6. The segment's rule at a prompt starts no process (held) ----
+// bash and zsh keep $cb_prompt current at every prompt: the regular expressions (=~) and the
+// blank tests run there, builtins only, for values that take every path: the fast `1`, words
+// with Unicode white space, a gateway whose token is blank, one that counts.
+const strace = requireTool('strace', ['strace', '-f', '-o', '/dev/null', 'true']);
+for (const shell of shells.filter((s) => s !== 'fish')) {
+  describe.skipIf(!strace)(`${shell}: the segment at a prompt`, () => {
+    it('starts no process, whatever the selectors say', async () => {
+      const sb = makeSandbox();
+      const worlds: World[] = [
+        { CLAUDE_CODE_USE_BEDROCK: '1' },
+        { CLAUDE_CODE_USE_BEDROCK: '\u00a0 TRUE\u3000' },
+        { CLAUDE_CODE_USE_GATEWAY: 'yes', ANTHROPIC_BASE_URL: 'https://gw.example', ANTHROPIC_AUTH_TOKEN: '\ufeff', CLAUDE_CODE_USE_VERTEX: 'On' },
+        { CLAUDE_CODE_USE_GATEWAY: 'on', ANTHROPIC_BASE_URL: 'https://gw.example', ANTHROPIC_AUTH_TOKEN: 'tok' },
+      ];
+      const prompt = shell === 'zsh' ? 'for f in $precmd_functions; do $f; done' : 'eval "$PROMPT_COMMAND"';
+      const body = worlds.flatMap((w) => [...ALL.map((n) => set(shell, n, w[n])), prompt, 'echo "seg=[$cb_prompt]"']);
+      const run = await runWithInit(sb, shell, body.join('\n'), { env: { CLAUDE_HOOKS_PROFILE: 'x', ...REGION } });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.stdout.split('\n')).toEqual(worlds.map((w) => `seg=[${expected(w, sb.home)}]`));
+      // The same script under strace: only the shell itself starts.
+      const bin = shellBinary(shell)!;
+      const init = await cli(sb, ['init', shell === 'zsh' ? 'zsh' : 'bash']);
+      const file = join(sb.root, 'traced');
+      writeFileSync(file, [init.stdout, ...body].join('\n'));
+      const log = join(sb.root, 'strace.log');
+      const args = shell === 'zsh' ? ['-f', file] : ['--norc', '--noprofile', file];
+      const r = await execa('strace', ['-f', '-e', 'trace=execve,fork,vfork,clone,clone3', '-o', log, bin, ...args], { env: sb.env({ CLAUDE_HOOKS_PROFILE: 'x', ...REGION }), extendEnv: false, reject: false });
+      expect(r.exitCode, r.stderr).toBe(0);
+      const starts = readFileSync(log, 'utf8').split('\n').filter((l) => /\b(execve|fork|vfork|clone3?)\(/.test(l) && !/CLONE_THREAD/.test(l) && !/resumed|unfinished|= -1/.test(l));
+      expect(starts.slice(1)).toEqual([]);
     });
   });
 }
