@@ -188,7 +188,7 @@ _cb_known() {
     esac
 }
 
-# What profile $1 is, from its rendered _cb_about_NAME (_cb_r, _cb_pv, _cb_pfetch); fails for an
+# What profile $1 is, from its rendered _cb_about_NAME (_cb_r, _cb_b, _cb_pv, ...); fails for an
 # unknown profile.
 _cb_about() {
     _cb_known "${1-}" || return 1
@@ -371,14 +371,14 @@ _cb_walk() {
 }
 
 # The innermost directory of the map at or above $PWD, into _cb_map_dir and _cb_map_profile.
-# The map is an associative array where bash has them, else one text (_cb_map_text).
+# The map is an associative array where bash has them (_cb_map_at), else one text (_cb_map_text).
 _cb_map_find() {
     local _cb_d=${PWD%/} _cb_v
     if [[ -z ${_cb_map_text+x} ]]; then
-        [[ ${#_cb_map[@]} -gt 0 ]] || return 0
+        [[ ${#_cb_map_at[@]} -gt 0 ]] || return 0
         # A lookup per level, in the associative array.
         while :; do
-            _cb_v=${_cb_map[${_cb_d:-/}]-}
+            _cb_v=${_cb_map_at[${_cb_d:-/}]-}
             if [[ -n $_cb_v ]]; then
                 _cb_map_dir=${_cb_d:-/}
                 _cb_map_profile=$_cb_v
@@ -393,7 +393,10 @@ _cb_map_find() {
     # each (the config refuses control characters in a directory), one pattern match each.
     # bash 3.2 costs quadratic time for a walk through a long list (${a[i]} walks it from its
     # start; a for loop builds the word list likewise): with 1000 entries a cd took 351M
-    # instructions that way, 143M this way (callgrind).
+    # instructions that way, 143M this way (callgrind). The line found, its profile is found
+    # by one more match per profile the map names (_cb_map_values): cutting the text at the
+    # line (${_cb_map_text#*...}) costs bash 3.2 time quadratic in the length before it, 3 s
+    # for the last of 1000 entries, where a `case` is linear.
     while :; do
         case ${_cb_d:-/} in
         # A path that holds a tab or a newline is in no map (the config refuses them), and in
@@ -402,10 +405,15 @@ _cb_map_find() {
         *)
             case $_cb_map_text in
             *$'\n'"${_cb_d:-/}"$'\t'*)
-                _cb_v=${_cb_map_text#*$'\n'"${_cb_d:-/}"$'\t'}
-                _cb_map_dir=${_cb_d:-/}
-                _cb_map_profile=${_cb_v%%$'\n'*}
-                return 0
+                for _cb_v in ${_cb_map_values[@]+"${_cb_map_values[@]}"}; do
+                    case $_cb_map_text in
+                    *$'\n'"${_cb_d:-/}"$'\t'"$_cb_v"$'\n'*)
+                        _cb_map_dir=${_cb_d:-/}
+                        _cb_map_profile=$_cb_v
+                        return 0
+                        ;;
+                    esac
+                done
                 ;;
             esac
             ;;
@@ -538,17 +546,19 @@ _cb_prompt_text() {
     done
 }
 
-# Whether selector $1 counts: on as Claude Code reads it (1, true, yes or on, any case, spaces
-# around), and every variable named in the words of $2 non-empty.
+# Whether selector $1 counts: on as Claude Code reads it (1, true, yes or on, any case, white
+# space around), and no variable named in the words of $2 blank (unset, empty or white space).
+# They are the gateway's URL and token: never run under your set -x (see _cb_hook).
 _cb_counts() {
     local IFS=' ' _cb_n
     [[ ${!1} == 1 || ${!1} =~ $_cb_on_re ]] || return 1
     for _cb_n in $2; do
-        [[ -n ${!_cb_n-} ]] || return 1
+        [[ ! ${!_cb_n-} =~ $_cb_blank_re ]] || return 1
     done
 }
 
 cb_prompt_info() {
+    case $- in *[xeak]*) _cb_guarded cb_prompt_info; return ;; esac
     _cb_prompt_text
     printf '%s' "$cb_prompt"
 }
@@ -562,11 +572,11 @@ cb_prompt_info() {
 # as every cb-* command does (_cb_guarded).
 _cb_hook() {
     local _cb_status=$?
+    # (The segment too: it reads the gateway's token.)
     case $- in
-    *[xeak]*) _cb_guarded _cb_update ;;
-    *) _cb_update ;;
+    *[xeak]*) _cb_guarded _cb_update; _cb_guarded _cb_prompt_text ;;
+    *) _cb_update; _cb_prompt_text ;;
     esac
-    _cb_prompt_text
     case $- in
     *e*) return 0 ;;
     esac

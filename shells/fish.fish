@@ -243,7 +243,7 @@ end
 
 # ---- profiles: what they are, and switching ----
 
-# What profile $argv[1] is, from its rendered _cb_about_NAME (_cb_r, _cb_pv); fails for an
+# What profile $argv[1] is, from its rendered _cb_about_NAME (_cb_r, _cb_b, _cb_pv); fails for an
 # unknown profile.
 function _cb_about
     contains -- "$argv[1]" $_cb_profiles; and _cb_about_$argv[1]
@@ -411,11 +411,14 @@ end
 # The active backend for a prompt: bedrock:eu-west-1, vertex:us-east5, anthropic, or nothing.
 # For fish_right_prompt or a theme: function fish_right_prompt; cb_prompt_info; end
 function cb_prompt_info --description 'Print the active Claude Code backend for a prompt'
+    # Untraced: it reads the gateway's token.
+    set -l fish_trace
     test -n "$CLAUDE_HOOKS_PROFILE"; or return 0
     set -l text $CLAUDE_HOOKS_PROFILE
     # The selectors in the order Claude Code tries them (the rendered _cb_region_* lists). One
-    # counts when it is on as Claude Code reads it (1, true, yes or on, any case, spaces around)
-    # and every variable named in _cb_sel_needs[i] is non-empty; it gives the region.
+    # counts when it is on as Claude Code reads it (1, true, yes or on, any case, white space
+    # around) and no variable named in _cb_sel_needs[i] is blank (unset, empty or white space);
+    # it gives the region.
     # (Builtins only: the lists are walked by dropping their first items, as seq is a program.)
     set -l regions $_cb_region_vars
     set -l needs $_cb_sel_needs
@@ -426,7 +429,7 @@ function cb_prompt_info --description 'Print the active Claude Code backend for 
         string match -qr -- $_cb_on_re "$$selector"; or continue
         set -l ready 1
         for name in (string split -n ' ' -- $need)
-            test -n "$$name"; or set ready
+            string match -qr -- $_cb_blank_re "$$name"; and set ready
         end
         test -n "$ready"; or continue
         test -n "$region"; and test -n "$$region"; and set text $text:$$region

@@ -188,7 +188,7 @@ _cb_known() {
     [[ -n ${1-} ]] && (( ${_cb_profiles[(Ie)$1]} ))
 }
 
-# What profile $1 is, from its rendered _cb_about_NAME (_cb_r, _cb_pv, _cb_pfetch); fails for an
+# What profile $1 is, from its rendered _cb_about_NAME (_cb_r, _cb_b, _cb_pv, ...); fails for an
 # unknown profile.
 _cb_about() {
     _cb_known "${1-}" || return 1
@@ -461,15 +461,15 @@ _cb_prompt_text() {
     done
 }
 
-# Whether selector $1 counts: on as Claude Code reads it (1, true, yes or on, any case, spaces
-# around), and every variable named in the words of $2 non-empty. (=~ sets MATCH and match:
-# local, so the user's are left alone.)
+# Whether selector $1 counts: on as Claude Code reads it (1, true, yes or on, any case, white
+# space around), and no variable named in the words of $2 blank (unset, empty or white space).
+# (=~ sets MATCH and match: local, so the user's are left alone.)
 _cb_counts() {
     local _cb_n MATCH MBEGIN MEND
     local -a match mbegin mend
     [[ ${(P)1} == 1 || ${(P)1} =~ $_cb_on_re ]] || return 1
     for _cb_n in ${=2}; do
-        [[ -n ${(P)_cb_n-} ]] || return 1
+        [[ ! ${(P)_cb_n-} =~ $_cb_blank_re ]] || return 1
     done
 }
 

@@ -4,21 +4,26 @@ import type { Dialect } from './types.js';
 const list = (name: string, items: readonly string[]) => `${name}=(${items.map(posixQuote).join(' ')})`;
 
 /** An associative array where bash has them (4.2 and later, for declare -g), one assignment
- *  per key; before that one text, a line "<key>\t<value>" each, in <name>_text (keys hold no
- *  tab or newline: the config refuses them). Exactly one of the two is set. For a 1000-entry
- *  table (callgrind, sourcing): bash 5 runs 33M instructions this way, 55M with the array
- *  written as one `declare -A name=(...)`, 100M when a loop built it from a list; bash 3.2 80M,
- *  against 240M when printf built the text from a list. */
+ *  per key, in <name>_at: claude-hooks before it kept a flat list in <name>, and a cb-reload
+ *  into such a version in this shell assigns that list to <name>, which bash refuses into an
+ *  associative array (the map then broke until a new shell). Before 4.2 one text, a line
+ *  "<key>\t<value>" each, in <name>_text (keys hold no tab or newline: the config refuses
+ *  them), and the values it holds, each once, in <name>_values (the template finds a key's line
+ *  with one `case` a value: see _cb_map_find). Exactly one of the array and the text is set.
+ *  For a 1000-entry table (callgrind, sourcing): bash 5 runs 33M instructions this way, 55M
+ *  with the array written as one `declare -A name=(...)`, 100M when a loop built it from a
+ *  list; bash 3.2 ~80M, against 240M when printf built the text from a list. */
 function table(name: string, pairs: ReadonlyArray<readonly [string, string]>): string[] {
   const text = pairs.length ? `\n${pairs.map(([k, v]) => `${k}\t${v}`).join('\n')}\n` : '';
   return [
     'if [[ ${BASH_VERSINFO[0]} -ge 5 || ${BASH_VERSINFO[0]} -eq 4 && ${BASH_VERSINFO[1]} -ge 2 ]]; then',
-    `    unset -v ${name}_text ${name}`,
-    `    declare -gA ${name}=()`,
-    ...pairs.map(([k, v]) => `    ${name}[${posixQuote(k)}]=${posixQuote(v)}`),
+    `    unset -v ${name} ${name}_at ${name}_text ${name}_values`,
+    `    declare -gA ${name}_at=()`,
+    ...pairs.map(([k, v]) => `    ${name}_at[${posixQuote(k)}]=${posixQuote(v)}`),
     'else',
-    `    unset -v ${name}`,
+    `    unset -v ${name} ${name}_at`,
     `    ${name}_text=${posixQuote(text)}`,
+    `    ${list(`${name}_values`, [...new Set(pairs.map(([, v]) => v))])}`,
     'fi',
   ];
 }

@@ -5,9 +5,15 @@ export function fishQuote(value: string): string {
   return `'${value.replace(/[\\']/g, '\\$&')}'`;
 }
 
-/** Unquoted, fish reads \uXXXX as that character. */
+/** Unquoted, fish reads \uXXXX (\UXXXXXXXX) as that character; each run of printable ASCII
+ *  between is quoted whole, so the line stays readable. */
 function fishEscape(value: string): string {
-  return [...value].map((c) => (c >= ' ' && c < '\x7f' ? fishQuote(c) : `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`)).join('');
+  if (value === '') return "''";
+  const escape = (c: string) => {
+    const code = c.codePointAt(0)!;
+    return code > 0xffff ? `\\U${code.toString(16).padStart(8, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  };
+  return (value.match(/[ -~]+|[^ -~]/gu) ?? []).map((run) => (/^[ -~]/.test(run) ? fishQuote(run) : escape(run))).join('');
 }
 
 const list = (name: string, items: readonly string[]) => `set -g ${name} ${items.map(fishQuote).join(' ')}`.trimEnd();

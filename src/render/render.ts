@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
 import { MASK } from '../mask.js';
 import { displayPath } from '../profiles/config.js';
-import { AWS_STATIC_CREDENTIALS, BACKEND_SPECS, backendSpec, providerSpec, SELECTOR_ON_REGEX, SELECTOR_PRECEDENCE } from '../profiles/backends.js';
+import { AWS_STATIC_CREDENTIALS, BACKEND_SPECS, backendSpec, providerSpec, BLANK_REGEX, SELECTOR_ON_REGEX, SELECTOR_PRECEDENCE } from '../profiles/backends.js';
 import { BUILTIN_PROFILES } from '../profiles/builtin.js';
 import { MANAGED_VARS, SECRET_VARS, looksSecret } from '../profiles/managed.js';
 import { planFor, type SwitchPlan } from '../profiles/plan.js';
@@ -130,13 +130,14 @@ function renderData(d: Dialect, spec: TargetSpec, config: Config, plans: SwitchP
     d.assign('_cb_mask_long', String(MASK.long)),
     d.assign('_cb_mask_tail', String(MASK.tail)),
     '# For the prompt segment, in the order Claude Code tries them: _cb_region_sels[i] counts when',
-    '# its value matches _cb_on_re and every variable named in _cb_sel_needs[i] is non-empty; then',
-    '# _cb_region_vars[i] holds the region that follows the profile name (bedrock:eu-west-1), none',
-    '# when it is empty.',
+    '# its value matches _cb_on_re and no variable named in _cb_sel_needs[i] matches _cb_blank_re;',
+    '# then _cb_region_vars[i] holds the region that follows the profile name (bedrock:eu-west-1),',
+    '# none when it is empty. (The white space in both is what Claude Code trims, Unicode\'s too.)',
     d.list('_cb_region_sels', selectors.map((b) => b.selector!)),
     d.list('_cb_region_vars', selectors.map((b) => b.regionVariable ?? '')),
     d.list('_cb_sel_needs', selectors.map((b) => (b.countsOnlyWith ?? []).join(' '))),
-    d.assign('_cb_on_re', SELECTOR_ON_REGEX),
+    d.assign('_cb_on_re', SELECTOR_ON_REGEX, { escape: true }),
+    d.assign('_cb_blank_re', BLANK_REGEX, { escape: true }),
     '# direnv: the backends that take an AWS profile, and the AWS keys that would override it.',
     d.list('_cb_aws_backends', BACKEND_SPECS.filter((b) => b.fields.awsProfile).map((b) => b.id)),
     d.list('_cb_aws_keys', [...AWS_STATIC_CREDENTIALS]),
@@ -169,8 +170,8 @@ function managedFiles(env: Record<string, string | undefined>): string[] {
 }
 
 /** Two small functions per profile: _cb_about_<name> says what it is (_cb_r: the description,
- *  _cb_pv: what a switch to it changes, _cb_pfetch: set when it fetches a secret; for direnv's
- *  options also _cb_b: its backend, _cb_region_var and _cb_aws_var: where --region and
+ *  _cb_b: its backend, _cb_pv: what a switch to it changes, _cb_pfetch: set when it fetches a
+ *  secret; for direnv's options also _cb_region_var and _cb_aws_var: where --region and
  *  --aws-profile go); _cb_apply_<name> applies it. A function per profile, not one `case` over
  *  all: zsh parses a big `case` in quadratic time, and bash copies a function's whole body at
  *  each call. Only what the target reads is written: each line costs every shell start-up. */
@@ -203,9 +204,9 @@ function renderProfiles(d: Dialect, spec: TargetSpec, config: Config, plans: Swi
         // Switching to it fetches a secret (a key command): bash and zsh then run its
         // _cb_apply_NAME twice, to fetch before anything changes. (_cb_about empties it first.)
         ...(plans[i]!.secrets.length ? [d.assign('_cb_pfetch', '1')] : []),
-        ...(spec.profileOptions
-          ? [d.assign('_cb_b', p.backend), d.assign('_cb_region_var', b.fields.region ?? ''), d.assign('_cb_aws_var', b.fields.awsProfile ?? '')]
-          : []),
+        // Its backend: completions describe a profile with it (src/commands/completion.ts).
+        d.assign('_cb_b', p.backend),
+        ...(spec.profileOptions ? [d.assign('_cb_region_var', b.fields.region ?? ''), d.assign('_cb_aws_var', b.fields.awsProfile ?? '')] : []),
       ])),
       ...literal(d.func(`_cb_apply_${p.name}`, applyBody(d, plans[i]!, i, options.cli, shared))),
     );

@@ -15,9 +15,9 @@ export interface Dialect {
   assign(name: string, value: string, options?: { escape?: boolean }): string;
   /** A global list (array). */
   list(name: string, items: readonly string[]): string;
-  /** A global lookup table from each key to its value: an associative array, or, where the
-   *  shell has none (fish, bash before 4.2), one text in <name>_text, a line "<key>\t<value>"
-   *  each between newlines. */
+  /** A global lookup table from each key to its value: an associative array (bash: <name>_at),
+   *  or, where the shell has none (fish, bash before 4.2), one text in <name>_text, a line
+   *  "<key>\t<value>" each between newlines. */
   table(name: string, pairs: ReadonlyArray<readonly [string, string]>): string[];
   /** How a user sets a variable by hand in this shell, for hints: `export AWS_REGION=us-east-1`. */
   exportLine(name: string, value: string): string;

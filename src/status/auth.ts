@@ -8,7 +8,9 @@
 // - auth method, Anthropic API only (every other provider says third_party): ANTHROPIC_AUTH_TOKEN,
 //   then apiKeyHelper, then ANTHROPIC_API_KEY, then CLAUDE_CODE_OAUTH_TOKEN, then a claude.ai
 //   login, then a /login key, else none; except that ANTHROPIC_API_KEY beats the helper when
-//   CLAUDE_CODE_OAUTH_TOKEN is set too (found by the differential test, seed 1).
+//   CLAUDE_CODE_OAUTH_TOKEN is set too (found by the differential test, seed 1). A token of
+//   white space only (ANTHROPIC_AUTH_TOKEN, CLAUDE_CODE_OAUTH_TOKEN) is none; a key is a key.
+import { isBlank } from '../profiles/backends.js';
 import type { ClaudeAiLogin } from './logins.js';
 import type { Level, SettingsFile } from './settings.js';
 
@@ -41,13 +43,16 @@ export function keySource({ get, helper, hasPrimaryApiKey }: AuthInputs): ApiKey
   return null;
 }
 
+/** Whether token variable `name` counts: 2.1.332 trims them (not ANTHROPIC_API_KEY). */
+const hasToken = (get: AuthInputs['get'], name: 'ANTHROPIC_AUTH_TOKEN' | 'CLAUDE_CODE_OAUTH_TOKEN') => !isBlank(get(name));
+
 export function authMethod({ get, firstParty, helper, hasPrimaryApiKey, claudeAi }: AuthInputs): AuthMethod {
   if (!firstParty) return 'third_party';
-  if (get('ANTHROPIC_AUTH_TOKEN')) return 'oauth_token';
-  if (get('CLAUDE_CODE_OAUTH_TOKEN') && get('ANTHROPIC_API_KEY')) return 'api_key';
+  if (hasToken(get, 'ANTHROPIC_AUTH_TOKEN')) return 'oauth_token';
+  if (hasToken(get, 'CLAUDE_CODE_OAUTH_TOKEN') && get('ANTHROPIC_API_KEY')) return 'api_key';
   if (helper) return 'api_key_helper';
   if (get('ANTHROPIC_API_KEY')) return 'api_key';
-  if (get('CLAUDE_CODE_OAUTH_TOKEN')) return 'oauth_token';
+  if (hasToken(get, 'CLAUDE_CODE_OAUTH_TOKEN')) return 'oauth_token';
   if (claudeAi) return 'claude.ai';
   if (hasPrimaryApiKey) return 'api_key';
   return 'none';
@@ -65,7 +70,7 @@ export function credentialInUse(inputs: AuthInputs, mask: (v: string) => string,
   const variable = (name: 'ANTHROPIC_AUTH_TOKEN' | 'ANTHROPIC_API_KEY' | 'CLAUDE_CODE_OAUTH_TOKEN'): Credential => ({ kind: 'variable', name, masked: mask(inputs.get(name)!) });
   switch (method) {
     case 'oauth_token':
-      return variable(inputs.get('ANTHROPIC_AUTH_TOKEN') ? 'ANTHROPIC_AUTH_TOKEN' : 'CLAUDE_CODE_OAUTH_TOKEN');
+      return variable(hasToken(inputs.get, 'ANTHROPIC_AUTH_TOKEN') ? 'ANTHROPIC_AUTH_TOKEN' : 'CLAUDE_CODE_OAUTH_TOKEN');
     case 'api_key_helper':
       return { kind: 'apiKeyHelper', helper: inputs.helper! };
     case 'api_key':

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import { homeDir } from '../paths.js';
 import { displayPath, loadConfig } from '../profiles/config.js';
-import { BACKEND_SPECS, providerSpec, type Provider } from '../profiles/backends.js';
+import { BACKEND_SPECS, isBlank, providerSpec, type Provider } from '../profiles/backends.js';
 import { ANTHROPIC_AUTH, SELECTORS } from '../profiles/managed.js';
 import { isOn, type Prediction } from './predict.js';
 import { MARKER_PROBLEMS, readMarker } from './marker.js';
@@ -76,7 +76,7 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
     );
   }
   if (p.provider !== 'gateway' && isOn(value('CLAUDE_CODE_USE_GATEWAY'))) {
-    const missing = ['ANTHROPIC_BASE_URL', 'ANTHROPIC_AUTH_TOKEN'].filter((n) => !value(n));
+    const missing = ['ANTHROPIC_BASE_URL', 'ANTHROPIC_AUTH_TOKEN'].filter((n) => isBlank(value(n))); // white space is none
     add(
       'gateway-ignored',
       'warning',

@@ -7,7 +7,7 @@
 //   decides; the gateway counts only with ANTHROPIC_BASE_URL and ANTHROPIC_AUTH_TOKEN set;
 // - key source and auth method: auth.ts; the Bedrock region: region.ts.
 import { mask } from '../mask.js';
-import { isOn, providerSpec, SELECTOR_PRECEDENCE, type Provider } from '../profiles/backends.js';
+import { isBlank, isOn, providerSpec, SELECTOR_PRECEDENCE, type Provider } from '../profiles/backends.js';
 import { maskSecrets } from '../secrets.js';
 import { MANAGED_VARS, SECRET_VARS } from '../profiles/managed.js';
 import { authMethod, credentialInUse, helperInForce, keySource, type ApiKeySource, type AuthMethod, type Credential, type Helper } from './auth.js';
@@ -126,9 +126,10 @@ function settingsOverrides(effective: ReturnType<typeof mergeEnv>, env: Env): Ov
 
 /** 2.1.332 ignores CLAUDE_CODE_USE_GATEWAY (and says so in its debug log) unless both the
  *  gateway's URL and a token are there. */
-/** A selector that counts only with some variables set (the gateway's URL and token). */
+/** A selector that counts only with some variables set (the gateway's URL and token), and not
+ *  blank: 2.1.332 takes a URL or token of white space for none. */
 function countsHere(provider: Provider, get: (name: string) => string | undefined): boolean {
-  return (providerSpec(provider).countsOnlyWith ?? []).every((name) => Boolean(get(name)));
+  return (providerSpec(provider).countsOnlyWith ?? []).every((name) => !isBlank(get(name)));
 }
 
 /** A value as shown: masked whole when its name says secret, else each secret in it masked
