@@ -18,7 +18,8 @@
 # - What runs at a prompt, a cd or a switch is builtins only: no subshell, no external command.
 # - The helpers shared with zsh (messages, masking, what to do when the governor changes) are
 #   in the middle, from shells/posix.sh.
-# Works on bash 3.2 (macOS) to 5.x, under set -u and set -e.
+# Works on bash 3.2 (macOS) to 5.x, under set -u and set -e, and in POSIX mode (where the commands
+# are aliases: a function's name must be an identifier there).
 
 #@data
 
@@ -193,11 +194,19 @@ _cb_known() {
 _cb_about() {
     _cb_known "${1-}" || return 1
     _cb_pfetch=
-    "_cb_about_$1"
+    _cb_profile_fn about "$1"
 }
 
 _cb_profile_apply() {
-    "_cb_apply_$1"
+    _cb_profile_fn apply "$1"
+}
+
+# Runs profile $2's rendered _cb_$1_NAME (about or apply). A profile name may hold - and _, and
+# in POSIX mode a function's name must be an identifier: NAME has _u for each _ and _h for
+# each - (anthropic-aws: _cb_about_anthropic_haws).
+_cb_profile_fn() {
+    local _cb_fn=${2//_/_u}
+    "_cb_$1_${_cb_fn//-/_h}"
 }
 
 # Switches to profile $1 for reason $2, or with an empty $1 back to the baseline; says $3,
@@ -584,13 +593,14 @@ _cb_hook() {
     return "${_cb_status:-0}"
 }
 
-cb-use() {
-    case $- in *[xeak]*) _cb_guarded cb-use "$@"; return ;; esac
+# The commands, each under a name bash takes in every mode (see "The commands you type" below).
+_cb_cmd_use() {
+    case $- in *[xeak]*) _cb_guarded _cb_cmd_use "$@"; return ;; esac
     _cb_use "$@"
 }
 
-cb-off() {
-    case $- in *[xeak]*) _cb_guarded cb-off "$@"; return ;; esac
+_cb_cmd_off() {
+    case $- in *[xeak]*) _cb_guarded _cb_cmd_off "$@"; return ;; esac
     _cb_off "$@"
 }
 
@@ -603,11 +613,11 @@ _cb_shortcut() {
         printf 'usage: %s (no arguments; other settings go in a profile: cb-use <profile>)\n' "$1" >&2
         return 2
     fi
-    cb-use "$2"
+    _cb_cmd_use "$2"
 }
 
-cb-status() {
-    case $- in *[xeak]*) _cb_guarded cb-status "$@"; return ;; esac
+_cb_cmd_status() {
+    case $- in *[xeak]*) _cb_guarded _cb_cmd_status "$@"; return ;; esac
     local _cb_v _cb_s _cb_shown=
     _cb_status_head "$@" || return
     for _cb_v in "${_cb_managed[@]}"; do
@@ -638,10 +648,23 @@ cb-status() {
     [ -n "$_cb_shown" ] || printf '  (none of the variables Claude Code reads is set)\n'
 }
 
-cb-reload() {
-    case $- in *[xeak]*) _cb_guarded cb-reload "$@"; return ;; esac
+_cb_cmd_reload() {
+    case $- in *[xeak]*) _cb_guarded _cb_cmd_reload "$@"; return ;; esac
     _cb_reload bash "$@"
 }
+
+# The commands you type. In POSIX mode (set -o posix, or bash started as sh) a function's name
+# must be an identifier, so there they are aliases (which POSIX mode expands in scripts too);
+# elsewhere functions, which scripts without POSIX mode can call. (`function NAME`: after a
+# load in POSIX mode, NAME() would be read with the alias expanded: a syntax error at a reload.)
+if [ -o posix ]; then
+    alias cb-use=_cb_cmd_use cb-off=_cb_cmd_off cb-status=_cb_cmd_status cb-reload=_cb_cmd_reload
+else
+    function cb-use { _cb_cmd_use "$@"; }
+    function cb-off { _cb_cmd_off "$@"; }
+    function cb-status { _cb_cmd_status "$@"; }
+    function cb-reload { _cb_cmd_reload "$@"; }
+fi
 
 complete -W "${_cb_profiles[*]}" cb-use
 

@@ -75,16 +75,21 @@ _cb_direnv_overrides() {
     fi
 }
 
-# What profile $1 is, from its rendered _cb_about_NAME; fails for an unknown profile.
+# What profile $1 is, from its rendered _cb_about_NAME, into use_claude's locals; fails for an
+# unknown profile. NAME (in _cb_fn, for _cb_apply_NAME too) has _u for each _ and _h for each -
+# of the profile's name: bash takes only identifiers for function names in POSIX mode.
 _cb_about() {
-    declare -F "_cb_about_${1-}" >/dev/null || return 1
-    "_cb_about_$1"
+    _cb_fn=${1-}
+    _cb_fn=${_cb_fn//_/_u}
+    _cb_fn=${_cb_fn//-/_h}
+    declare -F "_cb_about_$_cb_fn" >/dev/null || return 1
+    "_cb_about_$_cb_fn"
 }
 
 use_claude() {
     local IFS=' '
     local _cb_usage='use claude <profile> [--region REGION] [--aws-profile NAME]'
-    local _cb_name=${1-} _cb_region='' _cb_aws='' _cb_code _cb_backend
+    local _cb_name=${1-} _cb_region='' _cb_aws='' _cb_code _cb_backend _cb_fn
     if [ -z "$_cb_name" ]; then
         _cb_error "$_cb_usage; profiles: ${_cb_profiles[*]}"
         return 1
@@ -158,7 +163,7 @@ use_claude() {
     fi
 
     _cb_direnv_overrides "$_cb_region" "$_cb_aws"
-    "_cb_apply_$_cb_name"
+    "_cb_apply_$_cb_fn"
     _cb_direnv_overrides "$_cb_region" "$_cb_aws"
     export CLAUDE_HOOKS_PROFILE="$_cb_name"
     export CLAUDE_HOOKS_DIRENV="$PWD"

@@ -31,6 +31,32 @@ for (const shell of shells) {
       expect(withoutNoise(run.dumps.end!)).toEqual(withoutNoise(run.dumps.start!));
     });
 
+    // POSIX mode (set -o posix, bash started as sh): a function's name must be an identifier,
+    // and defining cb-use() there ends a script; the commands are aliases there instead.
+    it.skipIf(shell !== 'bash' && shell !== 'bash32')('works in POSIX mode, through a cb-reload, and with the commands renamed', async () => {
+      const sb = markerTree();
+      mkdirSync(join(sb.home, 'q'));
+      writeFileSync(join(sb.home, 'q', '.claude-backend'), 'anthropic-aws\n');
+      const script = [CYCLE, 'cd q', 'prompt', 'dump marker-with-dash', 'cd ~', 'prompt', 'cb-reload 2>/dev/null', 'cb-anthropic-aws 2>/dev/null; echo "aws rc=$?"', 'cb-off 2>/dev/null', 'dump after-reload', 'type cb-use'].join('\n');
+      const run = await runWithInit(sb, shell, script, { before: 'set -o posix', env: { ANTHROPIC_API_KEY: 'sk-ant-x', ANTHROPIC_AWS_WORKSPACE_ID: 'w' } });
+      expect(run.stderr).not.toMatch(/not a valid identifier|syntax error|command not found/);
+      expect(run.stdout).toContain('alive');
+      expect(run.stdout).toContain('aws rc=0');
+      expect(run.stdout).toMatch(/cb-use is aliased to/);
+      expect(run.exitCode).toBe(0);
+      expect(run.dumps['marker-with-dash']!.get('CLAUDE_CODE_USE_ANTHROPIC_AWS')).toBe('1');
+      expect(withoutNoise(run.dumps.end!)).toEqual(withoutNoise(run.dumps.start!));
+      expect(withoutNoise(run.dumps['after-reload']!)).toEqual(withoutNoise(run.dumps.start!));
+      const renamed = await runWithInit(sb, shell, ['ch-bedrock 2>/dev/null; echo "bedrock rc=$?"', 'dump ch', 'ch-off 2>/dev/null', 'type ch-use'].join('\n'), {
+        before: 'set -o posix',
+        env: { CLAUDE_HOOKS_CMD: 'ch' },
+      });
+      expect(renamed.stderr).not.toMatch(/not a valid identifier|syntax error|command not found/);
+      expect(renamed.stdout).toContain('bedrock rc=0');
+      expect(renamed.stdout).toMatch(/ch-use is aliased to/);
+      expect(renamed.dumps.ch!.get('CLAUDE_CODE_USE_BEDROCK')).toBe('1');
+    });
+
     it("works with a user function named cd, inside a subshell, and with fish_trace", async () => {
       const sb = markerTree();
       const before =

@@ -1,5 +1,5 @@
-import { posixCommon, posixEscape, posixQuote } from './posix.js';
-import type { Dialect } from './types.js';
+import { posixCall, posixCommon, posixEscape, posixForward, posixQuote } from './posix.js';
+import type { Dialect, UserCommand } from './types.js';
 
 const list = (name: string, items: readonly string[]) => `${name}=(${items.map(posixQuote).join(' ')})`;
 
@@ -28,6 +28,21 @@ function table(name: string, pairs: ReadonlyArray<readonly [string, string]>): s
   ];
 }
 
+/** In POSIX mode (set -o posix, or bash started as sh) a function's name must be an identifier,
+ *  and defining `cb-bedrock() {...}` is an error that ends a script: there the commands are
+ *  aliases (POSIX mode expands aliases in scripts too), elsewhere functions. */
+function commands(defs: ReadonlyArray<UserCommand>): string[] {
+  if (!defs.length) return [];
+  return [
+    'if [ -o posix ]; then',
+    ...defs.map((c) => `    alias ${c.name}=${posixQuote(posixCall(c.words[0]!, c.words.slice(1)))}`),
+    'else',
+    // `function NAME`: after a load in POSIX mode, NAME() would be read with the alias expanded.
+    ...defs.map((c) => `    function ${c.name} { ${posixForward(c.words)}; }`),
+    'fi',
+  ];
+}
+
 export const bash: Dialect = {
   ...posixCommon,
   // Plain assignments: `declare` inside `cb-reload` (which evals this) would make them local.
@@ -35,5 +50,7 @@ export const bash: Dialect = {
   list,
   copyList: (name, from) => `${name}=("\${${from}[@]}")`,
   table,
+  commands,
+  identifier: (word) => word.replace(/_/g, '_u').replace(/-/g, '_h'),
   literalDollars: (why) => [`# shellcheck disable=SC2016${why ? ` # ${why}` : ''}`],
 };

@@ -36,5 +36,7 @@ export const fish: Dialect = {
   call: (name, args) => [name, ...args.map((a) => (PLAIN_WORD.test(a) ? a : fishQuote(a)))].join(' '),
   allArgs: '$argv',
   noop: 'true',
+  identifier: (word) => word,
   literalDollars: () => [],
+  commands: (defs) => defs.flatMap((c) => fish.func(c.name, [`${fish.call(c.words[0]!, c.words.slice(1))} $argv`], c.description)),
 };

@@ -31,6 +31,11 @@ export function posixCall(name: string, args: readonly string[]): string {
   return [name, ...args.map((a) => (PLAIN_WORD.test(a) ? a : posixQuote(a)))].join(' ');
 }
 
+/** A command line running `words` with the function's arguments. */
+export function posixForward(words: readonly string[]): string {
+  return `${posixCall(words[0]!, words.slice(1))} "$@"`;
+}
+
 /** What bash and zsh write alike. */
 export const posixCommon = {
   quote: posixQuote,

@@ -198,7 +198,7 @@ function renderProfiles(d: Dialect, spec: TargetSpec, config: Config, plans: Swi
   config.profiles.forEach((p, i) => {
     const b = backendSpec(p.backend);
     lines.push(
-      ...literal(d.func(`_cb_about_${p.name}`, [
+      ...literal(d.func(`_cb_about_${d.identifier(p.name)}`, [
         d.assign('_cb_r', describe(p)),
         listOf('_cb_pv', pvOf(plans[i]!)),
         // Switching to it fetches a secret (a key command): bash and zsh then run its
@@ -208,15 +208,21 @@ function renderProfiles(d: Dialect, spec: TargetSpec, config: Config, plans: Swi
         d.assign('_cb_b', p.backend),
         ...(spec.profileOptions ? [d.assign('_cb_region_var', b.fields.region ?? ''), d.assign('_cb_aws_var', b.fields.awsProfile ?? '')] : []),
       ])),
-      ...literal(d.func(`_cb_apply_${p.name}`, applyBody(d, plans[i]!, i, options.cli, shared))),
+      ...literal(d.func(`_cb_apply_${d.identifier(p.name)}`, applyBody(d, plans[i]!, i, options.cli, shared))),
     );
   });
   if (spec.shortcuts) {
     const prefix = options.commandPrefix ?? 'cb';
     lines.push(`# One command per built-in profile: ${prefix}-bedrock is ${prefix}-use bedrock, and takes no arguments.`);
-    for (const p of BUILTIN_PROFILES) {
-      lines.push(...d.func(`${prefix}-${p.name}`, [`${d.call('_cb_shortcut', [`${prefix}-${p.name}`, p.name])} ${d.allArgs}`], `Switch Claude Code to ${backendSpec(p.backend).label}`));
-    }
+    lines.push(
+      ...d.commands(
+        BUILTIN_PROFILES.map((p) => ({
+          name: `${prefix}-${p.name}`,
+          words: ['_cb_shortcut', `${prefix}-${p.name}`, p.name],
+          description: `Switch Claude Code to ${backendSpec(p.backend).label}`,
+        })),
+      ),
+    );
   }
   return [...lines, '# ---- end of your profiles ----'];
 }

@@ -5,6 +5,12 @@ export type ShellName = (typeof SHELLS)[number];
 export const TARGETS = [...SHELLS, 'direnv'] as const;
 export type Target = (typeof TARGETS)[number];
 
+export interface UserCommand {
+  name: string;
+  words: readonly string[];
+  description?: string;
+}
+
 /** A shell's syntax for the building blocks the renderer writes data with. A dialect knows
  *  nothing of the templates: the renderer (render.ts) chooses the names and what goes in them. */
 export interface Dialect {
@@ -23,9 +29,15 @@ export interface Dialect {
   exportLine(name: string, value: string): string;
   /** A command run with one more variable in its environment (and only in its). */
   withEnv(name: string, value: string, command: string): string[];
+  /** `word` (a profile name: letters, digits, _ and -) as part of a function's name: bash takes
+   *  only identifiers in POSIX mode. The templates call such functions the same way. */
+  identifier(word: string): string;
   /** A function definition; `body` lines are indented here. `description` is what fish shows in
    *  completions (bash and zsh have nowhere to put it). */
   func(name: string, body: string[], description?: string): string[];
+  /** Commands the user types (their names may hold `-`), each running `words` with the
+   *  arguments it is given; `description` is what fish shows in completions. */
+  commands(defs: ReadonlyArray<UserCommand>): string[];
   /** A command: `name` and its arguments, each quoted where it needs it. */
   call(name: string, args: readonly string[]): string;
   /** A global list holding the items of the global list `from`. */

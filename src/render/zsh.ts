@@ -1,4 +1,4 @@
-import { posixCommon, posixEscape, posixQuote } from './posix.js';
+import { posixCommon, posixEscape, posixForward, posixFunc, posixQuote } from './posix.js';
 import type { Dialect } from './types.js';
 
 // Rendered functions are helpers: they run under the `emulate -L zsh` of the entry point (hook
@@ -11,5 +11,7 @@ export const zsh: Dialect = {
   copyList: (name, from) => `typeset -ga ${name}; ${name}=("\${${from}[@]}")`,
   // The whole table in one assignment of key, value, ...: a new table, not merged into an old one.
   table: (name, pairs) => [`typeset -gA ${name}; ${name}=(${pairs.flat().map(posixQuote).join(' ')})`],
+  identifier: (word) => word,
   literalDollars: () => [],
+  commands: (defs) => defs.flatMap((c) => posixFunc(c.name, [posixForward(c.words)])),
 };
