@@ -154,7 +154,7 @@ _cb_need() {
 }
 
 # Your shell options, set aside while our code runs. Every entry point (the prompt hook and the
-# cb-* commands) starts with a `case $-` that, when one of them is on, runs it again through
+# cb-* commands) starts by asking _cb_aside, and when one of them is on runs again through
 # _cb_guarded:
 # - xtrace (set -x) would print every key a switch moves (yours, fetched ones, AWS secrets);
 # - errexit (set -e) would end your shell at the first failing step. A command that fails
@@ -163,17 +163,35 @@ _cb_need() {
 #   your baseline among them, to every program you start;
 # - keyword (set -k) turns `export "NAME=value"` into a bare `export`, which prints the
 #   whole environment, and empties `local name=value`.
+# - nocasematch (shopt) would make every `case` and `[[ == ]]` of ours ignore case: ~/A would
+#   keep ~/a's marker, a marker saying BEDROCK would pass for bedrock.
 # The options are put back as they were, whatever the command returns.
 _cb_guarded() {
-    local _cb_o _cb_rc
+    local _cb_o _cb_rc _cb_nocase
     { _cb_o=$-; set +xeak; } 2>/dev/null
+    _cb_nocase=
+    if shopt -q nocasematch; then
+        _cb_nocase=1
+        shopt -u nocasematch
+    fi
     _cb_rc=0
     "$@" || _cb_rc=$?
+    [[ -z $_cb_nocase ]] || shopt -s nocasematch
     case $_cb_o in *a*) set -a ;; esac
     case $_cb_o in *k*) set -k ;; esac
     case $_cb_o in *e*) set -e; _cb_rc=0 ;; esac
     case $_cb_o in *x*) set -x ;; esac
     return "$_cb_rc"
+}
+
+# Whether an option above is on: in $- (x, e, a, k), or nocasematch in BASHOPTS (bash before
+# 4.1 has none, nor one with no shopt on: shopt is asked there).
+_cb_aside() {
+    case $-/${BASHOPTS-} in
+    *[xeak]*/* | */*nocasematch*) return 0 ;;
+    */) shopt -q nocasematch ;;
+    *) return 1 ;;
+    esac
 }
 
 #@include clean.bash
@@ -567,7 +585,7 @@ _cb_counts() {
 }
 
 cb_prompt_info() {
-    case $- in *[xeak]*) _cb_guarded cb_prompt_info; return ;; esac
+    _cb_aside && { _cb_guarded cb_prompt_info; return; }
     _cb_prompt_text
     printf '%s' "$cb_prompt"
 }
@@ -577,13 +595,22 @@ cb_prompt_info() {
 # ---- entry points ----
 
 # The prompt hook. Keeps $? for whatever runs after it, except under set -e, where a
-# non-zero return would end the shell. Under set -x, -e, -a or -k it runs with them set aside,
-# as every cb-* command does (_cb_guarded).
+# non-zero return would end the shell. Under set -x, -e, -a, -k or nocasematch it runs with them
+# set aside, as every cb-* command does (_cb_guarded).
 _cb_hook() {
     local _cb_status=$?
-    # (The segment too: it reads the gateway's token.)
-    case $- in
-    *[xeak]*) _cb_guarded _cb_update; _cb_guarded _cb_prompt_text ;;
+    # _cb_aside written out, a case per way: this runs at every prompt. (The segment is guarded
+    # too: it reads the gateway's token.)
+    case $-/${BASHOPTS-} in
+    *[xeak]*/* | */*nocasematch*) _cb_guarded _cb_update; _cb_guarded _cb_prompt_text ;;
+    */)
+        # bash before 4.1 has no BASHOPTS: shopt tells.
+        if shopt -q nocasematch; then
+            _cb_guarded _cb_update; _cb_guarded _cb_prompt_text
+        else
+            _cb_update; _cb_prompt_text
+        fi
+        ;;
     *) _cb_update; _cb_prompt_text ;;
     esac
     case $- in
@@ -595,12 +622,12 @@ _cb_hook() {
 
 # The commands, each under a name bash takes in every mode (see "The commands you type" below).
 _cb_cmd_use() {
-    case $- in *[xeak]*) _cb_guarded _cb_cmd_use "$@"; return ;; esac
+    _cb_aside && { _cb_guarded _cb_cmd_use "$@"; return; }
     _cb_use "$@"
 }
 
 _cb_cmd_off() {
-    case $- in *[xeak]*) _cb_guarded _cb_cmd_off "$@"; return ;; esac
+    _cb_aside && { _cb_guarded _cb_cmd_off "$@"; return; }
     _cb_off "$@"
 }
 
@@ -608,7 +635,7 @@ _cb_cmd_off() {
 # its profile. An argument after them is a mistake (`cb-bedrock --region eu-west-1`): refused
 # with the usage, rather than ignored as if the switch had done what was asked.
 _cb_shortcut() {
-    case $- in *[xeak]*) _cb_guarded _cb_shortcut "$@"; return ;; esac
+    _cb_aside && { _cb_guarded _cb_shortcut "$@"; return; }
     if [ $# -ne 2 ]; then
         printf 'usage: %s (no arguments; other settings go in a profile: cb-use <profile>)\n' "$1" >&2
         return 2
@@ -617,7 +644,7 @@ _cb_shortcut() {
 }
 
 _cb_cmd_status() {
-    case $- in *[xeak]*) _cb_guarded _cb_cmd_status "$@"; return ;; esac
+    _cb_aside && { _cb_guarded _cb_cmd_status "$@"; return; }
     local _cb_v _cb_s _cb_shown=
     _cb_status_head "$@" || return
     for _cb_v in "${_cb_managed[@]}"; do
@@ -649,7 +676,7 @@ _cb_cmd_status() {
 }
 
 _cb_cmd_reload() {
-    case $- in *[xeak]*) _cb_guarded _cb_cmd_reload "$@"; return ;; esac
+    _cb_aside && { _cb_guarded _cb_cmd_reload "$@"; return; }
     _cb_reload bash "$@"
 }
 

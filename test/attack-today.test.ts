@@ -235,23 +235,21 @@ for (const shell of shells.filter((s) => s !== 'fish')) {
   });
 }
 
-// ---- Not fixed: bash's nocasematch (shopt) reaches our pattern matches ----
-// Found while attacking the map; older than the commits attacked. `shopt -s nocasematch` makes
-// `case` and `[[ == ]]` ignore case in our code too, and the entry points set aside only the
-// options of $- (xeak). So: the walk cache ([[ $PWD == "$_cb_cands_pwd" ]]) takes ~/a for ~/A
-// and keeps ~/a's marker there; `cb-use W` passes _cb_known for profile w and then calls
-// _cb_about_W, which does not exist; in bash 3.2 a map directory matches in any case. The fix
-// is a guard for nocasematch at every entry point (shopt -q, then -u and back), not local.
-describe.skip('bash: the user\'s nocasematch', () => {
+// ---- bash's nocasematch (shopt) reached our pattern matches ----
+// `shopt -s nocasematch` made `case` and `[[ == ]]` ignore case in our code too: the walk cache
+// took ~/A for ~/a and kept ~/a's marker there; `cb-use W` passed _cb_known for profile w and
+// then called _cb_about_W, which does not exist; in bash 3.2 a map directory matched in any
+// case. Every entry point now sets it aside with the options of $- (_cb_aside, _cb_guarded).
+describe('bash: the user\'s nocasematch', () => {
   for (const shell of shells.filter((s) => s === 'bash' || s === 'bash32')) {
     it(`${shell}: a directory that differs only in case is another directory`, async () => {
       const sb = makeSandbox();
       mkdirSync(join(sb.home, 'a'));
       mkdirSync(join(sb.home, 'A'));
       writeFileSync(join(sb.home, 'a', '.claude-backend'), 'bedrock\n');
-      const script = ['shopt -s nocasematch', 'cd ~/a', 'prompt', 'echo "a=${CLAUDE_HOOKS_PROFILE-}"', 'cd ~/A', 'prompt', 'echo "A=${CLAUDE_HOOKS_PROFILE-}"', 'cb-use BEDROCK 2>/dev/null; echo "rc=$?"'];
+      const script = ['shopt -s nocasematch', 'cd ~/a', 'prompt', 'echo "a=${CLAUDE_HOOKS_PROFILE-}"', 'cd ~/A', 'prompt', 'echo "A=${CLAUDE_HOOKS_PROFILE-}"', 'cb-use BEDROCK 2>/dev/null; echo "rc=$?"', 'shopt -q nocasematch && echo kept'];
       const run = await runWithInit(sb, shell, script.join('\n'), { env: { CLAUDE_HOOKS_QUIET: '1', AWS_REGION: 'eu-west-1' } });
-      expect(run.stdout.split('\n')).toEqual(['a=bedrock', 'A=', 'rc=2']);
+      expect(run.stdout.split('\n')).toEqual(['a=bedrock', 'A=', 'rc=2', 'kept']);
     });
   }
 });
