@@ -165,9 +165,10 @@ _cb_need() {
 #   whole environment, and empties `local name=value`.
 # - nocasematch (shopt) would make every `case` and `[[ == ]]` of ours ignore case: ~/A would
 #   keep ~/a's marker, a marker saying BEDROCK would pass for bedrock.
-# The options are put back as they were, whatever the command returns.
+# The options are put back as they were, whatever the command returns. (Every entry point also
+# makes IFS local and unset, so that yours does not change how our code splits and joins.)
 _cb_guarded() {
-    local _cb_o _cb_rc _cb_nocase
+    local _cb_o _cb_rc _cb_nocase IFS
     { _cb_o=$-; set +xeak; } 2>/dev/null
     _cb_nocase=
     if shopt -q nocasematch; then
@@ -278,7 +279,7 @@ _cb_switch() {
     fi
     # Nor is an array of yours changed: a profile sets plain variables, and an array could not
     # be put back as it was.
-    if ! _cb_plain "${_cb_pv[*]-} ${_cb_back[*]-}"; then
+    if ! _cb_plain ${_cb_pv[@]+"${_cb_pv[@]}"} ${_cb_back[@]+"${_cb_back[@]}"}; then
         _cb_r+=': an array in this shell, and a profile sets plain variables; unset it first'
         _cb_warn "cannot switch ${1:+to }${1:-off}: $_cb_r; nothing changed"
         return 1
@@ -356,14 +357,14 @@ _cb_writable() {
     return 1
 }
 
-# Succeeds when none of the variables named in the words of $1 is an array; otherwise puts
-# the arrays into _cb_r ("A, B", each once) and fails. bash before 4.4 cannot read the attributes
-# without a subshell: there, an array with one element at index 0 passes as a plain value.
+# Succeeds when none of the variables named in "$@" is an array; otherwise puts the arrays
+# into _cb_r ("A, B", each once) and fails. bash before 4.4 cannot read the attributes without a
+# subshell: there, an array with one element at index 0 passes as a plain value.
 _cb_plain() {
     local IFS=' ' _cb_n _cb_i _cb_u=
     case $- in *u*) _cb_u=1; set +u ;; esac
     _cb_r=
-    for _cb_n in $1; do
+    for _cb_n in "$@"; do
         # Named once, though it may be both going back and the profile's.
         case ", $_cb_r, " in *", $_cb_n, "*) continue ;; esac
         if [[ -n $_cb_modern ]]; then
@@ -586,6 +587,7 @@ _cb_counts() {
 
 cb_prompt_info() {
     _cb_aside && { _cb_guarded cb_prompt_info; return; }
+    local IFS
     _cb_prompt_text
     printf '%s' "$cb_prompt"
 }
@@ -598,7 +600,8 @@ cb_prompt_info() {
 # non-zero return would end the shell. Under set -x, -e, -a, -k or nocasematch it runs with them
 # set aside, as every cb-* command does (_cb_guarded).
 _cb_hook() {
-    local _cb_status=$?
+    # IFS local and unset: your IFS does not reach our code, which splits and joins the default way.
+    local _cb_status=$? IFS
     # _cb_aside written out, a case per way: this runs at every prompt. (The segment is guarded
     # too: it reads the gateway's token.)
     case $-/${BASHOPTS-} in
@@ -623,11 +626,13 @@ _cb_hook() {
 # The commands, each under a name bash takes in every mode (see "The commands you type" below).
 _cb_cmd_use() {
     _cb_aside && { _cb_guarded _cb_cmd_use "$@"; return; }
+    local IFS
     _cb_use "$@"
 }
 
 _cb_cmd_off() {
     _cb_aside && { _cb_guarded _cb_cmd_off "$@"; return; }
+    local IFS
     _cb_off "$@"
 }
 
@@ -636,6 +641,7 @@ _cb_cmd_off() {
 # with the usage, rather than ignored as if the switch had done what was asked.
 _cb_shortcut() {
     _cb_aside && { _cb_guarded _cb_shortcut "$@"; return; }
+    local IFS
     if [ $# -ne 2 ]; then
         printf 'usage: %s (no arguments; other settings go in a profile: cb-use <profile>)\n' "$1" >&2
         return 2
@@ -645,7 +651,7 @@ _cb_shortcut() {
 
 _cb_cmd_status() {
     _cb_aside && { _cb_guarded _cb_cmd_status "$@"; return; }
-    local _cb_v _cb_s _cb_shown=
+    local IFS _cb_v _cb_s _cb_shown=
     _cb_status_head "$@" || return
     for _cb_v in "${_cb_managed[@]}"; do
         if [ "$_cb_v" = CLAUDE_HOOKS_PROFILE ] || [ -z "${!_cb_v+x}" ]; then
@@ -677,6 +683,7 @@ _cb_cmd_status() {
 
 _cb_cmd_reload() {
     _cb_aside && { _cb_guarded _cb_cmd_reload "$@"; return; }
+    local IFS
     _cb_reload bash "$@"
 }
 

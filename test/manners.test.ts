@@ -2,7 +2,10 @@
 // and exit status, reload the config in place, and complete profile names.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fishQuote } from '../src/render/fish.js';
+import { posixQuote } from '../src/render/posix.js';
 import { makeSandbox } from './helpers/sandbox.js';
 import { runWithInit, shellsUnderTest, withoutNoise } from './helpers/shells.js';
 
@@ -29,6 +32,28 @@ for (const shell of shells) {
       expect(run.stdout).toContain('still-alive');
       expect(run.exitCode).toBe(0);
       expect(withoutNoise(run.dumps.end!)).toEqual(withoutNoise(run.dumps.start!));
+    });
+
+    // The user's IFS (generated, and the usual suspects) must not change how our code splits
+    // and joins names: cb-off once failed on "A,B: invalid variable name" with IFS=','.
+    it("survives the user's IFS, and leaves it as it was", async () => {
+      const sb = markerTree();
+      mkdirSync(join(sb.home, 'q'));
+      writeFileSync(join(sb.home, 'q', '.claude-backend'), 'anthropic-aws\n');
+      const generated = fc.sample(fc.string({ unit: fc.constantFrom(',', ':', ' ', '\t', '\n', 'a', '_', '-', '/', 'C'), minLength: 0, maxLength: 3 }), { numRuns: 4, seed: 7 });
+      for (const ifs of [',', '', ':', '\n', ...generated]) {
+        const setIfs = shell === 'fish' ? `set -g IFS ${fishQuote(ifs)}` : `IFS=${posixQuote(ifs)}`;
+        const show = shell === 'fish' ? 'printf "ifs=[%s]\\n" "$IFS"' : 'printf "ifs=[%s]\\n" "$IFS"';
+        const script = [setIfs, CYCLE, 'cb-use anthropic-aws 2>/dev/null', 'cd q', 'prompt', 'dump q', 'cd ~', 'prompt', 'cb-reload 2>/dev/null', 'cb-off 2>/dev/null', 'dump last', show].join('\n');
+        const run = await runWithInit(sb, shell, script, { env: { ANTHROPIC_API_KEY: 'sk-ant-x', ANTHROPIC_AWS_WORKSPACE_ID: 'w' } });
+        const what = `IFS=${JSON.stringify(ifs)}`;
+        expect(run.stderr, what).not.toMatch(/invalid variable name|bad array subscript|not a valid identifier|cannot switch/);
+        expect(run.exitCode, what).toBe(0);
+        expect(run.dumps.q?.get('CLAUDE_CODE_USE_ANTHROPIC_AWS'), what).toBe('1');
+        expect(withoutNoise(run.dumps.end!), what).toEqual(withoutNoise(run.dumps.start!));
+        expect(withoutNoise(run.dumps.last!), what).toEqual(withoutNoise(run.dumps.start!));
+        expect(run.stdout, what).toContain(`ifs=[${ifs}]`);
+      }
     });
 
     // POSIX mode (set -o posix, bash started as sh): a function's name must be an identifier,
