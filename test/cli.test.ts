@@ -88,7 +88,7 @@ describe('claude-hooks CLI', () => {
     expect(r.exitCode).toBe(0);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(new RegExp(`^claude-hooks: ${path}:3:\\d+: not valid TOML.*using the built-in profiles only`));
-    expect(r.stdout).toContain('cb-bedrock()');
+    expect(r.stdout).toContain('function cb-bedrock {');
     expect(r.stdout).not.toContain("'work'");
   });
 
