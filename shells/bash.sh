@@ -714,4 +714,7 @@ $PROMPT_COMMAND}" ;;
 esac
 
 # Lets `claude-hooks doctor` (a child of this shell) tell that the hooks are loaded here.
-export CLAUDE_HOOKS_SHELL="bash:$$"
+# (Two steps: under your set -k, `export NAME=value` is a bare `export`, printing every
+# exported variable, your keys among them, at every shell start.)
+CLAUDE_HOOKS_SHELL="bash:$$"
+export CLAUDE_HOOKS_SHELL
