@@ -65,7 +65,7 @@ interface Regression {
 }
 
 const REGRESSIONS: Regression[] = [
-  // Found by this test (2025, the first runs), reduced, and fixed:
+  // Found by this test in its first runs, reduced, and fixed:
   { shell: 'any-bash', env: { options: ['nocasematch'], setOptions: ['errtrace'], ifs: null, traps: [], aliases: [] }, why: 'nocasematch with set -E: every cb-* command turned errexit on' },
   { shell: 'bash', env: { options: ['localvar_inherit'], setOptions: [], ifs: '', traps: [], aliases: [] }, why: "localvar_inherit gave our local IFS the user's: cb-reload lost the profile" },
   { shell: 'any-bash', env: { options: [], setOptions: ['keyword'], ifs: null, traps: [], aliases: [] }, why: 'set -k at load: the map broke the load, and a bare export/declare printed every variable' },
