@@ -164,32 +164,44 @@ _cb_need() {
 # - keyword (set -k) turns `export "NAME=value"` into a bare `export`, which prints the
 #   whole environment, and empties `local name=value`.
 # - nocasematch (shopt) would make every `case` and `[[ == ]]` of ours ignore case: ~/A would
-#   keep ~/a's marker, a marker saying BEDROCK would pass for bedrock.
+#   keep ~/a's marker, a marker saying BEDROCK would pass for bedrock. It comes back last: on,
+#   `case $_cb_o in *e*)` would take set -E (errtrace) for set -e and turn errexit on.
+# - localvar_inherit (shopt, bash 5) gives every `local` the caller's value: our local IFS
+#   would be yours, and cb-reload lost the profile under IFS=''.
 # The options are put back as they were, whatever the command returns. (Every entry point also
 # makes IFS local and unset, so that yours does not change how our code splits and joins.)
 _cb_guarded() {
-    local _cb_o _cb_rc _cb_nocase IFS
+    local _cb_o _cb_rc _cb_nocase _cb_inherit IFS
     { _cb_o=$-; set +xeak; } 2>/dev/null
     _cb_nocase=
     if shopt -q nocasematch; then
         _cb_nocase=1
         shopt -u nocasematch
     fi
+    _cb_inherit=
+    case ${BASHOPTS-} in
+    *localvar_inherit*)
+        _cb_inherit=1
+        shopt -u localvar_inherit
+        unset -v IFS # the local above took yours
+        ;;
+    esac
     _cb_rc=0
     "$@" || _cb_rc=$?
-    [[ -z $_cb_nocase ]] || shopt -s nocasematch
+    [[ -z $_cb_inherit ]] || shopt -s localvar_inherit
     case $_cb_o in *a*) set -a ;; esac
     case $_cb_o in *k*) set -k ;; esac
     case $_cb_o in *e*) set -e; _cb_rc=0 ;; esac
+    [[ -z $_cb_nocase ]] || shopt -s nocasematch
     case $_cb_o in *x*) set -x ;; esac
     return "$_cb_rc"
 }
 
-# Whether an option above is on: in $- (x, e, a, k), or nocasematch in BASHOPTS (bash before
-# 4.1 has none, nor one with no shopt on: shopt is asked there).
+# Whether an option above is on: in $- (x, e, a, k), or nocasematch or localvar_inherit in
+# BASHOPTS (bash before 4.1 has none, nor one with no shopt on: shopt is asked there).
 _cb_aside() {
     case $-/${BASHOPTS-} in
-    *[xeak]*/* | */*nocasematch*) return 0 ;;
+    *[xeak]*/* | */*nocasematch* | */*localvar_inherit*) return 0 ;;
     */) shopt -q nocasematch ;;
     *) return 1 ;;
     esac
@@ -597,15 +609,15 @@ cb_prompt_info() {
 # ---- entry points ----
 
 # The prompt hook. Keeps $? for whatever runs after it, except under set -e, where a
-# non-zero return would end the shell. Under set -x, -e, -a, -k or nocasematch it runs with them
-# set aside, as every cb-* command does (_cb_guarded).
+# non-zero return would end the shell. Under set -x, -e, -a, -k, nocasematch or localvar_inherit
+# it runs with them set aside, as every cb-* command does (_cb_guarded).
 _cb_hook() {
     # IFS local and unset: your IFS does not reach our code, which splits and joins the default way.
     local _cb_status=$? IFS
     # _cb_aside written out, a case per way: this runs at every prompt. (The segment is guarded
     # too: it reads the gateway's token.)
     case $-/${BASHOPTS-} in
-    *[xeak]*/* | */*nocasematch*) _cb_guarded _cb_update; _cb_guarded _cb_prompt_text ;;
+    *[xeak]*/* | */*nocasematch* | */*localvar_inherit*) _cb_guarded _cb_update; _cb_guarded _cb_prompt_text ;;
     */)
         # bash before 4.1 has no BASHOPTS: shopt tells.
         if shopt -q nocasematch; then
@@ -714,4 +726,7 @@ $PROMPT_COMMAND}" ;;
 esac
 
 # Lets `claude-hooks doctor` (a child of this shell) tell that the hooks are loaded here.
-export CLAUDE_HOOKS_SHELL="bash:$$"
+# (Two steps: under your set -k, `export NAME=value` is a bare `export`, printing every
+# exported variable, your keys among them, at every shell start.)
+CLAUDE_HOOKS_SHELL="bash:$$"
+export CLAUDE_HOOKS_SHELL

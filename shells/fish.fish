@@ -202,7 +202,8 @@ function _cb_clean
     string match -q -r -- '[\x00-\x1f\x7f-\x9f]' $_cb_c; or return 0
     # Newlines first: each step below then reads and writes one line.
     set _cb_c (string replace -a -- \n '\x0a' $_cb_c)
-    for ch in (string match -a -r -- '[\x01-\x1f\x7f-\x9f]' $_cb_c)
+    # `| string split`: with your IFS empty, a command substitution is not split into lines.
+    for ch in (string match -a -r -- '[\x01-\x1f\x7f-\x9f]' $_cb_c | string split -- \n)
         set -l code (printf '%d' "'$ch")
         if test $code -lt 128
             set _cb_c (string replace -a -- $ch (printf '%s%02x' '\x' $code) $_cb_c)
@@ -348,7 +349,8 @@ function _cb_walk
     # A path that holds a tab or a newline is in no map (the config refuses them), and in the
     # text it could join two lines into one match: only the levels above it are looked for.
     set -l any (string match -v -r -- '[\t\n]' $dirs | string escape --style=regex | string join '|')
-    set -l hits (string match -a -r -g -- "\n($any)\t([^\n]*)" $_cb_map_text)
+    # (`| string split`: with your IFS empty, the lines would stay one element.)
+    set -l hits (string match -a -r -g -- "\n($any)\t([^\n]*)" $_cb_map_text | string split -- \n)
     # Directory, profile, directory, profile, ...: the innermost is the nearest in $dirs.
     for d in $dirs
         contains -- $d $hits; or continue
@@ -549,7 +551,7 @@ function _cb_settings_note
         set -l text
         read -z -n 65536 -l text <$f 2>/dev/null
         set -l found
-        for v in (string match -r -a -g -- '"([A-Za-z0-9_]+)" ?:' $text)
+        for v in (string match -r -a -g -- '"([A-Za-z0-9_]+)" ?:' $text | string split -- \n)
             contains -- $v $_cb_managed; and not contains -- $v $found; and set -a found $v
         end
         set -q found[1]; or continue

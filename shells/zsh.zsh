@@ -309,7 +309,8 @@ _cb_plain() {
     local _cb_n
     typeset -g _cb_r=
     for _cb_n in ${(u)@}; do
-        [[ ${(Pt)_cb_n} == (array|association)* ]] && _cb_r+="${_cb_r:+, }$_cb_n"
+        # Two patterns, not (array|association)*: a ( stops the load under SH_GLOB (see above).
+        [[ ${(Pt)_cb_n} == array* || ${(Pt)_cb_n} == association* ]] && _cb_r+="${_cb_r:+, }$_cb_n"
     done
     [[ -z $_cb_r ]]
 }
@@ -431,7 +432,9 @@ _cb_settings_note() {
         { IFS= read -r -u 0 -d '' -k 65536 _cb_text <$_cb_f; } 2>/dev/null
         _cb_found=
         for _cb_v in $_cb_managed; do
-            [[ $_cb_text == *\"$_cb_v\"(' '|):* ]] && _cb_found+="${_cb_found:+, }$_cb_v"
+            # Two patterns, not *(' '|):*: the functions are parsed under your options, and
+            # under SH_GLOB a ( in a pattern is a parse error that stops the whole load.
+            [[ $_cb_text == *\"$_cb_v\":* || $_cb_text == *\"$_cb_v\"' ':* ]] && _cb_found+="${_cb_found:+, }$_cb_v"
         done
         [[ -n $_cb_found ]] || continue
         _cb_found+=', over this shell: claude-hooks status says what Claude Code will use'
