@@ -169,10 +169,12 @@ _cb_need() {
 # - localvar_inherit (shopt, bash 5) gives every `local` the caller's value: our local IFS
 #   would be yours, and cb-reload lost the profile under IFS=''.
 # The options are put back as they were, whatever the command returns. (Every entry point also
-# makes IFS local and unset, so that yours does not change how our code splits and joins.)
+# makes IFS local, set to the default, so that yours does not change how our code splits and
+# joins.)
 _cb_guarded() {
     local _cb_o _cb_rc _cb_nocase _cb_inherit IFS
     { _cb_o=$-; set +xeak; } 2>/dev/null
+    IFS=$' \t\n'
     _cb_nocase=
     if shopt -q nocasematch; then
         _cb_nocase=1
@@ -183,7 +185,6 @@ _cb_guarded() {
     *localvar_inherit*)
         _cb_inherit=1
         shopt -u localvar_inherit
-        unset -v IFS # the local above took yours
         ;;
     esac
     _cb_rc=0
@@ -600,6 +601,7 @@ _cb_counts() {
 cb_prompt_info() {
     _cb_aside && { _cb_guarded cb_prompt_info; return; }
     local IFS
+    IFS=$' \t\n'
     _cb_prompt_text
     printf '%s' "$cb_prompt"
 }
@@ -612,8 +614,10 @@ cb_prompt_info() {
 # non-zero return would end the shell. Under set -x, -e, -a, -k, nocasematch or localvar_inherit
 # it runs with them set aside, as every cb-* command does (_cb_guarded).
 _cb_hook() {
-    # IFS local and unset: your IFS does not reach our code, which splits and joins the default way.
+    # IFS local, set to the default: yours does not reach our code. (Not left unset: bash 3.2
+    # reads a local unset IFS as empty when yours is unset.)
     local _cb_status=$? IFS
+    IFS=$' \t\n'
     # _cb_aside written out, a case per way: this runs at every prompt. (The segment is guarded
     # too: it reads the gateway's token.)
     case $-/${BASHOPTS-} in
@@ -639,12 +643,14 @@ _cb_hook() {
 _cb_cmd_use() {
     _cb_aside && { _cb_guarded _cb_cmd_use "$@"; return; }
     local IFS
+    IFS=$' \t\n'
     _cb_use "$@"
 }
 
 _cb_cmd_off() {
     _cb_aside && { _cb_guarded _cb_cmd_off "$@"; return; }
     local IFS
+    IFS=$' \t\n'
     _cb_off "$@"
 }
 
@@ -654,6 +660,7 @@ _cb_cmd_off() {
 _cb_shortcut() {
     _cb_aside && { _cb_guarded _cb_shortcut "$@"; return; }
     local IFS
+    IFS=$' \t\n'
     if [ $# -ne 2 ]; then
         printf 'usage: %s (no arguments; other settings go in a profile: cb-use <profile>)\n' "$1" >&2
         return 2
@@ -664,6 +671,7 @@ _cb_shortcut() {
 _cb_cmd_status() {
     _cb_aside && { _cb_guarded _cb_cmd_status "$@"; return; }
     local IFS _cb_v _cb_s _cb_shown=
+    IFS=$' \t\n'
     _cb_status_head "$@" || return
     for _cb_v in "${_cb_managed[@]}"; do
         if [ "$_cb_v" = CLAUDE_HOOKS_PROFILE ] || [ -z "${!_cb_v+x}" ]; then
@@ -696,6 +704,7 @@ _cb_cmd_status() {
 _cb_cmd_reload() {
     _cb_aside && { _cb_guarded _cb_cmd_reload "$@"; return; }
     local IFS
+    IFS=$' \t\n'
     _cb_reload bash "$@"
 }
 
