@@ -18,9 +18,12 @@ function table(name: string, pairs: ReadonlyArray<readonly [string, string]>): s
   return [
     'if [[ ${BASH_VERSINFO[0]} -ge 5 || ${BASH_VERSINFO[0]} -eq 4 && ${BASH_VERSINFO[1]} -ge 2 ]]; then',
     `    unset -v ${name} ${name}_at ${name}_text ${name}_values`,
-    // No `=()`: under the user's set -k that would be a bare `declare`, printing every variable,
-    // and the keys below would go into an indexed array ("syntax error: operand expected").
+    // No `declare -gA name=()`: under the user's set -k that would be a bare `declare`, printing
+    // every variable, and the keys below would go into an indexed array ("syntax error: operand
+    // expected"). The empty assignment stands alone: declared only, an empty table is unset,
+    // and ${#name[@]} fails under set -u.
     `    declare -gA ${name}_at`,
+    `    ${name}_at=()`,
     ...pairs.map(([k, v]) => `    ${name}_at[${posixQuote(k)}]=${posixQuote(v)}`),
     'else',
     `    unset -v ${name} ${name}_at`,
