@@ -166,8 +166,8 @@ _cb_need() {
 # - nocasematch (shopt) would make every `case` and `[[ == ]]` of ours ignore case: ~/A would
 #   keep ~/a's marker, a marker saying BEDROCK would pass for bedrock. It comes back last: on,
 #   `case $_cb_o in *e*)` would take set -E (errtrace) for set -e and turn errexit on.
-# - localvar_inherit (shopt, bash 5) gives every `local` the caller's value: our local IFS
-#   would be yours, and cb-reload lost the profile under IFS=''.
+# - localvar_inherit (shopt, bash 5) gives every `local` the caller's value: our locals would
+#   start with yours (cb-reload lost the profile under IFS='' before IFS was set explicitly).
 # The options are put back as they were, whatever the command returns. (Every entry point also
 # makes IFS local, set to the default, so that yours does not change how our code splits and
 # joins.)
