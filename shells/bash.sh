@@ -618,20 +618,14 @@ _cb_hook() {
     # reads a local unset IFS as empty when yours is unset.)
     local _cb_status=$? IFS
     IFS=$' \t\n'
-    # _cb_aside written out, a case per way: this runs at every prompt. (The segment is guarded
-    # too: it reads the gateway's token.)
-    case $-/${BASHOPTS-} in
-    *[xeak]*/* | */*nocasematch* | */*localvar_inherit*) _cb_guarded _cb_update; _cb_guarded _cb_prompt_text ;;
-    */)
-        # bash before 4.1 has no BASHOPTS: shopt tells.
-        if shopt -q nocasematch; then
-            _cb_guarded _cb_update; _cb_guarded _cb_prompt_text
-        else
-            _cb_update; _cb_prompt_text
-        fi
-        ;;
-    *) _cb_update; _cb_prompt_text ;;
-    esac
+    # The segment is guarded too: it reads the gateway's token.
+    if _cb_aside; then
+        _cb_guarded _cb_update
+        _cb_guarded _cb_prompt_text
+    else
+        _cb_update
+        _cb_prompt_text
+    fi
     case $- in
     *e*) return 0 ;;
     esac
