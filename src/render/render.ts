@@ -11,7 +11,7 @@ import { planFor, type SwitchPlan } from '../profiles/plan.js';
 import { PROFILE_NAME_CHARS } from '../profiles/schema.js';
 import type { Config, Profile } from '../profiles/types.js';
 import { BOM, MARKER_FILE, MARKER_READ_CHARS } from '../status/marker.js';
-import { managedDropIns, managedSettingsPath } from '../status/locations.js';
+import { managedSettingsFiles } from '../status/locations.js';
 import { bash } from './bash.js';
 import { posixQuote } from './posix.js';
 import { fish } from './fish.js';
@@ -109,7 +109,7 @@ function renderData(d: Dialect, spec: TargetSpec, config: Config, plans: SwitchP
     d.assign('_cb_cli_file', options.cli[options.cli.length - 1] ?? ''),
     // cb-status reads them (and the settings files of the directory and the user) to say when a
     // settings file overrides the shell: the managed file and its drop-ins, strongest first.
-    ...(spec.shortcuts ? [d.list('_cb_managed_settings', managedFiles(options.env ?? process.env))] : []),
+    ...(spec.shortcuts ? [d.list('_cb_managed_settings', managedSettingsFiles(options.env ?? process.env))] : []),
     '# The variables a switch may change, and those cb-status masks.',
     d.list('_cb_managed', managed),
     d.list('_cb_secrets', managed.filter((n) => SECRET_VARS.includes(n) || looksSecret(n) || fetched.has(n))),
@@ -160,13 +160,6 @@ function renderData(d: Dialect, spec: TargetSpec, config: Config, plans: SwitchP
     ),
     '# ---- end of rendered data ----',
   ];
-}
-
-/** The managed settings files, strongest first: the drop-ins there are now, the last in name
- *  order first, then managed-settings.json. (Not through settingsLocations, which also looks
- *  for a git root: 2 ms of every `init`.) */
-function managedFiles(env: Record<string, string | undefined>): string[] {
-  return [...managedDropIns(env).reverse(), managedSettingsPath(env)];
 }
 
 /** Two small functions per profile: _cb_about_<name> says what it is (_cb_r: the description,

@@ -58,6 +58,12 @@ export function managedDropIns(env: Env): string[] {
   }
 }
 
+/** The managed settings files, strongest first: the drop-ins, the last in name order first,
+ *  then managed-settings.json. */
+export function managedSettingsFiles(env: Env): string[] {
+  return [...managedDropIns(env).reverse(), managedSettingsPath(env)];
+}
+
 /**
  * Every settings file Claude Code reads for Claude Code started in `dir`, strongest first:
  * managed (the drop-ins, the last in name order strongest, then managed-settings.json),
@@ -67,10 +73,7 @@ export function managedDropIns(env: Env): string[] {
 export function settingsLocations(dir: string, env: Env = process.env): Array<{ level: Level; path: string }> {
   const repoLocal = repositoryLocalSettings(dir);
   return [
-    ...managedDropIns(env)
-      .reverse()
-      .map((path) => ({ level: 'managed' as const, path })),
-    { level: 'managed', path: managedSettingsPath(env) },
+    ...managedSettingsFiles(env).map((path) => ({ level: 'managed' as const, path })),
     ...(repoLocal ? [{ level: 'local' as const, path: repoLocal }] : []),
     { level: 'local', path: join(dir, '.claude', 'settings.local.json') },
     { level: 'project', path: join(dir, '.claude', 'settings.json') },
