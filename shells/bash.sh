@@ -21,6 +21,19 @@
 # Works on bash 3.2 (macOS) to 5.x, under set -u and set -e, and in POSIX mode (where the commands
 # are aliases: a function's name must be an identifier there).
 
+# While this file loads, your aliases and set -a are set aside; _cb_loaded puts them back at its
+# end and before each early return. bash expands an alias as it reads a function, so an alias of
+# printf or unset would be inside our code for good, and set -a would export every variable we
+# keep. (These two lines are read with your aliases on: hence the backslashes.)
+# Words, not letters: your nocasematch is still on here, and would take a for A.
+case $- in *a*) \set +a; _cb_loading=' allexport' ;; *) _cb_loading= ;; esac
+if \shopt -q expand_aliases; then \shopt -u expand_aliases; _cb_loading+=' aliases'; fi
+_cb_loaded() {
+    case $_cb_loading in *' aliases'*) shopt -s expand_aliases ;; esac
+    case $_cb_loading in *' allexport'*) set -a ;; esac
+    unset -v _cb_loading
+}
+
 #@data
 
 # A cached copy (claude-hooks init bash --cache) refreshes itself when the config or claude-hooks
@@ -37,11 +50,13 @@ _cb_same_time() {
 }
 if [[ -n $_cb_cache_file && -z ${_cb_refreshing-} ]]; then
     if [[ ! -e $_cb_cli_file ]]; then
+        _cb_loaded
         return 1
     fi
     if ! _cb_same_time "$_cb_config_file" "$_cb_cache_file.config-time" ||
         ! _cb_same_time "$_cb_cli_file" "$_cb_cache_file.cli-time"; then
         _cb_refreshing=1
+        _cb_loaded # the fresh copy sets them aside again, as it loads
         eval "$(_cb_cli init bash --cache)"
         unset -v _cb_refreshing
         return 0
@@ -733,3 +748,4 @@ esac
 # exported variable, your keys among them, at every shell start.)
 CLAUDE_HOOKS_SHELL="bash:$$"
 export CLAUDE_HOOKS_SHELL
+_cb_loaded

@@ -26,6 +26,18 @@
 # - The helpers shared with bash (messages, masking, what to do when the governor changes) are
 #   in the middle, from shells/posix.sh.
 
+# While this file loads, your aliases and ALL_EXPORT are set aside (_cb_loading lists them), and
+# put back at its end and before each early return. zsh expands an alias as it reads a function,
+# so an alias of print or unset would be inside our code for good, and ALL_EXPORT would export
+# every variable we keep. (These lines are read with your aliases on: hence the backslashes.
+# Under `eval "$(claude-hooks init zsh)"` zsh reads the whole text first: load it with source.
+# The putting back is written out, not a function: under your LOCAL_OPTIONS a function's setopt
+# is undone when it returns.)
+\typeset -ga _cb_loading
+_cb_loading=()
+if [[ -o allexport ]]; then \unsetopt allexport; _cb_loading+=(allexport); fi
+if [[ -o aliases ]]; then \unsetopt aliases; _cb_loading+=(aliases); fi
+
 #@data
 
 # A cached copy (claude-hooks init zsh --cache) refreshes itself when the config or claude-hooks
@@ -41,12 +53,20 @@ _cb_same_time() {
     fi
 }
 if [[ -n $_cb_cache_file && -z ${_cb_refreshing-} ]]; then
-    [[ -e $_cb_cli_file ]] || return 1
+    if [[ ! -e $_cb_cli_file ]]; then
+        (( ${#_cb_loading[@]} == 0 )) || setopt "${_cb_loading[@]}"; unset _cb_loading
+        return 1
+    fi
     if ! _cb_same_time "$_cb_config_file" "$_cb_cache_file.config-time" ||
         ! _cb_same_time "$_cb_cli_file" "$_cb_cache_file.cli-time"; then
-        typeset -g _cb_refreshing=1
+        # zsh reads an eval's whole text before it runs any: the fresh copy is read with your
+        # aliases still off, and puts back what it found (nothing), so what to put back waits here.
+        typeset -ga _cb_refreshing
+        _cb_refreshing=(1 "${_cb_loading[@]}")
         eval "$(_cb_cli init zsh --cache)"
+        _cb_loading=("${_cb_refreshing[@]:1}")
         unset _cb_refreshing
+        (( ${#_cb_loading[@]} == 0 )) || setopt "${_cb_loading[@]}"; unset _cb_loading
         return 0
     fi
 fi
@@ -558,7 +578,8 @@ cb-status() {
 cb-reload() {
     local _cb_flags=$-
     emulate -L zsh
-    setopt no_xtrace
+    # no_aliases: zsh reads all of the new code before its first line could set your aliases aside.
+    setopt no_xtrace no_aliases
     _cb_reload zsh "$@" || _cb_failed $?
 }
 
@@ -587,3 +608,4 @@ _cb_install
 
 # Lets `claude-hooks doctor` (a child of this shell) tell that the hooks are loaded here.
 export CLAUDE_HOOKS_SHELL="zsh:$$"
+(( ${#_cb_loading[@]} == 0 )) || setopt "${_cb_loading[@]}"; unset _cb_loading

@@ -145,6 +145,35 @@ for (const shell of SHELLS) {
       expect(await nodeStarts(sb, shell, works)).toBe(0);
     });
 
+    // bash and zsh expand an alias as they read a function, and allexport exports what a load
+    // assigns: the init sets both aside while it loads, and puts them back by every way out of a
+    // cached copy (written now, fresh, refreshed, handing back when claude-hooks moved).
+    it.skipIf(shell === 'fish')("the user's aliases and allexport: back on after every kind of load, and never in our code", async () => {
+      const sb = await setUp();
+      const rc = rcOf(sb, shell);
+      const user =
+        shell === 'bash'
+          ? "shopt -s expand_aliases\nalias printf='echo ALIASED' unset='echo ALIASED' local='echo ALIASED' export='echo ALIASED'\nset -a\n"
+          : "alias print='echo ALIASED' unset='echo ALIASED' typeset='echo ALIASED' export='echo ALIASED'\nsetopt allexport\n";
+      writeFileSync(rc, user + readFileSync(rc, 'utf8'));
+      const check =
+        shell === 'bash'
+          ? `${works}; shopt -q expand_aliases && echo aliases=on; case $- in *a*) echo allexport=on ;; esac; declare -f | \\command grep -c ALIASED; \\command env | \\command grep -c '^_cb_'`
+          : `${works}; [[ -o aliases ]] && echo aliases=on; [[ -o allexport ]] && echo allexport=on; functions | \\command grep -c ALIASED; \\command env | \\command grep -c '^_cb_'`;
+      const expectKept = async (how: string) => {
+        const r = await start(sb, shell, check);
+        expect(r.stdout.split('\n'), `${how}: ${r.stderr}`).toEqual(['region=us-east-1', 'aliases=on', 'allexport=on', '0', '0']);
+      };
+      await expectKept('the cache written');
+      await expectKept('the cached copy');
+      sb.writeConfig(CONFIG + '\n');
+      await expectKept('refreshed');
+      const cache = cacheOf(sb, shell);
+      writeFileSync(cache, readFileSync(cache, 'utf8').replace(/^(typeset -g )?_cb_cli_file='[^']*'$/m, "$1_cb_cli_file='/moved/cli.cjs'"));
+      expect(readFileSync(cache, 'utf8')).toContain('/moved/cli.cjs');
+      await expectKept('handing back');
+    });
+
     it('a broken config is reported at every start, cached or not, with the same line', async () => {
       const sb = await setUp('[profiles.work]\nbackend = "bedrok"\n');
       const plain = makeSandbox();

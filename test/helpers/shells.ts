@@ -60,7 +60,8 @@ export function initShell(shell: TestShell): 'bash' | 'zsh' | 'fish' {
 }
 
 /** A function `prompt` that does what the shell does before drawing a prompt, and `dump NAME`
- *  that writes the exported environment (what Claude Code would see) to a file. */
+ *  that writes the exported environment (what Claude Code would see) to a file. They stand in
+ *  for the shell itself: a backslash keeps a user's alias of `local` or `eval` out of them. */
 function prelude(shell: TestShell): string {
   switch (shell) {
     case 'fish':
@@ -71,13 +72,13 @@ function prelude(shell: TestShell): string {
       ].join('\n');
     case 'zsh':
       return [
-        'prompt() { local f; for f in "${precmd_functions[@]}"; do "$f"; done; }',
+        'prompt() { \\local f; for f in "${precmd_functions[@]}"; do "$f"; done; }',
         'dump() { env -0 > "$CB_DUMP/$1"; }',
         'shellvar() { if (( ${(P)+1} )); then printf "%s=%s\\n" "$1" "${(P)1}"; else printf "%s unset\\n" "$1"; fi; }',
       ].join('\n');
     default:
       return [
-        'prompt() { eval "$PROMPT_COMMAND"; }',
+        'prompt() { \\eval "$PROMPT_COMMAND"; }',
         'dump() { env -0 > "$CB_DUMP/$1"; }',
         'shellvar() { if [ -n "${!1+x}" ]; then printf "%s=%s\\n" "$1" "${!1}"; else printf "%s unset\\n" "$1"; fi; }',
       ].join('\n');
