@@ -454,7 +454,9 @@ _cb_settings_note() {
         for _cb_v in $_cb_managed; do
             # Two patterns, not *(' '|):*: the functions are parsed under your options, and
             # under SH_GLOB a ( in a pattern is a parse error that stops the whole load.
-            [[ $_cb_text == *\"$_cb_v\":* || $_cb_text == *\"$_cb_v\"' ':* ]] && _cb_found+="${_cb_found:+, }$_cb_v"
+            if [[ $_cb_text == *\"$_cb_v\":* || $_cb_text == *\"$_cb_v\"' ':* ]]; then
+                _cb_found+="${_cb_found:+, }$_cb_v"
+            fi
         done
         [[ -n $_cb_found ]] || continue
         _cb_found+=', over this shell: claude-hooks status says what Claude Code will use'
