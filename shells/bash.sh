@@ -78,16 +78,22 @@ _cb_cands_pwd=
 
 # ---- variables: their state, and putting them back ----
 
-# The state of variable $1, into _cb_r: 'u' unset, 'x'+value exported, 's'+value set only.
-# (bash 3.2 parses ${!1@a} without complaint; it only runs where _cb_modern says it can.)
+# The state of variable $1, into _cb_r: 'u' unset, 'x'+value exported, 's'+value set only, 'a'
+# an array (never what a switch left: a profile sets plain values, so an array is yours, as in
+# zsh). (bash 3.2 parses ${!1@a} without complaint; it only runs where _cb_modern says it can.
+# Before 4.4 an array reads as its element 0.)
 # A missing record (_cb_a_NAME, _cb_b_NAME) means 'u', so unset variables cost nothing to keep.
 _cb_state() {
     if [[ -z ${!1+x} ]]; then
         _cb_r=u
-    elif [[ -n $_cb_modern && ${!1@a} != *x* ]]; then
-        _cb_r=s${!1}
-    else
+    elif [[ -z $_cb_modern ]]; then
         _cb_r=x${!1}
+    else
+        case ${!1@a} in
+        *[aA]*) _cb_r=a ;;
+        *x*) _cb_r=x${!1} ;;
+        *) _cb_r=s${!1} ;;
+        esac
     fi
 }
 

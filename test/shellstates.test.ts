@@ -117,6 +117,34 @@ for (const shell of ['bash', 'zsh', 'bash32'] as const) {
   });
 }
 
+// The same array, then a switch that leaves it alone (cb-off, a profile of another backend): the
+// array was made by hand, so it is the user's, kept, and the switch goes ahead, in bash and zsh
+// alike. (bash before 4.4 reads it as its element 0, the value the switch left: it refuses,
+// whole, with the line above; tested below.)
+for (const shell of ['bash', 'zsh'] as const) {
+  describe.skipIf(!shellBinary(shell))(`${shell}: a switched variable made an array by hand, then a switch that leaves it`, () => {
+    it("is the user's: cb-off and a switch to another backend go ahead, and the array stays", async () => {
+      const sb = makeSandbox();
+      sb.writeConfig('[profiles.w]\nbackend = "bedrock"\nregion = "eu-west-1"\n');
+      const run = await runWithInit(
+        sb,
+        shell,
+        [
+          'cb-use w 2>/dev/null',
+          'AWS_REGION=(eu-west-1 b)',
+          'cb-off 2>&1; echo "off rc=$? bedrock=${CLAUDE_CODE_USE_BEDROCK-unset} array=${AWS_REGION[*]}"',
+          'cb-use w 2>/dev/null; unset AWS_REGION; AWS_REGION=(eu-west-1 c)',
+          'cb-foundry 2>/dev/null; echo "foundry rc=$? bedrock=${CLAUDE_CODE_USE_BEDROCK-unset} array=${AWS_REGION[*]}"',
+        ].join('\n'),
+        { env: { AWS_REGION: 'mine' } },
+      );
+      expect(run.stdout).toContain('off rc=0 bedrock=unset array=eu-west-1 b');
+      expect(run.stdout).toContain('foundry rc=0 bedrock=unset array=eu-west-1 c');
+      expect(run.stdout).not.toContain('cannot switch');
+    });
+  });
+}
+
 // bash 3.2 (macOS) reads no attributes without a subshell: an array of two or more elements is
 // still refused there (one with a single element at index 0 passes as a plain value).
 describe.skipIf(!shellBinary('bash32'))('bash 3.2: an indexed array named like a managed variable', () => {
