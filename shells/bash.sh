@@ -601,22 +601,31 @@ _cb_prompt_text() {
         # Most are unset; the one that is on usually says 1.
         if [[ -n ${!_cb_sel-} ]] && _cb_counts "$_cb_sel" "${_cb_sel_needs[_cb_i]}"; then
             _cb_reg=${_cb_region_vars[_cb_i]}
-            [[ -z $_cb_reg || -z ${!_cb_reg-} ]] || cb_prompt+=:${!_cb_reg}
+            if [[ -n $_cb_reg && -n ${!_cb_reg-} ]] && _cb_exported "$_cb_reg"; then
+                cb_prompt+=:${!_cb_reg}
+            fi
             return 0
         fi
         _cb_i=$((_cb_i + 1))
     done
 }
 
-# Whether selector $1 counts: on as Claude Code reads it (1, true, yes or on, any case, white
-# space around), and no variable named in the words of $2 blank (unset, empty or white space).
-# They are the gateway's URL and token: never run under your set -x (see _cb_hook).
+# Whether selector $1 counts: exported and on as Claude Code reads it (1, true, yes or on, any
+# case, white space around), and no variable named in the words of $2 blank (unset, empty or
+# white space) or unexported. They are the gateway's URL and token: never run under your set -x
+# (see _cb_hook).
 _cb_counts() {
     local IFS=' ' _cb_n
-    [[ ${!1} == 1 || ${!1} =~ $_cb_on_re ]] || return 1
+    _cb_exported "$1" && [[ ${!1} == 1 || ${!1} =~ $_cb_on_re ]] || return 1
     for _cb_n in $2; do
-        [[ ! ${!_cb_n-} =~ $_cb_blank_re ]] || return 1
+        _cb_exported "$_cb_n" && [[ ! ${!_cb_n-} =~ $_cb_blank_re ]] || return 1
     done
+}
+
+# Whether variable $1 is in the environment Claude Code is started with: a shell variable that
+# is not exported is not. (Before bash 4.4 a set variable is taken as exported, as in _cb_state.)
+_cb_exported() {
+    [[ -z $_cb_modern || ${!1@a} == *x* ]]
 }
 
 cb_prompt_info() {

@@ -418,9 +418,9 @@ function cb_prompt_info --description 'Print the active Claude Code backend for 
     test -n "$CLAUDE_HOOKS_PROFILE"; or return 0
     set -l text $CLAUDE_HOOKS_PROFILE
     # The selectors in the order Claude Code tries them (the rendered _cb_region_* lists). One
-    # counts when it is on as Claude Code reads it (1, true, yes or on, any case, white space
-    # around) and no variable named in _cb_sel_needs[i] is blank (unset, empty or white space);
-    # it gives the region.
+    # counts when it is exported (Claude Code sees no other) and on as Claude Code reads it (1,
+    # true, yes or on, any case, white space around), and no variable named in _cb_sel_needs[i]
+    # is blank (unset, empty or white space) or unexported; it gives the region.
     # (Builtins only: the lists are walked by dropping their first items, as seq is a program.)
     set -l regions $_cb_region_vars
     set -l needs $_cb_sel_needs
@@ -428,13 +428,13 @@ function cb_prompt_info --description 'Print the active Claude Code backend for 
         set -l region $regions[1]
         set -l need $needs[1]
         set -e regions[1] needs[1]
-        string match -qr -- $_cb_on_re "$$selector"; or continue
+        string match -qr -- $_cb_on_re "$$selector"; and set -qx $selector; or continue
         set -l ready 1
         for name in (string split -n ' ' -- $need)
-            string match -qr -- $_cb_blank_re "$$name"; and set ready
+            string match -qr -- $_cb_blank_re "$$name"; or not set -qx $name; and set ready
         end
         test -n "$ready"; or continue
-        test -n "$region"; and test -n "$$region"; and set text $text:$$region
+        test -n "$region"; and test -n "$$region"; and set -qx $region; and set text $text:$$region
         break
     end
     printf '%s' $text

@@ -479,22 +479,23 @@ _cb_prompt_text() {
         # Most are unset; the one that is on usually says 1.
         if [[ -n ${(P)_cb_sel-} ]] && _cb_counts $_cb_sel $_cb_sel_needs[_cb_i]; then
             _cb_reg=${_cb_region_vars[_cb_i]}
-            [[ -n $_cb_reg && -n ${(P)_cb_reg-} ]] && cb_prompt+=:${(P)_cb_reg}
+            [[ -n $_cb_reg && -n ${(P)_cb_reg-} && ${(Pt)_cb_reg} == *-export* ]] && cb_prompt+=:${(P)_cb_reg}
             return 0
         fi
         (( _cb_i++ ))
     done
 }
 
-# Whether selector $1 counts: on as Claude Code reads it (1, true, yes or on, any case, white
-# space around), and no variable named in the words of $2 blank (unset, empty or white space).
+# Whether selector $1 counts: exported (Claude Code sees no other) and on as Claude Code reads it
+# (1, true, yes or on, any case, white space around), and no variable named in the words of $2
+# blank (unset, empty or white space) or unexported.
 # (=~ sets MATCH and match: local, so the user's are left alone.)
 _cb_counts() {
     local _cb_n MATCH MBEGIN MEND
     local -a match mbegin mend
-    [[ ${(P)1} == 1 || ${(P)1} =~ $_cb_on_re ]] || return 1
+    [[ ${(Pt)1} == *-export* ]] && [[ ${(P)1} == 1 || ${(P)1} =~ $_cb_on_re ]] || return 1
     for _cb_n in ${=2}; do
-        [[ ! ${(P)_cb_n-} =~ $_cb_blank_re ]] || return 1
+        [[ ${(Pt)_cb_n} == *-export* && ! ${(P)_cb_n-} =~ $_cb_blank_re ]] || return 1
     done
 }
 

@@ -1,6 +1,7 @@
 // Property: the prompt segment names the region of the backend Claude Code will use. Generated
 // worlds (every selector of the backend table with a value Claude Code reads as on or off, in any
-// case and with spaces around, the regions, the gateway's URL and token) go through predict(),
+// case and with spaces around, the regions, the gateway's URL and token, each exported or only a
+// shell variable, which Claude Code never sees) go through predict(),
 // which test/status-oracle.test.ts and test/status-differential.property.test.ts hold to the
 // pinned `claude auth status`, and through cb_prompt_info in each shell: `<profile>` then
 // `:<region>` when the winner has a region variable that is set.
@@ -29,25 +30,37 @@ const selectorValue = fc
   .map(([w, upper, before, after]) => before + [...w].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join('') + after);
 const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
 
-type World = Record<string, string | undefined>;
+/** A variable's value, and whether it is exported: a shell variable that is not is set in the
+ *  shell but absent from the environment Claude Code starts with. */
+type Value = { value: string; exported: boolean };
+type World = Record<string, Value | undefined>;
+const valueOf = (a: fc.Arbitrary<string>): fc.Arbitrary<Value | undefined> =>
+  maybe(fc.record({ value: a, exported: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }) }));
 const world: fc.Arbitrary<World> = fc.record({
-  ...Object.fromEntries(SELECTORS.map((s) => [s, maybe(selectorValue)])),
-  ...Object.fromEntries(REGIONS.map((r) => [r, maybe(fc.constantFrom('eu-west-1', 'us-east5', ''))])),
-  ...Object.fromEntries(NEEDS.map((n) => [n, maybe(fc.constantFrom('https://gw.example', 'tok', ''))])),
+  ...Object.fromEntries(SELECTORS.map((s) => [s, valueOf(selectorValue)])),
+  ...Object.fromEntries(REGIONS.map((r) => [r, valueOf(fc.constantFrom('eu-west-1', 'us-east5', ''))])),
+  ...Object.fromEntries(NEEDS.map((n) => [n, valueOf(fc.constantFrom('https://gw.example', 'tok', ''))])),
 });
 
-/** What the segment must be, from predict(): the profile name, and the winner's region if set. */
+/** bash before 4.4 cannot tell an exported variable from a set one without a subshell: there
+ *  every set variable is taken as exported (shells/bash.sh, _cb_exported). */
+const asSeenBy = (shell: TestShell, w: World): World =>
+  shell === 'bash32' ? Object.fromEntries(Object.entries(w).map(([n, v]) => [n, v && { ...v, exported: true }])) : w;
+
+/** What the segment must be, from predict() on the exported variables: the profile name, and the
+ *  winner's region if it is set and exported. */
 function expected(w: World, home: string): string {
-  const env = { HOME: home, ...Object.fromEntries(Object.entries(w).filter(([, v]) => v !== undefined)) };
+  const exported = Object.entries(w).flatMap(([n, v]) => (v?.exported ? [[n, v.value]] : []));
+  const env = { HOME: home, ...Object.fromEntries(exported) };
   const p = predict(home, env as Record<string, string>);
   const region = p.provider === 'firstParty' ? undefined : providerSpec(p.provider).regionVariable;
-  const value = region ? w[region] : undefined;
+  const value = region && w[region]?.exported ? w[region].value : undefined;
   return `x${value ? ':' + value : ''}`;
 }
 
-function setLine(shell: TestShell, name: string, value: string | undefined): string {
-  if (shell === 'fish') return value === undefined ? `set -e ${name}` : `set -gx ${name} ${fishQuote(value)}`;
-  return value === undefined ? `unset ${name}` : `export ${name}=${posixQuote(value)}`;
+function setLine(shell: TestShell, name: string, v: Value | undefined): string {
+  if (shell === 'fish') return v === undefined ? `set -e ${name}` : `set -e ${name}; set -g${v.exported ? 'x' : ''} ${name} ${fishQuote(v.value)}`;
+  return v === undefined ? `unset ${name}` : `unset ${name}; ${v.exported ? 'export ' : ''}${name}=${posixQuote(v.value)}`;
 }
 
 const shells = shellsUnderTest();
@@ -57,11 +70,11 @@ describe('the prompt segment follows Claude Code', () => {
     it(`${shell}: the region of the backend that wins (seed ${SEED})`, async () => {
       const sb = makeSandbox();
       const show = shell === 'fish' ? 'echo "seg=["(cb_prompt_info)"]"' : 'echo "seg=[$(cb_prompt_info)]"';
-      const script = worlds.flatMap((w) => [setLine(shell, 'CLAUDE_HOOKS_PROFILE', 'x'), ...Object.entries(w).map(([n, v]) => setLine(shell, n, v)), show]);
+      const script = worlds.flatMap((w) => [setLine(shell, 'CLAUDE_HOOKS_PROFILE', { value: 'x', exported: true }), ...Object.entries(w).map(([n, v]) => setLine(shell, n, v)), show]);
       const run = await runWithInit(sb, shell, script.join('\n'));
       expect(run.exitCode, run.stderr).toBe(0);
       const seen = run.stdout.split('\n').filter((l) => l.startsWith('seg='));
-      const want = worlds.map((w) => `seg=[${expected(w, sb.home)}]`);
+      const want = worlds.map((w) => `seg=[${expected(asSeenBy(shell, w), sb.home)}]`);
       // One world at a time, so a failure prints the world that broke it.
       want.forEach((line, i) => expect({ world: worlds[i], segment: seen[i] }).toEqual({ world: worlds[i], segment: line }));
     });
