@@ -19,7 +19,8 @@
 #   could be, and what the map says, is worked out once per directory; a prompt then tests one
 #   file per level.
 # - What runs at a prompt, a cd or a switch is builtins only (fish runs builtins in command
-#   substitutions without forking): no external command.
+#   substitutions without forking): no external command. A builtin that a function of yours
+#   may share a name with (printf, contains, path, math, ...) is called as `builtin NAME`.
 # - Switches write global variables only, never universal ones: a universal variable of yours
 #   is shadowed while a profile needs it gone, and comes back as it was.
 # - The sections are those of the bash and zsh integrations, in the same order, with the same
@@ -56,7 +57,7 @@ function _cb_governor
     test "x$PWD" = "x$_cb_cands_pwd"; or _cb_walk
     # `path is` (fish 3.5+) answers "is any of these a file" in one builtin: with no marker up
     # the tree (most prompts) that is the whole check, at a fifth of a loop's cost.
-    if set -q _cb_no_path; or path is -f -q -- $_cb_cands
+    if set -q _cb_no_path; or builtin path is -f -q -- $_cb_cands
         for f in $_cb_cands
             if test -f $f
                 set -g _cb_gwhy "$_cb_marker at $f"
@@ -91,17 +92,17 @@ if test -n "$_cb_cache_file"; and not set -q _cb_refreshing
     if not _cb_same_time "$_cb_config_file" "$_cb_cache_file.config-time"
         or not _cb_same_time "$_cb_cli_file" "$_cb_cache_file.cli-time"
         set -g _cb_refreshing 1
-        _cb_cli init fish --cache | source
+        _cb_cli init fish --cache | builtin source
         set -e _cb_refreshing
         return 0
     end
 end
 # A broken config, said at every load of a cached copy as `init` says it at every start.
-test -z "$_cb_config_warning"; or printf '%s\n' "$_cb_config_warning" >&2
+test -z "$_cb_config_warning"; or builtin printf '%s\n' "$_cb_config_warning" >&2
 set -g _cb_cands_pwd
 builtin -q path; or set -g _cb_no_path 1
 # What a profile name is, as a pattern.
-set -g _cb_name_re "^[$_cb_name_first][$_cb_name_rest]{0,"(math $_cb_name_max - 1)"}\$"
+set -g _cb_name_re "^[$_cb_name_first][$_cb_name_rest]{0,"(builtin math $_cb_name_max - 1)"}\$"
 
 # ---- variables: their state, and putting them back ----
 
@@ -186,7 +187,7 @@ function _cb_need
     for n in $argv[2..-1]
         test -n "$$n"; and return 0
     end
-    contains -- $argv[1] $_cb_hints_said; and return 0
+    builtin contains -- $argv[1] $_cb_hints_said; and return 0
     set -g -a _cb_hints_said $argv[1]
     _cb_warn $argv[1]
 end
@@ -204,11 +205,11 @@ function _cb_clean
     set _cb_c (string replace -a -- \n '\x0a' $_cb_c)
     # `| string split`: with your IFS empty, a command substitution is not split into lines.
     for ch in (string match -a -r -- '[\x01-\x1f\x7f-\x9f]' $_cb_c | string split -- \n)
-        set -l code (printf '%d' "'$ch")
+        set -l code (builtin printf '%d' "'$ch")
         if test $code -lt 128
-            set _cb_c (string replace -a -- $ch (printf '%s%02x' '\x' $code) $_cb_c)
+            set _cb_c (string replace -a -- $ch (builtin printf '%s%02x' '\x' $code) $_cb_c)
         else
-            set _cb_c (string replace -a -- $ch (printf '%s%04x' '\u' $code) $_cb_c)
+            set _cb_c (string replace -a -- $ch (builtin printf '%s%04x' '\u' $code) $_cb_c)
         end
     end
 end
@@ -216,7 +217,7 @@ end
 # A message on stderr, cleaned. _cb_say is the same, unless CLAUDE_HOOKS_QUIET is set.
 function _cb_warn
     _cb_clean "claude-hooks: $argv[1]"
-    printf '%s\n' $_cb_c >&2
+    builtin printf '%s\n' $_cb_c >&2
 end
 
 function _cb_say
@@ -226,7 +227,7 @@ end
 # A line of cb-status on stdout, cleaned.
 function _cb_show
     _cb_clean "$argv[1]"
-    printf '%s\n' $_cb_c
+    builtin printf '%s\n' $_cb_c
 end
 
 # Masks a secret for display, into _cb_r, by the rendered rule: sk-ant-…1234, or … when short.
@@ -247,7 +248,7 @@ end
 # What profile $argv[1] is, from its rendered _cb_about_NAME (_cb_r, _cb_b, _cb_pv); fails for an
 # unknown profile.
 function _cb_about
-    contains -- "$argv[1]" $_cb_profiles; and _cb_about_$argv[1]
+    builtin contains -- "$argv[1]" $_cb_profiles; and _cb_about_$argv[1]
 end
 
 # Switches to profile $argv[1] for reason $argv[2], or with an empty $argv[1] back to the
@@ -263,7 +264,7 @@ function _cb_switch
     if test -n "$argv[1]"
         _cb_about_$argv[1]
         for v in $_cb_pv
-            set -q $v; and not contains -- $v $visit; and set -a visit $v
+            set -q $v; and not builtin contains -- $v $visit; and set -a visit $v
         end
     end
     # For tests: every managed variable, the long way, which must come to the same.
@@ -309,7 +310,7 @@ function _cb_switch
     _cb_put CLAUDE_HOOKS_PROFILE $argv[1]
     set -g _cb_recorded $_cb_psets
     for v in $visit
-        contains -- $v $_cb_psets; and continue
+        builtin contains -- $v $_cb_psets; and continue
         if set -q $v
             _cb_state $v
             set -g _cb_as_$v $_cb_rs
@@ -353,10 +354,10 @@ function _cb_walk
     set -l hits (string match -a -r -g -- "\n($any)\t([^\n]*)" $_cb_map_text | string split -- \n)
     # Directory, profile, directory, profile, ...: the innermost is the nearest in $dirs.
     for d in $dirs
-        contains -- $d $hits; or continue
-        set -l i (contains -i -- $d $hits)
+        builtin contains -- $d $hits; or continue
+        set -l i (builtin contains -i -- $d $hits)
         set -g _cb_map_dir $d
-        set -g _cb_map_profile $hits[(math $i + 1)]
+        set -g _cb_map_profile $hits[(builtin math $i + 1)]
         return 0
     end
 end
@@ -437,7 +438,7 @@ function cb_prompt_info --description 'Print the active Claude Code backend for 
         test -n "$region"; and test -n "$$region"; and set -qx $region; and set text $text:$$region
         break
     end
-    printf '%s' $text
+    builtin printf '%s' $text
 end
 
 function _cb_on_governor_change
@@ -459,7 +460,7 @@ function _cb_on_governor_change
         else
             _cb_warn "$_cb_gwhy $_cb_gbad; expected one profile name ($_cb_profiles); not switching"
         end
-    else if not contains -- $_cb_gprofile $_cb_profiles
+    else if not builtin contains -- $_cb_gprofile $_cb_profiles
         _cb_warn "$_cb_gwhy names unknown profile '$_cb_gprofile'; known: $_cb_profiles; not switching"
     else
         set -g _cb_auto 1
@@ -496,10 +497,10 @@ function cb-use --description 'Switch Claude Code to a claude-hooks profile'
     _cb_direnv_owns; and return 1
     if set -q argv[2]; or test -z "$argv[1]"
         _cb_clean "usage: cb-use <profile>; profiles: $_cb_profiles"
-        printf '%s\n' $_cb_c >&2
+        builtin printf '%s\n' $_cb_c >&2
         return 2
     end
-    if not contains -- $argv[1] $_cb_profiles
+    if not builtin contains -- $argv[1] $_cb_profiles
         _cb_warn "unknown profile '$argv[1]'; known: $_cb_profiles"
         return 2
     end
@@ -514,7 +515,7 @@ end
 function _cb_shortcut
     set -l fish_trace
     if set -q argv[3]
-        printf 'usage: %s (no arguments; other settings go in a profile: cb-use <profile>)\n' $argv[1] >&2
+        builtin printf 'usage: %s (no arguments; other settings go in a profile: cb-use <profile>)\n' $argv[1] >&2
         return 2
     end
     cb-use $argv[2]
@@ -523,7 +524,7 @@ end
 function cb-off --description 'Put your own Claude Code variables back'
     set -l fish_trace
     if set -q argv[1]
-        printf 'usage: cb-off (no arguments)\n' >&2
+        builtin printf 'usage: cb-off (no arguments)\n' >&2
         return 2
     end
     _cb_direnv_owns; and return 1
@@ -552,7 +553,7 @@ function _cb_settings_note
         read -z -n 65536 -l text <$f 2>/dev/null
         set -l found
         for v in (string match -r -a -g -- '"([A-Za-z0-9_]+)" ?:' $text | string split -- \n)
-            contains -- $v $_cb_managed; and not contains -- $v $found; and set -a found $v
+            builtin contains -- $v $_cb_managed; and not builtin contains -- $v $found; and set -a found $v
         end
         set -q found[1]; or continue
         set -l what 'over this shell: claude-hooks status says what Claude Code will use'
@@ -564,7 +565,7 @@ end
 function cb-status --description 'Show the Claude Code variables of this shell, and why'
     set -l fish_trace
     if set -q argv[1]
-        printf 'usage: cb-status (no arguments; for JSON: claude-hooks status --json)\n' >&2
+        builtin printf 'usage: cb-status (no arguments; for JSON: claude-hooks status --json)\n' >&2
         return 2
     end
     if test -n "$CLAUDE_HOOKS_DIRENV"
@@ -578,7 +579,7 @@ function cb-status --description 'Show the Claude Code variables of this shell, 
     else if test -n "$CLAUDE_HOOKS_PROFILE"
         _cb_show "profile   $CLAUDE_HOOKS_PROFILE (set by a parent shell)"
     else
-        printf 'profile   none: your own variables, as you set them\n'
+        builtin printf 'profile   none: your own variables, as you set them\n'
     end
     _cb_governor
     if test -n "$_cb_gprofile"; and begin
@@ -589,13 +590,13 @@ function cb-status --description 'Show the Claude Code variables of this shell, 
         _cb_show "here      $_cb_gwhy $_cb_gbad; not used"
     end
     _cb_settings_note
-    printf 'variables in this shell (what Claude Code starts from)\n'
+    builtin printf 'variables in this shell (what Claude Code starts from)\n'
     set -l shown
     for v in $_cb_managed
         test $v = CLAUDE_HOOKS_PROFILE; and continue
         set -q $v; or continue
         set -g _cb_r "$$v"
-        if contains -- $v $_cb_secrets
+        if builtin contains -- $v $_cb_secrets
             _cb_mask $_cb_r
         else
             # A secret by its value, in a variable whose name does not say so (a password in a URL).
@@ -610,7 +611,7 @@ function cb-status --description 'Show the Claude Code variables of this shell, 
         _cb_show "  $v=$_cb_r"
         set shown 1
     end
-    test -n "$shown"; or printf '  (none of the variables Claude Code reads is set)\n'
+    test -n "$shown"; or builtin printf '  (none of the variables Claude Code reads is set)\n'
 end
 
 # Re-reads the config: prints this integration again and loads it, then re-applies the
@@ -618,7 +619,7 @@ end
 function cb-reload --description 'Re-read the claude-hooks config'
     set -l fish_trace
     if set -q argv[1]
-        printf 'usage: cb-reload (no arguments)\n' >&2
+        builtin printf 'usage: cb-reload (no arguments)\n' >&2
         return 2
     end
     set -l code (_cb_cli init fish | string collect)
@@ -630,11 +631,11 @@ function cb-reload --description 'Re-read the claude-hooks config'
     # Key commands may have changed: fetch again at the next switch. Before the new code
     # replaces the list of where the old profiles kept them.
     _cb_forget_secrets
-    printf '%s\n' $code | source
-    _cb_say "reloaded $_cb_config_file: "(count $_cb_profiles)" profiles"
+    builtin printf '%s\n' $code | builtin source
+    _cb_say "reloaded $_cb_config_file: "(builtin count $_cb_profiles)" profiles"
     # Under direnv the variables are direnv's until you leave; the new profile data applies then.
     if test -n "$_cb_active"; and test -z "$CLAUDE_HOOKS_DIRENV"
-        if contains -- $_cb_active $_cb_profiles
+        if builtin contains -- $_cb_active $_cb_profiles
             _cb_switch $_cb_active $_cb_why
         else
             _cb_warn "profile '$_cb_active' is gone from the config; your own variables are back"
@@ -643,8 +644,8 @@ function cb-reload --description 'Re-read the claude-hooks config'
     end
 end
 
-complete -c cb-use -e
-complete -c cb-use -x -a "$_cb_profiles"
+builtin complete -c cb-use -e
+builtin complete -c cb-use -x -a "$_cb_profiles"
 
 #@profiles
 

@@ -70,6 +70,9 @@ const REGRESSIONS: Regression[] = [
   { shell: 'any-bash', env: { options: [], setOptions: ['keyword'], ifs: null, traps: [], aliases: [] }, why: 'set -k at load: the map broke the load, and a bare export/declare printed every variable' },
   { shell: 'zsh', env: { options: ['shglob'], ifs: null, traps: [], aliases: [] }, why: 'SH_GLOB at load: a ( in a pattern was a parse error that stopped the load' },
   { shell: 'fish', env: { options: [], ifs: '', traps: [], aliases: [] }, why: 'IFS empty: the directory map found nothing' },
+  // fish lets a function take the name of most builtins (printf, path, math, ...): the hook,
+  // cb-status and cb-reload called the user's.
+  { shell: 'fish', env: { options: [], ifs: null, traps: [], aliases: ['path', 'math', 'printf', 'contains', 'source'] }, why: 'functions named like the builtins our code calls' },
   // bash 3.2 read an unset `local IFS` as IFS='' when the caller's IFS was unset too, so
   // ${a[@]+"${a[@]}"} joined the names into one word: cb-off restored nothing and left
   // CLAUDE_HOOKS_PROFILE set. Each entry point now sets its local IFS to the default.
@@ -162,7 +165,10 @@ const ifsArb = fc.oneof(
 const ALIAS_NAMES = ['ls', 'll', 'la', 'l', 'grep', 'rm', 'cp', 'mv', 'cd', 'cat', 'which', 'echo', 'type', 'less', 'diff', 'sudo', 'md', 'rd'];
 const BASH_BUILTIN_ALIASES = ['printf', 'unset', 'export', 'local', 'declare', 'shopt', 'set', 'read', 'eval', 'builtin', 'command', 'return', 'complete'];
 const ZSH_BUILTIN_ALIASES = ['print', 'printf', 'unset', 'export', 'typeset', 'local', 'setopt', 'emulate', 'read', 'eval', 'builtin', 'return'];
-const FISH_WRAPPED = ['cd', 'ls', 'grep', 'cat', 'env', 'fish_prompt'];
+/** fish has no aliases: a user wraps a command in a function of its name. The builtins our fish
+ *  code calls whose names fish lets a function take: it must call them as `builtin NAME`. */
+const FISH_BUILTINS = ['printf', 'contains', 'count', 'math', 'path', 'source', 'complete', 'functions'];
+const FISH_WRAPPED = ['cd', 'ls', 'grep', 'cat', 'env', 'fish_prompt', ...FISH_BUILTINS];
 const FISH_UNIVERSALS = ['AWS_REGION', 'ANTHROPIC_MODEL', 'CLAUDE_CODE_USE_VERTEX', 'AWS_PROFILE', 'CLOUD_ML_REGION', 'ANTHROPIC_BASE_URL'];
 const FISH_FEATURES = ['stderr-nocaret', 'qmark-noglob', 'regex-easyesc', 'ampersand-nobg-in-token', 'all'];
 
@@ -255,7 +261,13 @@ function userSetup(shell: TestShell, env: UserEnv, root: string): string[] {
     for (const [name, exported] of env.universals ?? []) lines.push(`set -U${exported ? 'x' : ''} ${name} universal-${name.toLowerCase()}`);
     for (const f of env.aliases) {
       if (f === 'fish_prompt') lines.push(`function fish_prompt; echo -n 'user-prompt> '; end`);
-      else lines.push(`function ${f} --wraps ${f}; echo "${f} $argv" >> ${root}/aliases.log; ${f === 'cd' ? 'builtin' : 'command'} ${f} $argv; end`);
+      // Each wrapper logs the functions it was called from (status stack-trace), as the bash
+      // and zsh aliases log FUNCNAME / funcstack.
+      else {
+        const callers = `(status stack-trace | string replace -rf ".*in function '([^']*)'.*" '$1' | string join ,)`;
+        const run = f === 'cd' || FISH_BUILTINS.includes(f) ? 'builtin' : 'command';
+        lines.push(`function ${f} --wraps ${f}; echo "${f} "${callers} >> ${root}/aliases.log; ${run} ${f} $argv; end`);
+      }
     }
     if (env.traps.includes('pwd-handler')) lines.push(`function _t_on_pwd --on-variable PWD; echo "pwd $PWD" >> ${root}/traps.log; end`);
     if (env.traps.includes('prompt-handler')) lines.push(`function _t_on_prompt --on-event fish_prompt; echo prompt >> ${root}/traps.log; end`);
@@ -418,7 +430,7 @@ async function runOne(shell: TestShell, env: UserEnv): Promise<Outcome> {
   if (existsSync(aliasLog)) {
     const ours = readFileSync(aliasLog, 'utf8')
       .split('\n')
-      .filter((l) => l && !/ (main|prompt|dump|shellvar|_t_settings|_t_alias|-)$/.test(l) && shell !== 'fish');
+      .filter((l) => l && (shell === 'fish' ? /[ ,](_cb_|cb-|cb_prompt_info)/.test(l) : !/ (main|prompt|dump|shellvar|_t_settings|_t_alias|-)$/.test(l)));
     check(ours.length === 0, `our code ran the user's aliases: ${[...new Set(ours)].slice(0, 5).join(', ')}`);
   }
   const xtrace = join(root, 'xtrace.log');
