@@ -254,12 +254,11 @@ _cb_profile_apply() {
     _cb_profile_fn apply "$1"
 }
 
-# Runs profile $2's rendered _cb_$1_NAME (about or apply). A profile name may hold - and _, and
-# in POSIX mode a function's name must be an identifier: NAME has _u for each _ and _h for
-# each - (anthropic-aws: _cb_about_anthropic_haws).
+# Runs profile $2's rendered _cb_$1_NAME (about or apply; NAME spelt by _cb_fn_of).
 _cb_profile_fn() {
-    local _cb_fn=${2//_/_u}
-    "_cb_$1_${_cb_fn//-/_h}"
+    local _cb_fn
+    _cb_fn_of "$2"
+    "_cb_$1_$_cb_fn"
 }
 
 # Switches to profile $1 for reason $2, or with an empty $1 back to the baseline; says $3,

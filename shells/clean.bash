@@ -1,6 +1,14 @@
 # shellcheck shell=bash
 # ---- shared by the bash integration and direnv's library (both bash, 3.2 included) ----
 
+# The name NAME takes in a profile's rendered functions (_cb_about_NAME, _cb_apply_NAME), into
+# _cb_fn: _u for each _ and _h for each - of profile $1 (anthropic-aws: anthropic_haws). In
+# POSIX mode bash takes only identifiers as function names. (The bash dialect renders them so.)
+_cb_fn_of() {
+    _cb_fn=${1//_/_u}
+    _cb_fn=${_cb_fn//-/_h}
+}
+
 # Text from outside (a marker, a directory's name, a variable's value, the config) is shown
 # with its control characters escaped, so it cannot drive the terminal: ESC sequences clear
 # the screen, retitle the window or write the clipboard. $1, escaped, goes into _cb_c: C0

@@ -76,12 +76,9 @@ _cb_direnv_overrides() {
 }
 
 # What profile $1 is, from its rendered _cb_about_NAME, into use_claude's locals; fails for an
-# unknown profile. NAME (in _cb_fn, for _cb_apply_NAME too) has _u for each _ and _h for each -
-# of the profile's name: bash takes only identifiers for function names in POSIX mode.
+# unknown profile. (_cb_fn, also a local of use_claude, then names its _cb_apply_NAME.)
 _cb_about() {
-    _cb_fn=${1-}
-    _cb_fn=${_cb_fn//_/_u}
-    _cb_fn=${_cb_fn//-/_h}
+    _cb_fn_of "${1-}"
     declare -F "_cb_about_$_cb_fn" >/dev/null || return 1
     "_cb_about_$_cb_fn"
 }
