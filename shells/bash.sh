@@ -101,7 +101,10 @@ _cb_state() {
 _cb_restore() {
     case $2 in
     u) unset -v "$1" ;;
-    x*) export "$1=${2#x}" ;;
+    x*)
+        unset -v "$1"
+        export "$1=${2#x}"
+        ;;
     s*)
         unset -v "$1"
         printf -v "$1" '%s' "${2#s}"
@@ -114,6 +117,8 @@ _cb_restore() {
 # (the fetch pass of _cb_switch) they change nothing: only _cb_secret works, filling its cache.
 _cb_put() {
     [[ -z ${_cb_fetching-} ]] || return 0
+    # Unset first: a declared type that bash before 4.4 cannot see (_cb_plain) goes with it.
+    unset -v "$1"
     export "$1=$2"
     _cb_psets+=("$1")
 }
@@ -310,10 +315,9 @@ _cb_switch() {
         _cb_warn "cannot switch ${1:+to }${1:-off}: $_cb_r readonly in this shell; nothing changed"
         return 1
     fi
-    # Nor is an array of yours changed: a profile sets plain variables, and an array could not
-    # be put back as it was.
+    # Nor is an array of yours changed, or a variable of a declared type: a profile sets plain
+    # values, an array could not be put back as it was, and a type would change the value.
     if ! _cb_plain ${_cb_pv[@]+"${_cb_pv[@]}"} ${_cb_back[@]+"${_cb_back[@]}"}; then
-        _cb_r+=': an array in this shell, and a profile sets plain variables; unset it first'
         _cb_warn "cannot switch ${1:+to }${1:-off}: $_cb_r; nothing changed"
         return 1
     fi
@@ -390,26 +394,39 @@ _cb_writable() {
     return 1
 }
 
-# Succeeds when none of the variables named in "$@" is an array; otherwise puts the arrays
-# into _cb_r ("A, B", each once) and fails. bash before 4.4 cannot read the attributes without a
-# subshell: there, an array with one element at index 0 passes as a plain value.
+# Succeeds when every variable named in "$@" takes a value as it is given: none is an array, or
+# declared -i, -l, -u or -c, which rewrite what is assigned (eu-west-1 as an integer is -1, and
+# a model id with a colon is an arithmetic error half-way through a switch). Otherwise puts why
+# into _cb_r ("A, B: an array in this shell, ...", each named once) and fails. bash before 4.4
+# cannot read the attributes without a subshell: there, an array with one element at index 0
+# passes as a plain value, and a declared type goes when _cb_put unsets before it assigns.
 _cb_plain() {
-    local IFS=' ' _cb_n _cb_i _cb_u=
+    local IFS=' ' _cb_n _cb_i _cb_u='' _cb_arrays='' _cb_typed=''
     case $- in *u*) _cb_u=1; set +u ;; esac
-    _cb_r=
     for _cb_n in "$@"; do
         # Named once, though it may be both going back and the profile's.
-        case ", $_cb_r, " in *", $_cb_n, "*) continue ;; esac
+        case ", $_cb_arrays, $_cb_typed, " in *", $_cb_n, "*) continue ;; esac
         if [[ -n $_cb_modern ]]; then
-            case ${!_cb_n@a} in *[aA]*) _cb_r+="${_cb_r:+, }$_cb_n" ;; esac
+            case ${!_cb_n@a} in
+            *[aA]*) _cb_arrays+="${_cb_arrays:+, }$_cb_n" ;;
+            *[iluc]*) _cb_typed+="${_cb_typed:+, }$_cb_n" ;;
+            esac
         else
             eval "_cb_i=\${!${_cb_n}[*]}"
             if [[ -n $_cb_i && $_cb_i != 0 ]]; then
-                _cb_r+="${_cb_r:+, }$_cb_n"
+                _cb_arrays+="${_cb_arrays:+, }$_cb_n"
             fi
         fi
     done
     [[ -z $_cb_u ]] || set -u
+    _cb_r=
+    if [[ -n $_cb_arrays ]]; then
+        _cb_r="$_cb_arrays: an array in this shell, and a profile sets plain variables; unset it first"
+    fi
+    if [[ -n $_cb_typed ]]; then
+        _cb_r+="${_cb_r:+; }$_cb_typed: declared -i, -l, -u or -c in this shell, which would change"
+        _cb_r+=" the value a profile sets; unset it first"
+    fi
     [[ -z $_cb_r ]]
 }
 
@@ -419,22 +436,26 @@ _cb_plain() {
 # directory of the map at or above it (_cb_map_dir, _cb_map_profile), one lookup per level.
 _cb_walk() {
     local _cb_d=${PWD%/}
+    # bash keeps a leading // of $PWD (cd //srv, as POSIX allows); the map, trustedDirectories,
+    # zsh, fish and status all name that directory /srv.
+    case $_cb_d in //* | /) _cb_d=${_cb_d#/} ;; esac
     _cb_cands_pwd=$PWD
     _cb_cands=()
     _cb_map_dir=
     _cb_map_profile=
+    _cb_map_find "$_cb_d"
     while :; do
         _cb_cands+=("$_cb_d/$_cb_marker")
         [[ -n $_cb_d ]] || break
         _cb_d=${_cb_d%/*}
     done
-    _cb_map_find
 }
 
-# The innermost directory of the map at or above $PWD, into _cb_map_dir and _cb_map_profile.
-# The map is an associative array where bash has them (_cb_map_at), else one text (_cb_map_text).
+# The innermost directory of the map at or above directory $1 ($PWD, with no / at its end), into
+# _cb_map_dir and _cb_map_profile. The map is an associative array where bash has them
+# (_cb_map_at), else one text (_cb_map_text).
 _cb_map_find() {
-    local _cb_d=${PWD%/} _cb_v
+    local _cb_d=$1 _cb_v
     if [[ -z ${_cb_map_text+x} ]]; then
         [[ ${#_cb_map_at[@]} -gt 0 ]] || return 0
         # A lookup per level, in the associative array.

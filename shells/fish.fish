@@ -380,7 +380,9 @@ end
 function _cb_read_marker
     set -l f $argv[1]
     set -l line
-    if not test -O $f; and not _cb_trusted (string replace -r -- '/[^/]*$' '' $f)
+    # (string collect: a command substitution would split a directory name that holds a newline
+    # into two arguments, and "team<newline>x" would pass for "team".)
+    if not test -O $f; and not _cb_trusted (string replace -r -- '/[^/]*$' '' $f | string collect)
         # Whose it is, as git's safe.directory: only a marker you own counts (as root, one root
         # owns), or one under your config's trustedDirectories.
         set -g _cb_gbad 'is owned by another user'

@@ -258,10 +258,10 @@ _cb_switch() {
         _cb_warn "cannot switch ${1:+to }${1:-off}: $_cb_r readonly in this shell; nothing changed"
         return 1
     fi
-    # Nor is an array of yours changed: a profile sets plain variables (export would stop the
-    # switch half-way, at the first array), and an array could not be put back as it was.
+    # Nor is an array of yours changed, or a variable of a declared type: a profile sets plain
+    # values (export would stop the switch half-way, at the first array), an array could not be
+    # put back as it was, and a type would change the value.
     if ! _cb_plain $_cb_back $_cb_pv; then
-        _cb_r+=': an array in this shell, and a profile sets plain variables; unset it first'
         _cb_warn "cannot switch ${1:+to }${1:-off}: $_cb_r; nothing changed"
         return 1
     fi
@@ -323,15 +323,28 @@ _cb_writable() {
     return 1
 }
 
-# Succeeds when none of the variables named in "$@" is an array or an association; otherwise
-# puts them into _cb_r ("A, B") and fails.
+# Succeeds when every variable named in "$@" takes a value as it is given: none is an array or
+# an association, or of a type that rewrites what is assigned (integer, float, lower or upper
+# case, padded left or right: eu-west-1 as an integer is -1, and a model id with a colon is an
+# arithmetic error half-way through a switch). Otherwise puts why into _cb_r ("A, B: an array in
+# this shell, ...") and fails.
 _cb_plain() {
-    local _cb_n
-    typeset -g _cb_r=
+    local _cb_n _cb_arrays= _cb_typed=
     for _cb_n in ${(u)@}; do
-        # Two patterns, not (array|association)*: a ( stops the load under SH_GLOB (see above).
-        [[ ${(Pt)_cb_n} == array* || ${(Pt)_cb_n} == association* ]] && _cb_r+="${_cb_r:+, }$_cb_n"
+        # case, not [[ == (array|association)* ]]: a ( stops the load under SH_GLOB (see above).
+        case ${(Pt)_cb_n} in
+        array* | association*) _cb_arrays+="${_cb_arrays:+, }$_cb_n" ;;
+        integer* | float* | *-lower* | *-upper* | *-left* | *-right*) _cb_typed+="${_cb_typed:+, }$_cb_n" ;;
+        esac
     done
+    typeset -g _cb_r=
+    if [[ -n $_cb_arrays ]]; then
+        _cb_r="$_cb_arrays: an array in this shell, and a profile sets plain variables; unset it first"
+    fi
+    if [[ -n $_cb_typed ]]; then
+        _cb_r+="${_cb_r:+; }$_cb_typed: declared -i, -F, -E, -l, -u, -L, -R or -Z in this shell,"
+        _cb_r+=" which would change the value a profile sets; unset it first"
+    fi
     [[ -z $_cb_r ]]
 }
 
