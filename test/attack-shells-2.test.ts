@@ -1,0 +1,244 @@
+// Attacks on the generated shell integration, round 2: a hostile repository (what a marker
+// holds, where it is) and a user with an unusual but legitimate set-up (functions named like
+// fish builtins, variables with value-changing attributes), in real bash, zsh, fish and bash 3.2.
+// Each describe is one class of input, generated; the oracle is the TypeScript that `status` and
+// `doctor` use (src/status/marker.ts) or the contract in docs/how-it-works.md.
+//
+// Tests marked KNOWN BUG are `it.fails`: they fail on the templates as they are (the bug is
+// described above each, with its smallest reproduction). Flip them to `it` once fixed.
+import { chownSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fishQuote } from '../src/render/fish.js';
+import { posixQuote } from '../src/render/posix.js';
+import { readMarker } from '../src/status/marker.js';
+import { makeSandbox } from './helpers/sandbox.js';
+import { runWithInit, shellsUnderTest, type TestShell } from './helpers/shells.js';
+
+const SHELLS = shellsUnderTest();
+const quote = (shell: TestShell, s: string) => (shell === 'fish' ? fishQuote(s) : posixQuote(s));
+const isBash = (shell: TestShell) => shell === 'bash' || shell === 'bash32';
+/** A seed per run, printed, so a failing draw can be replayed (CLAUDE_HOOKS_ATTACK_SEED). */
+const SEED = Number(process.env.CLAUDE_HOOKS_ATTACK_SEED ?? Date.now() % 2 ** 31);
+const DRAWS = Number(process.env.CLAUDE_HOOKS_ATTACK_DRAWS ?? 24);
+const PROFILES = ['anthropic', 'bedrock', 'vertex', 'foundry', 'mantle', 'anthropic-aws', 'anthropic-google-cloud', 'gateway'];
+/** Every switch in these sessions quiet, and no hint about a missing region or project. */
+const QUIET = {
+  CLAUDE_HOOKS_QUIET: '1',
+  AWS_REGION: 'eu-west-3',
+  CLOUD_ML_REGION: 'r',
+  ANTHROPIC_VERTEX_PROJECT_ID: 'p',
+  ANTHROPIC_FOUNDRY_RESOURCE: 'f',
+};
+
+// ---- what a marker holds: every shell reads it as status and doctor do ----------------------
+
+/** The profile the shell hook switches to in a directory whose marker holds `content`, as the
+ *  TypeScript reads markers: its profile when that is one of ours, else none. */
+function oracle(dir: string): string {
+  const m = readMarker(dir);
+  return m && !m.problem && PROFILES.includes(m.profile) ? m.profile : '';
+}
+
+/** Writes each content as a marker in its own directory, enters each in `shell` (a prompt, the
+ *  profile it left, back home, a prompt), and returns what the shell switched to and what the
+ *  TypeScript says it should have, by content. */
+async function markerVerdicts(shell: TestShell, contents: (string | Buffer)[], env: Record<string, string> = {}) {
+  const sb = makeSandbox();
+  const steps: string[] = [];
+  const expected: string[] = [];
+  contents.forEach((content, i) => {
+    const dir = join(sb.home, `m${i}`);
+    mkdirSync(dir);
+    writeFileSync(join(dir, '.claude-backend'), content);
+    expected.push(oracle(dir));
+    const profile = shell === 'fish' ? '$CLAUDE_HOOKS_PROFILE' : '${CLAUDE_HOOKS_PROFILE-}';
+    steps.push(`cd ${quote(shell, dir)}`, 'prompt', `printf '%s=%s\\n' m${i} "${profile}"`, 'cd ~', 'prompt');
+  });
+  const run = await runWithInit(sb, shell, steps.join('\n'), { env: { ...QUIET, ...env } });
+  expect(run.exitCode, run.stderr).toBe(0);
+  const got = new Map(run.stdout.split('\n').filter((l) => /^m\d+=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  const show = (c: string | Buffer) => JSON.stringify(typeof c === 'string' ? c : c.toString('latin1'));
+  // One line per content where the shell and the TypeScript part ways: the failure message.
+  const differ = contents.flatMap((c, i) => (got.get(`m${i}`) === expected[i] ? [] : [`${show(c)}: ${shell} switched to '${got.get(`m${i}`) ?? '(no report)'}', status reads '${expected[i]}'`]));
+  return differ;
+}
+
+const NAMES = fc.constantFrom('bedrock', 'vertex', 'foundry', 'anthropic-aws', 'mantle');
+/** Which blanks String.trim, the shells' [[:space:]] and fish's `string trim` each take. */
+const ASCII_BLANKS = [' ', '\t', '\r', '\v', '\f'];
+/** Unicode's White_Space beyond ASCII: glibc's iswspace takes most of them (not U+00A0,
+ *  U+2007, U+202F), so in a UTF-8 locale bash and zsh [[:space:]] trims them; fish's `string
+ *  trim` and the TypeScript do not. */
+const UNICODE_BLANKS = ['\u1680', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2008', '\u2009', '\u200a', '\u2028', '\u2029', '\u205f', '\u3000', '\u00a0', '\u2007', '\u202f', '\u0085'];
+const BOM = '\ufeff';
+const blanks = (set: string[], max = 3) => fc.array(fc.constantFrom(...set), { maxLength: max }).map((a) => a.join(''));
+/** A second line, which never counts. */
+const rest = fc.constantFrom('', '\n', '\nvertex\n', '\r\n', '\n\n');
+/** One character at a time into `name` at a drawn position. */
+const insert = (piece: fc.Arbitrary<string>) =>
+  fc.tuple(NAMES, piece, fc.nat()).map(([name, p, at]) => name.slice(0, at % (name.length + 1)) + p + name.slice(at % (name.length + 1)));
+
+interface MarkerClass {
+  name: string;
+  arb: fc.Arbitrary<string>;
+  /** Drawn cases that failed once, kept: each runs every time. */
+  regressions: string[];
+  /** Shells where this class is a known template bug (the test is it.fails there). */
+  broken: TestShell[];
+}
+
+const MARKER_CLASSES: MarkerClass[] = [
+  {
+    // Held: ASCII blanks around the name, a byte-order mark at the start, CRLF, a second line,
+    // upper case, names of 64 and 65 characters, and the 256-character window.
+    name: 'ASCII blanks, a leading byte-order mark, case, length and the 256-character window',
+    arb: fc.oneof(
+      fc.tuple(fc.constantFrom('', BOM), blanks(ASCII_BLANKS), NAMES, blanks(ASCII_BLANKS), rest).map((p) => p.join('')),
+      fc.tuple(NAMES, rest).map(([n, r]) => n.toUpperCase() + r),
+      fc.tuple(fc.integer({ min: 63, max: 66 }), rest).map(([n, r]) => 'b'.repeat(n) + r),
+      fc.tuple(fc.integer({ min: 245, max: 258 }), NAMES).map(([n, name]) => ' '.repeat(n) + name),
+    ),
+    regressions: ['bedrock\r\r\n', '\ufeff \tvertex\f\n', '\v\fbedrock\v', ' '.repeat(249) + 'bedrock', 'BEDROCK\n'],
+    broken: [],
+  },
+  {
+    // KNOWN BUG (bash 5, bash 3.2, fish): none of them reads a NUL byte as status does. bash 5's
+    // `read` drops it (shells/bash.sh:540), so "bed\0rock" is bedrock; bash 3.2's `read`
+    // (same line) and fish's (shells/fish.fish:391) stop at it, so "vertex\0anything" is
+    // vertex. zsh, status and doctor read the line with the NUL in it: not a profile name.
+    // Smallest: printf 'vertex\0x\n' > .claude-backend; cd there: bash 3.2 and fish switch to
+    // vertex; printf 'bed\0rock\n': bash 5 switches to bedrock. (bash 5 warns "ignored null
+    // byte" on stderr, which the hook throws away.) Harmless in itself (only a profile name can
+    // come out), but a marker that status calls broken switches the shell.
+    // Which reading is right is the lead's call (refuse a NUL in every shell, or have status
+    // stop at it as bash 3.2 and fish do, and bash 5 too); they must agree.
+    name: 'a NUL byte in or around the name',
+    arb: fc.oneof(insert(fc.constantFrom('\0', '\0\0')), fc.tuple(NAMES, fc.constantFrom('\0', ' \0', '\0\n')).map(([n, z]) => z + n), fc.tuple(NAMES).map(([n]) => n + '\0')),
+    regressions: ['bed\0rock\n', '\0vertex\n', 'vertex\0', 'vertex\0x\n'],
+    broken: ['bash', 'bash32', 'fish'],
+  },
+  {
+    // KNOWN BUG (fish): fish drops the first byte-order mark anywhere in the line, not only at
+    // its start (shells/fish.fish:396, `string replace -- $_cb_bom '' "$line"` without an anchor),
+    // so "bed\uFEFFrock" and " \uFEFFvertex" switch fish; bash, zsh, status and doctor refuse them.
+    // Smallest: printf 'bed\xef\xbb\xbfrock\n' > .claude-backend; cd there in fish: bedrock.
+    // A fix: string replace -r -- '^\uFEFF' '' (or string sub -s 2 when it starts with one).
+    name: 'a byte-order mark that is not at the start',
+    arb: fc.oneof(insert(fc.constant(BOM)), fc.tuple(blanks(ASCII_BLANKS.slice(0, 2)).filter((b) => b !== ''), NAMES).map(([b, n]) => b + BOM + n), fc.tuple(NAMES).map(([n]) => n + BOM)),
+    regressions: ['bed\ufeffrock\n', ' \ufeffvertex\n'],
+    broken: ['fish'],
+  },
+  {
+    // KNOWN BUG (bash, bash 3.2, zsh): they trim the name with [[:space:]] (shells/bash.sh:544-545,
+    // shells/zsh.zsh:423-424), which in a UTF-8 locale is glibc's iswspace: U+3000, U+2003,
+    // U+2028, ... go too. So "\u3000bedrock" switches bash and zsh under LANG=C.UTF-8, and not
+    // under LC_ALL=C; fish (`string trim`), status and doctor trim ASCII blanks only and refuse it.
+    // The same marker means two things depending on the shell and the locale.
+    // Smallest: printf '\xe3\x80\x80bedrock\n' > .claude-backend; cd there in bash: bedrock.
+    // A fix: trim a fixed set, e.g. [$' \t\r\v\f'] (what src/status/marker.ts trims), not [[:space:]].
+    name: 'Unicode white space around the name',
+    arb: fc.tuple(blanks(UNICODE_BLANKS, 2), NAMES, blanks(UNICODE_BLANKS, 2), rest).filter(([a, , b]) => a + b !== '').map((p) => p.join('')),
+    regressions: ['\u3000bedrock\n', 'vertex\u2003\n', '\u2028bedrock'],
+    broken: ['bash', 'bash32', 'zsh'],
+  },
+];
+
+describe(`what a marker holds: each shell reads it as status does (seed ${SEED}, ${DRAWS} draws a class)`, () => {
+  for (const c of MARKER_CLASSES) {
+    const drawn = fc.sample(c.arb, { seed: SEED, numRuns: DRAWS });
+    for (const shell of SHELLS) {
+      const known = c.broken.includes(shell);
+      (known ? it.fails : it)(`${shell}: ${c.name}${known ? ' (KNOWN BUG)' : ''}`, async () => {
+        const differ = await markerVerdicts(shell, [...c.regressions, ...drawn]);
+        expect(differ).toEqual([]);
+      });
+    }
+  }
+});
+
+// ---- trusted directories: a sibling is not inside ---------------------------------------------
+
+const NOBODY = 65534;
+const asRoot = process.getuid?.() === 0;
+
+// KNOWN BUG (fish): _cb_read_marker passes the marker's directory to _cb_trusted through a
+// command substitution (shells/fish.fish:382, `_cb_trusted (string replace -r -- '/[^/]*$' '' $f)`),
+// which splits it at newlines: a directory named "team\nx" beside the trusted "team" arrives as
+// "…/team", which _cb_trusted (fish.fish:369, a prefix test) takes as trusted. So another user's
+// marker in /srv/team<newline>x counts in fish; bash, zsh, status and doctor ignore it.
+// Smallest (as root): trustedDirectories = ["/srv/team"]; mkdir "/srv/team\nx"; a marker there
+// owned by nobody; cd there in fish: it switches.
+// A fix: set -l d (string replace ...); _cb_trusted "$d" (a quoted variable is one argument), or
+// pass $f and cut it inside _cb_trusted.
+describe.skipIf(!asRoot)("trusted directories: another user's marker beside one, not in it", () => {
+  /** Names of siblings of the trusted ~/team: none is in it. */
+  const SIBLINGS = ['team\nx', 'team\n', 'team\n\nsub', 'team2', 'team x', 'team\tx', 'tea', 'team.d'];
+  for (const shell of SHELLS) {
+    const known = shell === 'fish';
+    (known ? it.fails : it)(`${shell}: a sibling of a trusted directory is not trusted${known ? ' (KNOWN BUG)' : ''}`, async () => {
+      const sb = makeSandbox();
+      sb.writeConfig('trustedDirectories = ["~/team"]\n');
+      mkdirSync(join(sb.home, 'team'));
+      const steps: string[] = [];
+      SIBLINGS.forEach((name, i) => {
+        const dir = join(sb.home, name);
+        mkdirSync(dir);
+        writeFileSync(join(dir, '.claude-backend'), 'vertex\n');
+        chownSync(join(dir, '.claude-backend'), NOBODY, NOBODY);
+        const profile = shell === 'fish' ? '$CLAUDE_HOOKS_PROFILE' : '${CLAUDE_HOOKS_PROFILE-}';
+        steps.push(`cd ${quote(shell, dir)}`, 'prompt', `printf '%s=%s\\n' s${i} "${profile}"`, 'cd ~', 'prompt');
+      });
+      // And a marker of nobody's really in it, which counts: the test can tell trust at all.
+      mkdirSync(join(sb.home, 'team', 'in'));
+      writeFileSync(join(sb.home, 'team', 'in', '.claude-backend'), 'vertex\n');
+      chownSync(join(sb.home, 'team', 'in', '.claude-backend'), NOBODY, NOBODY);
+      const profile = shell === 'fish' ? '$CLAUDE_HOOKS_PROFILE' : '${CLAUDE_HOOKS_PROFILE-}';
+      steps.push(`cd ${quote(shell, join(sb.home, 'team', 'in'))}`, 'prompt', `printf 'in=%s\\n' "${profile}"`);
+      const run = await runWithInit(sb, shell, steps.join('\n'), { env: QUIET });
+      expect(run.exitCode, run.stderr).toBe(0);
+      const lines = run.stdout.split('\n');
+      expect(lines).toContain('in=vertex');
+      const trusted = SIBLINGS.filter((_, i) => !lines.includes(`s${i}=`));
+      expect(trusted.map((s) => JSON.stringify(s))).toEqual([]);
+    });
+  }
+});
+
+// ---- fish: a user's function named like a builtin our code calls ------------------------------
+
+// KNOWN BUG (fish): fish runs a function before a builtin of the same name, and printf,
+// contains, path, math and count may be redefined (string, test, set, read may not). The fish
+// template calls them bare, so a user's function runs inside our hook. The likeliest: a
+// `path` function from a config older than fish 3.5 (which added the builtin), e.g. one that
+// lists $PATH: the hook (shells/fish.fish:59, `path is -f -q -- $_cb_cands`) then prints the
+// user's PATH at every prompt, and when it returns non-zero no marker is ever found.
+// Smallest: function path; return 1; end; claude-hooks init fish | source; cd into a marked
+// directory: no switch. Same for printf (_cb_warn, _cb_clean: messages lost), contains (cb-use:
+// every profile unknown), math (the load: the name pattern), count (cb-reload).
+// A fix: `builtin path`, `builtin printf`, `builtin contains`, `builtin math`, `builtin count`.
+describe.skipIf(!SHELLS.includes('fish'))("fish: the user's functions named like the builtins our code calls", () => {
+  for (const name of ['path', 'printf', 'contains', 'math', 'count']) {
+    it.fails(`${name} (KNOWN BUG)`, async () => {
+      const sb = makeSandbox();
+      mkdirSync(join(sb.home, 'p'));
+      writeFileSync(join(sb.home, 'p', '.claude-backend'), 'vertex\n');
+      const log = join(sb.root, 'calls.log');
+      // The user's function: says it ran, and answers as a different command would.
+      const before = `function ${name}; echo ${name} >> ${fishQuote(log)}; return 1; end`;
+      const script = ['cd p', 'prompt', 'dump marked', 'cd ~', 'prompt', 'cb-use bedrock', 'dump used', 'cb-status >/dev/null', 'cb-reload', 'cb-off', 'dump off'].join('\n');
+      const run = await runWithInit(sb, 'fish', script, { before, env: { ...QUIET, CLAUDE_HOOKS_QUIET: '' } });
+      let calls = '';
+      try {
+        calls = (await import('node:fs')).readFileSync(log, 'utf8');
+      } catch {
+        // never called: the file is not there
+      }
+      expect(calls, `our code called the user's ${name}`).toBe('');
+      expect(run.dumps.marked!.get('CLAUDE_HOOKS_PROFILE')).toBe('vertex');
+      expect(run.dumps.used!.get('CLAUDE_HOOKS_PROFILE')).toBe('bedrock');
+      expect(run.dumps.off!.has('CLAUDE_HOOKS_PROFILE')).toBe(false);
+    });
+  }
+});
