@@ -225,8 +225,10 @@ describe.skipIf(!SHELLS.includes('fish'))("fish: the user's functions named like
       mkdirSync(join(sb.home, 'p'));
       writeFileSync(join(sb.home, 'p', '.claude-backend'), 'vertex\n');
       const log = join(sb.root, 'calls.log');
-      // The user's function: says it ran, and answers as a different command would.
-      const before = `function ${name}; echo ${name} >> ${fishQuote(log)}; return 1; end`;
+      // The user's function: answers as a different command would, and says when one of our
+      // functions called it (fish's own, such as cd, call count: not ours to judge).
+      const ours = `status stack-trace | string match -q -r -- "in function '(_cb_|cb-)"`;
+      const before = `function ${name}; ${ours}; and echo ${name} >> ${fishQuote(log)}; return 1; end`;
       const script = ['cd p', 'prompt', 'dump marked', 'cd ~', 'prompt', 'cb-use bedrock', 'dump used', 'cb-status >/dev/null', 'cb-reload', 'cb-off', 'dump off'].join('\n');
       const run = await runWithInit(sb, 'fish', script, { before, env: { ...QUIET, CLAUDE_HOOKS_QUIET: '' } });
       let calls = '';
