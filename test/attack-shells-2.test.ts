@@ -6,14 +6,14 @@
 //
 // Tests marked KNOWN BUG are `it.fails`: they fail on the templates as they are (the bug is
 // described above each, with its smallest reproduction). Flip them to `it` once fixed.
-import { chownSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fishQuote } from '../src/render/fish.js';
 import { posixQuote } from '../src/render/posix.js';
 import { readMarker } from '../src/status/marker.js';
-import { makeSandbox } from './helpers/sandbox.js';
+import { CLI, makeSandbox } from './helpers/sandbox.js';
 import { runWithInit, shellsUnderTest, type TestShell } from './helpers/shells.js';
 
 const SHELLS = shellsUnderTest();
@@ -233,7 +233,7 @@ describe.skipIf(!SHELLS.includes('fish'))("fish: the user's functions named like
       const run = await runWithInit(sb, 'fish', script, { before, env: { ...QUIET, CLAUDE_HOOKS_QUIET: '' } });
       let calls = '';
       try {
-        calls = (await import('node:fs')).readFileSync(log, 'utf8');
+        calls = readFileSync(log, 'utf8');
       } catch {
         // never called: the file is not there
       }
@@ -241,6 +241,77 @@ describe.skipIf(!SHELLS.includes('fish'))("fish: the user's functions named like
       expect(run.dumps.marked!.get('CLAUDE_HOOKS_PROFILE')).toBe('vertex');
       expect(run.dumps.used!.get('CLAUDE_HOOKS_PROFILE')).toBe('bedrock');
       expect(run.dumps.off!.has('CLAUDE_HOOKS_PROFILE')).toBe(false);
+    });
+  }
+});
+
+// ---- where you are: a directory removed under you, a symlinked one -----------------------------
+
+/** How each shell runs the CLI and says its exit status. */
+function cliLine(shell: TestShell, args: string): string {
+  const run = `${quote(shell, process.execPath)} ${quote(shell, CLI)} ${args}`;
+  return shell === 'fish' ? `${run}; echo "rc=$status"` : `${run}; echo "rc=$?"`;
+}
+
+describe('a directory removed while the shell is in it', () => {
+  for (const shell of SHELLS) {
+    // Found: status, doctor and envrc --write died with node's stack trace (ENOENT, uv_cwd);
+    // now one line naming the command, exit 2, like any bad input (src/here.ts).
+    it(`${shell}: the hook lets go of its marker, and status, doctor and envrc say one line`, async () => {
+      const sb = makeSandbox();
+      const dir = join(sb.home, 'gone');
+      mkdirSync(dir);
+      writeFileSync(join(dir, '.claude-backend'), 'vertex\n');
+      const script = [
+        'cd gone',
+        'prompt',
+        'dump in',
+        `rm -rf ${quote(shell, dir)}`,
+        'prompt',
+        'dump removed',
+        cliLine(shell, 'status'),
+        cliLine(shell, 'doctor --no-verify'),
+        cliLine(shell, 'envrc bedrock --write'),
+        cliLine(shell, 'status --dir .'),
+      ].join('\n');
+      const run = await runWithInit(sb, shell, script, { env: QUIET });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.dumps.in!.get('CLAUDE_HOOKS_PROFILE')).toBe('vertex');
+      // No marker governs a directory that is gone: back to the user's own variables.
+      expect(run.dumps.removed!.has('CLAUDE_HOOKS_PROFILE')).toBe(false);
+      expect(run.stdout.split('\n').filter((l) => l.startsWith('rc='))).toEqual(['rc=2', 'rc=2', 'rc=2', 'rc=2']);
+      const lines = run.stderr.trim().split('\n');
+      expect(lines).toHaveLength(4);
+      for (const [i, command] of ['status', 'doctor', 'envrc', 'status'].entries()) {
+        expect(lines[i]).toMatch(new RegExp(`^claude-hooks: ${command}: the current directory no longer exists`));
+      }
+      expect(run.stderr).not.toMatch(/uv_cwd|at .*\.cjs/);
+    });
+  }
+});
+
+describe('a symlinked directory: status and doctor look where the hook looks', () => {
+  for (const shell of SHELLS) {
+    // Found: the hooks walk up from $PWD (~/work/link, then ~/work), status and doctor from
+    // the physical directory (~/elsewhere/proj): a marker in ~/work switched the shell, and
+    // doctor, blind to it, said nothing of a broken one. They now start from $PWD when it is
+    // the same directory (src/here.ts), as `pwd -L` does.
+    it(`${shell}: doctor names the marker the hook read, and status the directory as you do`, async () => {
+      const sb = makeSandbox();
+      mkdirSync(join(sb.home, 'elsewhere', 'proj'), { recursive: true });
+      mkdirSync(join(sb.home, 'work'));
+      symlinkSync(join(sb.home, 'elsewhere', 'proj'), join(sb.home, 'work', 'link'));
+      writeFileSync(join(sb.home, 'work', '.claude-backend'), 'bedrok\n');
+      const out = (name: string) => quote(shell, join(sb.root, name));
+      const script = ['cd work/link', 'prompt', cliLine(shell, `doctor --no-verify --json > ${out('doctor.json')}`), cliLine(shell, `status --json > ${out('status.json')}`)].join('\n');
+      const run = await runWithInit(sb, shell, script, { env: QUIET });
+      expect(run.exitCode, run.stderr).toBe(0);
+      // The hook read ~/work/.claude-backend, through the link's logical parent.
+      expect(run.stderr).toContain(`${join(sb.home, 'work', '.claude-backend')} names unknown profile 'bedrok'`);
+      const [doctor, status] = ['doctor.json', 'status.json'].map((f) => JSON.parse(readFileSync(join(sb.root, f), 'utf8')) as Record<string, unknown>);
+      const ids = (doctor!.findings as { id: string; message: string }[]).filter((f) => f.id === 'marker-unknown-profile');
+      expect(ids.map((f) => f.message)).toEqual([`${join(sb.home, 'work', '.claude-backend')} names unknown profile 'bedrok'`]);
+      expect(status!.dir).toBe(join(sb.home, 'work', 'link'));
     });
   }
 });
