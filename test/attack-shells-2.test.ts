@@ -315,3 +315,46 @@ describe('a symlinked directory: status and doctor look where the hook looks', (
     });
   }
 });
+
+// ---- a managed variable with an attribute that rewrites what is assigned ----------------------
+
+// KNOWN BUG (bash, zsh): a switch assigns with `export NAME=value` (shells/bash.sh:111 _cb_put,
+// :98 _cb_restore; shells/zsh.zsh:108, :95), and a variable the user declared integer (-i),
+// upper case (-u) or lower case (-l) rewrites the value on the way in. The switch checks for
+// readonly and array variables (_cb_writable, _cb_plain) and refuses them with one line, but
+// not for these: AWS_REGION=eu-west-1 goes out as -1 (integer) or EU-WEST-1, AWS_PROFILE=Work-SSO
+// as work-sso, and a model id with a dot or a colon under -i is an arithmetic error that stops
+// the switch half-way (the script running it ends: bash "syntax error: invalid arithmetic
+// operator", zsh "bad floating point constant"), with the selectors changed and no record made.
+// Smallest: declare -i AWS_REGION; cb-use <a profile with region = "eu-west-1">; env: AWS_REGION=-1.
+// A fix: _cb_plain (bash 4.4+: ${!n@a} has i, u, l or c; zsh: ${(Pt)n} has integer, float,
+// lower, upper) refuses them like an array, or the switch unsets before it assigns.
+// bash 3.2 cannot see attributes without a subshell (as with arrays): -i only, there.
+describe('a managed variable declared integer, upper or lower case', () => {
+  const CASES = [
+    { name: 'AWS_REGION', value: 'eu-west-1' },
+    { name: 'AWS_PROFILE', value: 'Work-SSO' },
+    { name: 'ANTHROPIC_MODEL', value: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0' },
+  ];
+  for (const shell of SHELLS.filter((s) => s !== 'fish')) {
+    const attrs = shell === 'bash32' ? ['-i'] : ['-i', '-u', '-l'];
+    it.fails(`${shell}: the switch sets the profile's value exactly, or refuses (KNOWN BUG)`, async () => {
+      const sb = makeSandbox();
+      sb.writeConfig(['[profiles.work]', 'backend = "bedrock"', 'region = "eu-west-1"', 'awsProfile = "Work-SSO"', 'model = "us.anthropic.claude-sonnet-4-5-20250929-v1:0"', ''].join('\n'));
+      const cases = attrs.flatMap((attr) => CASES.map((c) => ({ attr, ...c })));
+      // Each case in a subshell: one that ends the shell ends only its own.
+      const steps = cases.map((c, i) => `( ${shell === 'zsh' ? 'typeset' : 'declare'} ${c.attr} ${c.name}; dump base${i}; cb-use work; dump work${i}; cb-off; dump off${i} )`);
+      const run = await runWithInit(sb, shell, steps.join('\n'), { env: { CLAUDE_HOOKS_QUIET: '1', ANTHROPIC_API_KEY: 'sk-ant-k' } });
+      const wrong = cases.flatMap((c, i) => {
+        const work = run.dumps[`work${i}`];
+        const base = run.dumps[`base${i}`];
+        const what = `${c.attr} ${c.name}`;
+        if (!work || !base) return [`${what}: the switch ended the shell`];
+        const refused = work.get('CLAUDE_HOOKS_PROFILE') === undefined && work.get('ANTHROPIC_API_KEY') === 'sk-ant-k';
+        if (!refused && work.get(c.name) !== c.value) return [`${what}: exported ${JSON.stringify(work.get(c.name))}, not ${JSON.stringify(c.value)}`];
+        return [];
+      });
+      expect(wrong).toEqual([]);
+    });
+  }
+});
