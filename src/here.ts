@@ -21,7 +21,9 @@ export function currentDir(command: string, env: Env = process.env): string {
     try {
       const a = statSync(pwd);
       const b = statSync(real);
-      if (a.dev === b.dev && a.ino === b.ino) return pwd.length > 1 ? pwd.replace(/\/+$/, '') : pwd;
+      // bash keeps a leading // (`cd //srv`): one directory, one name.
+      const name = pwd.replace(/\/{2,}/g, '/');
+      if (a.dev === b.dev && a.ino === b.ino) return name.length > 1 ? name.replace(/\/$/, '') : name;
     } catch {
       // $PWD names nothing (any more): the system's name
     }
