@@ -7,7 +7,7 @@
 // Tests marked KNOWN BUG are `it.fails`: they fail on the templates as they are (the bug is
 // described above each, with its smallest reproduction). Flip them to `it` once fixed.
 import { execFileSync } from 'node:child_process';
-import { chownSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chownSync, lchownSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import fc from 'fast-check';
@@ -452,4 +452,41 @@ describe.skipIf(!direnvOk)('direnv: `use claude B` after `use claude A` (source_
     }
     expect(wrong).toEqual([]);
   });
+});
+
+// ---- another user's link to a marker of yours ------------------------------------------------
+
+// KNOWN BUG (bash, bash 3.2, zsh, fish; and status/doctor, which judge the same way): the
+// ownership rule is checked after following a link (`[[ -O $1 ]]`, shells/bash.sh:531,
+// shells/zsh.zsh:408, `test -O`, shells/fish.fish:382; statSync in src/status/marker.ts). So
+// another user who may write a directory you enter (a shared checkout, /tmp) makes your shell
+// switch to a profile of their choosing by linking .claude-backend to one of your own markers
+// (~/personal/.claude-backend saying "personal"): exactly the "written by another user" case
+// docs/security.md rule 2 is there to refuse, through a link. The link and the directory it sits
+// in are theirs; only its target is yours.
+// Smallest (as root): mkdir /tmp/shared; ln -s ~/p/.claude-backend /tmp/shared/.claude-backend;
+// chown -h nobody /tmp/shared /tmp/shared/.claude-backend; cd /tmp/shared: the shell switches.
+// A fix with builtins only: a marker that is a link ([[ -L ]]) counts only when the directory
+// holding it is yours too ([[ -O ${1%/*} ]]), or trusted. (status: lstat the link as well.)
+describe.skipIf(!asRoot)("another user's link to a marker of yours", () => {
+  for (const shell of SHELLS) {
+    it.fails(`${shell}: does not count (KNOWN BUG)`, async () => {
+      const sb = makeSandbox();
+      mkdirSync(join(sb.home, 'mine'));
+      writeFileSync(join(sb.home, 'mine', '.claude-backend'), 'vertex\n');
+      const shared = join(sb.root, 'shared');
+      mkdirSync(shared);
+      symlinkSync(join(sb.home, 'mine', '.claude-backend'), join(shared, '.claude-backend'));
+      chownSync(shared, NOBODY, NOBODY);
+      lchownSync(join(shared, '.claude-backend'), NOBODY, NOBODY);
+      // Your own marker counts, through your own link too: the test can tell a switch at all.
+      mkdirSync(join(sb.home, 'own-link'));
+      symlinkSync(join(sb.home, 'mine', '.claude-backend'), join(sb.home, 'own-link', '.claude-backend'));
+      const script = ['cd own-link', 'prompt', 'dump own', 'cd ~', 'prompt', `cd ${quote(shell, shared)}`, 'prompt', 'dump shared'].join('\n');
+      const run = await runWithInit(sb, shell, script, { env: QUIET });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.dumps.own!.get('CLAUDE_HOOKS_PROFILE')).toBe('vertex');
+      expect(run.dumps.shared!.get('CLAUDE_HOOKS_PROFILE')).toBeUndefined();
+    });
+  }
 });
