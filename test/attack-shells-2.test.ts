@@ -365,14 +365,14 @@ describe('a managed variable declared integer, upper or lower case', () => {
 
 // KNOWN BUG (bash, bash 3.2): bash keeps a leading // in $PWD (`cd //srv/x`, or a script's
 // cd "$root/$dir" with root=/), as POSIX allows; zsh and fish make it /. bash's walk
-// (shells/bash.sh:417-427 _cb_walk, :431 _cb_map_find, :484 _cb_trusted) cuts $PWD at each
+// (shells/bash.sh:416 _cb_walk, :432 _cb_map_find, :484 _cb_trusted) cuts $PWD at each
 // slash and compares the pieces with the map's and trustedDirectories' paths, which are
 // normalized (/srv/x): //srv/x, //srv, / never equal them. So under //... the directory map
 // never applies and a trusted directory's markers are another user's; zsh, fish and status
 // (src/here.ts) see /srv/x. Smallest: [directories] "~/mapped" = "vertex";
 // cd "/$HOME/mapped/sub" in bash: no switch (zsh, fish: vertex).
-// A fix: in _cb_walk, drop the extra slash first: [[ $_cb_d == //* ]] && _cb_d=${_cb_d#/}
-// (bash turns three or more into one itself).
+// A fix: where those start from $PWD, drop the extra slash first:
+// [[ $_cb_d == //* ]] && _cb_d=${_cb_d#/} (bash turns three or more into one itself).
 describe('a $PWD that starts with //', () => {
   for (const shell of SHELLS) {
     const known = isBash(shell);
