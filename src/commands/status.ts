@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { absoluteDir, currentDir } from '../here.js';
 import { colorsOn, painter } from '../colors.js';
 import { findings } from '../status/findings.js';
 import { doctorText, statusJson, statusText } from '../status/format.js';
@@ -9,10 +9,11 @@ import { predict } from '../status/predict.js';
 import { print } from '../print.js';
 import { jsonText } from '../sanitize.js';
 
-/** The directory Claude Code would start in: --dir, which must be one, or here. */
+/** The directory Claude Code would start in: --dir, which must be one, or here (as the shell
+ *  names it: its hooks walk up from there). */
 function startDir(command: string, dir: string | undefined): string {
-  if (dir === undefined) return process.cwd();
-  const path = resolve(dir);
+  if (dir === undefined) return currentDir(command);
+  const path = absoluteDir(command, dir);
   let isDir = false;
   try {
     isDir = statSync(path).isDirectory();
