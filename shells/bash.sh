@@ -554,21 +554,26 @@ _cb_governor() {
 # block or hold another program's environment, have no size.
 _cb_read_marker() {
     local _cb_line=
-    if [[ ! -O $1 ]] && ! _cb_trusted "${1%/*}"; then
+    if { [[ ! -O $1 ]] || [[ -L $1 && ! -O ${1%/*}/ ]]; } && ! _cb_trusted "${1%/*}"; then
         # Whose it is, as git's safe.directory: only a marker you own counts (as root, one root
-        # owns), or one under your config's trustedDirectories.
+        # owns), or one under your config's trustedDirectories. A link counts only in a directory
+        # of yours too: -O follows it, and another user may link to a marker of yours from theirs.
         _cb_gbad='is owned by another user'
     elif [[ ! -s $1 ]]; then
         _cb_gbad='is empty'
     elif [[ ! -r $1 ]]; then
         _cb_gbad='cannot be read'
     else
-        { IFS= read -r -n "$_cb_read_max" _cb_line <"$1"; } 2>/dev/null || :
+        # Up to a NUL (-d ''), then to the first newline: a NUL ends the line, as in every shell
+        # and status (bash 5 would drop it from a line, and bed<NUL>rock read as bedrock).
+        { IFS= read -r -d '' -n "$_cb_read_max" _cb_line <"$1"; } 2>/dev/null || :
+        _cb_line=${_cb_line%%$'\n'*}
         # The same name as at the last prompt (most prompts of a day in a project): checked then.
         if [[ ${_cb_last_gkey-} != "marker:$1:$_cb_line" ]]; then
             _cb_line=${_cb_line#"$_cb_bom"}
-            _cb_line=${_cb_line#"${_cb_line%%[![:space:]]*}"}
-            _cb_line=${_cb_line%"${_cb_line##*[![:space:]]}"}
+            # The blanks of _cb_blanks, not [[:space:]], which in a UTF-8 locale takes Unicode's too.
+            _cb_line=${_cb_line#"${_cb_line%%[!"$_cb_blanks"]*}"}
+            _cb_line=${_cb_line%"${_cb_line##*[!"$_cb_blanks"]}"}
             # A profile name or nothing: anything else is never shown, as it may be the first
             # line of a file the marker links to.
             case $_cb_line in

@@ -83,6 +83,50 @@ _cb_about() {
     "_cb_about_$_cb_fn"
 }
 
+# A second `use claude` in one load (an .envrc that says source_up under a parent's that says
+# `use claude` too) starts from your variables, as cb-use does, not from what the first left:
+# the first keeps the state of every managed variable (_cb_base: 'u' unset, 'x'+value), and
+# after each the states it left (_cb_left). A later one takes a variable the .envrc changed
+# since as yours, and puts every variable back to its state in _cb_base before it applies.
+# (The values are your keys too: the .envrc's set -x and set -k are off in here, as in _cb_secret.)
+_cb_keep_states() {
+    local _cb_i=0 _cb_v _cb_o
+    { _cb_o=$-; set +xk; } 2>/dev/null
+    for _cb_v in "${_cb_managed[@]}"; do
+        if [ -n "${!_cb_v+x}" ]; then
+            eval "$1[_cb_i]=\"x\${!_cb_v}\""
+        else
+            eval "$1[_cb_i]=u"
+        fi
+        _cb_i=$((_cb_i + 1))
+    done
+    case $_cb_o in *k*) set -k ;; esac
+    case $_cb_o in *x*) set -x ;; esac
+}
+
+_cb_from_base() {
+    local _cb_i=0 _cb_v _cb_now=() _cb_o
+    if [ -z "${_cb_base_kept-}" ]; then
+        _cb_base=()
+        _cb_keep_states _cb_base
+        _cb_base_kept=1
+        return 0
+    fi
+    _cb_keep_states _cb_now
+    { _cb_o=$-; set +xk; } 2>/dev/null
+    for _cb_v in "${_cb_managed[@]}"; do
+        # Changed by the .envrc since the last `use claude`: yours.
+        [ "${_cb_now[_cb_i]}" = "${_cb_left[_cb_i]}" ] || _cb_base[_cb_i]=${_cb_now[_cb_i]}
+        case ${_cb_base[_cb_i]} in
+        u) unset -v "$_cb_v" ;;
+        *) export "$_cb_v=${_cb_base[_cb_i]#x}" ;;
+        esac
+        _cb_i=$((_cb_i + 1))
+    done
+    case $_cb_o in *k*) set -k ;; esac
+    case $_cb_o in *x*) set -x ;; esac
+}
+
 use_claude() {
     local IFS=' '
     local _cb_usage='use claude <profile> [--region REGION] [--aws-profile NAME]'
@@ -159,11 +203,14 @@ use_claude() {
         esac
     fi
 
+    _cb_from_base
     _cb_direnv_overrides "$_cb_region" "$_cb_aws"
     "_cb_apply_$_cb_fn"
     _cb_direnv_overrides "$_cb_region" "$_cb_aws"
     export CLAUDE_HOOKS_PROFILE="$_cb_name"
     export CLAUDE_HOOKS_DIRENV="$PWD"
+    _cb_left=()
+    _cb_keep_states _cb_left
 }
 
 #@profiles

@@ -380,23 +380,30 @@ end
 function _cb_read_marker
     set -l f $argv[1]
     set -l line
-    # (string collect: a command substitution would split a directory name that holds a newline
-    # into two arguments, and "team<newline>x" would pass for "team".)
-    if not test -O $f; and not _cb_trusted (string replace -r -- '/[^/]*$' '' $f | string collect)
-        # Whose it is, as git's safe.directory: only a marker you own counts (as root, one root
-        # owns), or one under your config's trustedDirectories.
+    # Whose it is, as git's safe.directory: only a marker you own counts (as root, one root owns),
+    # or one under your config's trustedDirectories. A link counts only in a directory of yours
+    # too: -O follows it, and another user may link to a marker of yours from theirs.
+    # (The directory by a named capture, into $dir: a command substitution would split a name
+    # that holds a newline into two arguments, and "team<newline>x" would pass for "team".)
+    string match -rq -- '(?s)^(?<dir>.*)/[^/]*$' $f
+    # (fish before 3.4 sets no variable from a capture: there such a name is split.)
+    set -q dir; or set -l dir (string replace -r -- '/[^/]*$' '' $f)
+    if not test -O $f
+        or begin; test -L $f; and not test -O "$dir/"; end
+        and not _cb_trusted "$dir"
         set -g _cb_gbad 'is owned by another user'
     else if not test -s $f
         set -g _cb_gbad 'is empty'
     else if not test -r $f
         set -g _cb_gbad 'cannot be read'
     else
+        # (fish's read ends the line at a NUL too, as every shell and status do.)
         read -n $_cb_read_max -- line <$f 2>/dev/null
         # A profile name or nothing: anything else is never shown, as it may be the first line
         # of a file the marker links to. A name alone on its line (nearly every marker) needs
         # no trimming, which costs two command substitutions.
         if not string match -q -r -- $_cb_name_re "$line"
-            set line (string trim -- (string replace -- $_cb_bom '' "$line"))
+            set line (string trim -c $_cb_blanks -- (string replace -r -- "^$_cb_bom" '' "$line"))
             if test -z "$line"
                 set -g _cb_gbad 'is empty'
             else if not string match -q -r -- $_cb_name_re "$line"
@@ -517,7 +524,8 @@ end
 function _cb_shortcut
     set -l fish_trace
     if set -q argv[3]
-        builtin printf 'usage: %s (no arguments; other settings go in a profile: cb-use <profile>)\n' $argv[1] >&2
+        set -l usage 'usage: %s (no arguments; other settings go in a profile: cb-use <profile>)\n'
+        builtin printf $usage $argv[1] >&2
         return 2
     end
     cb-use $argv[2]

@@ -145,6 +145,34 @@ for (const shell of ['bash', 'zsh'] as const) {
   });
 }
 
+// A variable of a declared type (upper case, integer) would take the profile's value rewritten:
+// a switch that would change it refuses in one line, and the declaration is left as it was.
+for (const shell of ['bash', 'zsh'] as const) {
+  describe.skipIf(!shellBinary(shell))(`${shell}: a managed variable of a declared type`, () => {
+    it('refuses the switch whole, naming it, and leaves it as it was', async () => {
+      const sb = makeSandbox();
+      sb.writeConfig('[profiles.w]\nbackend = "bedrock"\nregion = "eu-west-1"\nawsProfile = "Work-SSO"\n');
+      const declare = shell === 'bash' ? 'declare' : 'typeset';
+      const run = await runWithInit(
+        sb,
+        shell,
+        [
+          `${declare} -u AWS_PROFILE=mine; ${declare} -i AWS_REGION=7`,
+          'cb-use w 2>&1; echo "rc=$? profile=${CLAUDE_HOOKS_PROFILE-unset} bedrock=${CLAUDE_CODE_USE_BEDROCK-unset}"',
+          `${declare} -p AWS_PROFILE AWS_REGION`,
+        ].join('\n'),
+      );
+      const lines = run.stdout.split('\n');
+      expect(lines.filter((l) => l.startsWith('claude-hooks:'))).toEqual([
+        expect.stringMatching(/^claude-hooks: cannot switch to w: (AWS_PROFILE, AWS_REGION|AWS_REGION, AWS_PROFILE): declared .* in this shell, which would change the value a profile sets; unset it first; nothing changed$/),
+      ]);
+      expect(run.stdout).toContain('rc=1 profile=unset bedrock=unset');
+      expect(run.stdout).toMatch(shell === 'bash' ? /declare -u AWS_PROFILE="MINE"/ : /typeset -u AWS_PROFILE=mine/);
+      expect(run.stdout).toMatch(shell === 'bash' ? /declare -i AWS_REGION="7"/ : /typeset -i AWS_REGION=7/);
+    });
+  });
+}
+
 // bash 3.2 (macOS) reads no attributes without a subshell: an array of two or more elements is
 // still refused there (one with a single element at index 0 passes as a plain value).
 describe.skipIf(!shellBinary('bash32'))('bash 3.2: an indexed array named like a managed variable', () => {

@@ -10,7 +10,7 @@ import { MANAGED_VARS, SECRET_VARS, looksSecret } from '../profiles/managed.js';
 import { planFor, type SwitchPlan } from '../profiles/plan.js';
 import { PROFILE_NAME_CHARS } from '../profiles/schema.js';
 import type { Config, Profile } from '../profiles/types.js';
-import { BOM, MARKER_FILE, MARKER_READ_CHARS } from '../status/marker.js';
+import { BOM, MARKER_BLANKS, MARKER_FILE, MARKER_READ_CHARS } from '../status/marker.js';
 import { managedSettingsFiles } from '../status/locations.js';
 import { bash } from './bash.js';
 import { posixQuote } from './posix.js';
@@ -116,11 +116,13 @@ function renderData(d: Dialect, spec: TargetSpec, config: Config, plans: SwitchP
     // cb-status masks a value of these shapes whatever its name (a password in a URL, a key in a header).
     d.list('_cb_secret_shapes', [...SECRET_SHAPES]),
     d.list('_cb_profiles', config.profiles.map((p) => p.name)),
-    '# A marker: its name, how much of it is read, the mark dropped from its start, and what a',
-    '# profile name is made of (first character, the others, longest).',
+    '# A marker: its name, how much of it is read, the mark dropped from its start, the blanks',
+    '# trimmed around the name, and what a profile name is made of (first character, the others,',
+    '# longest).',
     d.assign('_cb_marker', MARKER_FILE),
     d.assign('_cb_read_max', String(MARKER_READ_CHARS)),
     d.assign('_cb_bom', BOM, { escape: true }),
+    d.assign('_cb_blanks', MARKER_BLANKS, { escape: true }),
     d.assign('_cb_name_first', PROFILE_NAME_CHARS.first),
     d.assign('_cb_name_rest', PROFILE_NAME_CHARS.rest),
     d.assign('_cb_name_max', String(PROFILE_NAME_CHARS.max)),

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, lstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PROFILE_NAME } from '../profiles/schema.js';
 
@@ -9,6 +9,10 @@ import { PROFILE_NAME } from '../profiles/schema.js';
 export const MARKER_FILE = '.claude-backend';
 export const MARKER_READ_CHARS = 256;
 export const BOM = '\ufeff';
+/** What is trimmed around the name (ASCII blanks only: a shell's [[:space:]] would take Unicode's
+ *  too, in a UTF-8 locale only). A NUL ends the first line, as a newline does. */
+export const MARKER_BLANKS = ' \t\v\f\r';
+const AROUND_BLANKS = new RegExp(`^[${MARKER_BLANKS}]+|[${MARKER_BLANKS}]+$`, 'g');
 
 export type MarkerProblem = 'foreign-owner' | 'empty' | 'unreadable' | 'not-a-name';
 
@@ -29,11 +33,11 @@ export const MARKER_PROBLEMS: Record<MarkerProblem, string> = {
 
 /** The nearest .claude-backend from `dir` up, judged the way the shell hooks judge it
  *  (docs/security.md, "Markers"): the nearest regular file (symlinks followed) governs; it
- *  counts only when you own it (as root: root does), or it is under one of `trusted` (as git's
- *  safe.directory); it is read only when it has a size (the pseudo-files of /proc have none), at most 256
- *  characters of its first line, without a byte-order mark, a trailing \r or surrounding
- *  blanks; and that must be a profile name. FIFOs, devices and sockets are passed over, as a
- *  read could wait for ever. */
+ *  counts only when you own it (as root: root does), and, when it is a link, the directory it
+ *  sits in too, or it is under one of `trusted` (as git's safe.directory); it is read only when
+ *  it has a size (the pseudo-files of /proc have none), at most 256 characters of its first line (up to a newline or a NUL), without a byte-order mark or
+ *  the blanks around it (MARKER_BLANKS); and that must be a profile name. FIFOs, devices and
+ *  sockets are passed over, as a read could wait for ever. */
 export function readMarker(dir: string, trusted: readonly string[] = []): Marker | undefined {
   for (let d = dir; ; d = dirname(d)) {
     const path = join(d, MARKER_FILE);
@@ -49,13 +53,34 @@ export function readMarker(dir: string, trusted: readonly string[] = []): Marker
 }
 
 function judge(path: string, { size, uid }: Stats, trusted: boolean): Marker {
-  if (uid !== process.geteuid?.() && !trusted) return { path, profile: '', problem: 'foreign-owner' };
+  if (!trusted && (!mine(uid) || (isLink(path) && !mine(ownerOf(dirname(path)))))) return { path, profile: '', problem: 'foreign-owner' };
   if (size === 0) return { path, profile: '', problem: 'empty' };
   const line = firstLine(path);
   if (line === undefined) return { path, profile: '', problem: 'unreadable' };
   if (line === '') return { path, profile: '', problem: 'empty' };
   if (!PROFILE_NAME.test(line)) return { path, profile: '', problem: 'not-a-name' };
   return { path, profile: line };
+}
+
+const mine = (uid: number | undefined) => uid === process.geteuid?.();
+
+/** A link counts only in a directory of yours too: its target's owner is yours whoever made the
+ *  link, and another user may link to a marker of yours from a directory of theirs. (The shells
+ *  cannot ask who owns a link without a process; they ask who owns its directory, as here.) */
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function ownerOf(dir: string): number | undefined {
+  try {
+    return statSync(dir).uid;
+  } catch {
+    return undefined;
+  }
 }
 
 function firstLine(path: string): string | undefined {
@@ -72,6 +97,6 @@ function firstLine(path: string): string | undefined {
   } catch {
     return undefined;
   }
-  const line = [...(buf.subarray(0, n).toString('utf8').split('\n')[0] ?? '')].slice(0, MARKER_READ_CHARS).join('');
-  return (line.startsWith(BOM) ? line.slice(BOM.length) : line).replace(/\r$/, '').replace(/^[ \t\v\f\r]+|[ \t\v\f\r]+$/g, '');
+  const line = [...(buf.subarray(0, n).toString('utf8').split(/[\n\0]/)[0] ?? '')].slice(0, MARKER_READ_CHARS).join('');
+  return (line.startsWith(BOM) ? line.slice(BOM.length) : line).replace(AROUND_BLANKS, '');
 }
