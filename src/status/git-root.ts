@@ -1,7 +1,9 @@
 // Where Claude Code reads .claude/settings.local.json from besides the working directory: the
 // root of the git repository around it (checked against 2.1.332; see docs/status.md):
-// - the nearest parent with a `.git` entry (a directory or a file; git itself is not run, so
-//   neither PATH nor safe.directory matters);
+// - the nearest parent with a `.git` entry that is a directory or a regular file (a symlink
+//   followed); a FIFO, socket or device named .git is passed over and the search goes on up
+//   (measured: test/attack-cli-2.status.test.ts). git itself is not run, so neither PATH nor
+//   safe.directory matters;
 // - in a linked worktree (`.git` is a file `gitdir: <main>/.git/worktrees/<name>` with a
 //   `commondir`), the MAIN checkout's root, not the worktree's;
 // - only when the root directory, its `.git` and its `.claude` belong to the user running
@@ -9,13 +11,13 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
-/** The nearest directory at or above `dir` that holds a `.git` entry, or null. */
+/** The nearest directory at or above `dir` whose `.git` is a directory or a file, or null. */
 export function nearestGitDir(dir: string): string | null {
   let here = dir;
   for (;;) {
     try {
-      statSync(join(here, '.git'));
-      return here;
+      const st = statSync(join(here, '.git'));
+      if (st.isDirectory() || st.isFile()) return here;
     } catch {
       // not here: go up
     }

@@ -26,7 +26,9 @@ const LIMIT = 64 * 1024 * 1024;
 
 export function readGlobalConfig(paths: { legacy: string; current: string }): GlobalConfig {
   const legacy = readBounded(paths.legacy, LIMIT);
-  const useLegacy = legacy.kind === 'bytes' || legacy.kind === 'too-large';
+  // An empty (0-byte) legacy file is passed over; one byte (white space, a byte order mark) is
+  // enough to make it win (measured on 2.1.332: test/attack-cli-2.status.test.ts).
+  const useLegacy = (legacy.kind === 'bytes' && legacy.bytes.length > 0) || legacy.kind === 'too-large';
   const path = useLegacy ? paths.legacy : paths.current;
   const config: GlobalConfig = { path, state: 'missing', env: {}, hasPrimaryApiKey: false };
   const read = useLegacy ? legacy : readBounded(path, LIMIT);
