@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import fse from 'fs-extra';
 import { asInputError, InputError } from '../errors.js';
 import { withBlock, withBlockBytes } from '../block.js';
-import { linkTarget, withFileLock, writeFileAtomic } from '../files.js';
+import { linkTarget, readRegularFile, withFileLock, writeFileAtomic } from '../files.js';
 import { xdgDir } from '../paths.js';
 import { initCode } from '../init.js';
 import { displayPath, loadConfig } from '../profiles/config.js';
@@ -92,11 +92,13 @@ export async function envrc(o: EnvrcOptions): Promise<void> {
   let changed: boolean;
   try {
     changed = await withFileLock(await linkTarget(path), 'envrc', async () => {
+      // Never a blocking read: an .envrc that is a FIFO (or a device) is refused.
       let existing: Buffer = Buffer.alloc(0);
       try {
-        existing = await fse.readFile(path);
+        existing = readRegularFile(path, 'envrc: ') ?? existing;
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new InputError(`envrc: cannot read ${path} (${(err as NodeJS.ErrnoException).code})`);
+        if (err instanceof InputError) throw err;
+        throw new InputError(`envrc: cannot read ${path} (${(err as NodeJS.ErrnoException).code})`);
       }
       return writeFileAtomic(path, withBlockBytes(existing, block, path));
     });

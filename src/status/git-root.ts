@@ -8,8 +8,9 @@
 //   `commondir`), the MAIN checkout's root, not the worktree's;
 // - only when the root directory, its `.git` and its `.claude` belong to the user running
 //   Claude Code: a repository somebody else owns cannot slip settings in above you.
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { readPrefix } from './read-bounded.js';
 
 /** The nearest directory at or above `dir` whose `.git` is a directory or a file, or null. */
 export function nearestGitDir(dir: string): string | null {
@@ -34,10 +35,15 @@ export function canonicalGitRoot(dir: string): string | null {
   try {
     const dotGit = join(root, '.git');
     if (!statSync(dotGit).isFile()) return root;
-    const m = /^gitdir:\s*(.+?)\s*$/m.exec(readFileSync(dotGit, 'utf8').slice(0, 4096));
+    // Both files are the repository's, which may be hostile: only their start is read, and
+    // never from a FIFO or a device (a commondir that is /dev/zero or a FIFO would hang status;
+    // Claude Code 2.1.332 takes the checkout itself as the root then, as we do).
+    const m = /^gitdir:\s*(.+?)\s*$/m.exec(readPrefix(dotGit, 4096)?.toString('utf8') ?? '');
     if (!m) return root;
     const gitDir = resolve(root, m[1]!);
-    const common = resolve(gitDir, readFileSync(join(gitDir, 'commondir'), 'utf8').slice(0, 4096).trim());
+    const commondir = readPrefix(join(gitDir, 'commondir'), 4096);
+    if (commondir === null) return root;
+    const common = resolve(gitDir, commondir.toString('utf8').trim());
     return basename(common) === '.git' ? dirname(common) : root;
   } catch {
     return root; // no gitdir, no commondir (a --separate-git-dir checkout): the checkout itself
