@@ -80,3 +80,18 @@ export function forTerminal(text: string, colours: boolean): string {
 export function jsonText(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(/[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/** The longest a quoted value may be inside a message, and a message itself. */
+const QUOTED_MAX = 80;
+const LINE_MAX = 1000;
+/** A double-quoted value with its backslash escapes, longer than QUOTED_MAX. */
+const LONG_QUOTED = /"(?:[^"\\]|\\.){81,}"/g;
+
+/** A message cut to a length a person can read: each quoted value ("...", as JSON.stringify
+ *  writes it) longer than QUOTED_MAX keeps its start and an ellipsis, and a line still longer
+ *  than LINE_MAX keeps its start and its end (where "expected ..." usually is). A 100 KB
+ *  argument or config value is named, not echoed whole. Mask secrets before, escape after. */
+export function clipLine(text: string): string {
+  const clipped = text.replace(LONG_QUOTED, (q) => `${q.slice(0, QUOTED_MAX - 16)}…"`);
+  return clipped.length <= LINE_MAX ? clipped : `${clipped.slice(0, 700)} … ${clipped.slice(-250)}`;
+}
