@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { InputError } from './errors.js';
 import { fileURLToPath } from 'node:url';
 
 /** The package's root directory, from wherever this code runs: the bundled dist/ (flat) or
@@ -30,4 +31,18 @@ export function xdgDir(variable: 'XDG_CONFIG_HOME' | 'XDG_CACHE_HOME', env: Env 
   const value = env[variable];
   if (value && isAbsolute(value)) return value;
   return join(homeDir(env), variable === 'XDG_CONFIG_HOME' ? '.config' : '.cache');
+}
+
+/** `dir` (default: the working directory) as an absolute path; one line instead of a trace when
+ *  the working directory has been removed under the shell (process.cwd() throws ENOENT). */
+export function absoluteDir(command: string, dir: string | undefined): string {
+  if (dir !== undefined && isAbsolute(dir)) return resolve(dir);
+  let here: string;
+  try {
+    here = process.cwd();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new InputError(`${command}: the current directory is gone (${code}); cd to one, or name it with --dir`);
+  }
+  return dir === undefined ? here : resolve(here, dir);
 }

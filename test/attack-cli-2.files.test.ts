@@ -124,3 +124,27 @@ describe.concurrent("status in a hostile repository: its .git file and commondir
     });
   }
 });
+
+// A working directory removed under the shell (a branch switch, a `rm -rf` in another
+// terminal): process.cwd() throws ENOENT, and status, doctor and envrc --write printed a Node
+// trace (exit 1). Each says it in one line now (exit 2); the start-up line still loads.
+describe.concurrent('in a working directory that was removed', () => {
+  const CASES: Array<[string[], number]> = [
+    [['status'], 2],
+    [['status', '--json'], 2],
+    [['status', '--dir', '.'], 2],
+    [['doctor', '--no-verify'], 2],
+    [['envrc', 'bedrock', '--write'], 2],
+    [['init', 'bash'], 0],
+    [['profiles'], 0],
+  ];
+  it.each(CASES)('%j: exit %i, no trace', async (args, code) => {
+    const sb = makeSandbox();
+    const gone = join(sb.home, 'gone');
+    mkdirSync(gone);
+    const r = await execa('bash', ['-c', 'cd "$1" && rmdir "$1" && shift && exec "$@"', 'x', gone, process.execPath, CLI, ...args], { env: sb.env(), extendEnv: false, reject: false, timeout: 10_000, stdin: 'ignore' });
+    expect(r.exitCode, r.stderr.slice(0, 300)).toBe(code);
+    expect(r.stderr).not.toMatch(/\n\s+at |node:internal/);
+    if (code === 2) expect(r.stderr).toMatch(/^claude-hooks: \w+: the current directory is gone \(ENOENT\); cd to one, or name it with --dir/);
+  });
+});

@@ -1,10 +1,10 @@
 import { BACKEND_SPECS, backendSpec, type ValueField } from '../profiles/backends.js';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import fse from 'fs-extra';
 import { asInputError, InputError } from '../errors.js';
 import { withBlock, withBlockBytes } from '../block.js';
 import { linkTarget, readRegularFile, withFileLock, writeFileAtomic } from '../files.js';
-import { xdgDir } from '../paths.js';
+import { absoluteDir, xdgDir } from '../paths.js';
 import { initCode } from '../init.js';
 import { displayPath, loadConfig } from '../profiles/config.js';
 import { print } from '../print.js';
@@ -85,7 +85,7 @@ export async function envrc(o: EnvrcOptions): Promise<void> {
     print(withBlock('', block, '.envrc'));
     return;
   }
-  const dir = resolve(o.dir ?? process.cwd());
+  const dir = absoluteDir('envrc', o.dir);
   if (!(await fse.pathExists(dir))) throw new InputError(`envrc: --dir ${dir}: no such directory`);
   const path = join(dir, '.envrc');
   // Bytes, not text, and through a symlinked .envrc to the file it names (see block.ts, files.ts).

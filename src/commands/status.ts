@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { absoluteDir } from '../paths.js';
 import { colorsOn, painter } from '../colors.js';
 import { findings } from '../status/findings.js';
 import { doctorText, statusJson, statusText } from '../status/format.js';
@@ -11,8 +11,8 @@ import { jsonText } from '../sanitize.js';
 
 /** The directory Claude Code would start in: --dir, which must be one, or here. */
 function startDir(command: string, dir: string | undefined): string {
-  if (dir === undefined) return process.cwd();
-  const path = resolve(dir);
+  if (dir === undefined) return absoluteDir(command, undefined);
+  const path = absoluteDir(command, dir);
   let isDir = false;
   try {
     isDir = statSync(path).isDirectory();
