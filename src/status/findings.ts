@@ -7,6 +7,7 @@ import { displayPath, loadConfig } from '../profiles/config.js';
 import { BACKEND_SPECS, isBlank, providerSpec, type Provider } from '../profiles/backends.js';
 import { ANTHROPIC_AUTH, SELECTORS } from '../profiles/managed.js';
 import { isOn, type Prediction } from './predict.js';
+import { looksLikeRegion } from './region.js';
 import { MARKER_PROBLEMS, readMarker } from './marker.js';
 import { inline } from '../sanitize.js';
 import { maskSecrets } from '../secrets.js';
@@ -91,7 +92,17 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
       awsRegionFindings(p, spec.id, `set ${r.configExample.replace(/ = .*/, '')} in the profile you switch to, or ${exportLine(userShell(env), ...r.exportExample)}`, add);
       continue;
     }
-    if (r.anyOf.some((name) => value(name) || env[name])) continue;
+    // White space is no value (measured on 2.1.332: a blank Vertex project, CLOUD_ML_REGION or
+    // Claude Platform workspace id counts as none), nor is one a settings file empties.
+    const given = r.anyOf.filter((name) => !isBlank(name in p.variables ? value(name) : env[name]));
+    // A region Claude Code does not take (the rule of AWS regions: "bad_region", "e1") is passed
+    // over for its default, as an AWS region is.
+    const notRegion = r.slug === 'region' && r.fallback ? given.filter((name) => !looksLikeRegion(value(name) ?? env[name] ?? '')) : [];
+    for (const name of notRegion) {
+      add(`${spec.id}-region-ignored`, 'warning', `${name} is set but is not a region, so Claude Code passes it over and uses ${r.fallback}`, `set ${name} to a region such as ${r.fallback}, or unset it`);
+    }
+    if (notRegion.length) continue;
+    if (given.length) continue;
     const what = `${spec.label} mode with no ${r.anyOf.join(' or ')}`;
     const fix = `set ${r.configExample.replace(/ = .*/, '')} in the profile you switch to, or ${exportLine(userShell(env), ...r.exportExample)}`;
     if (r.fallback) add(`${spec.id}-no-${r.slug}`, 'warning', `${what}: Claude Code will use ${r.fallback}`, fix);
