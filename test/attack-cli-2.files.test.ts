@@ -148,3 +148,47 @@ describe.concurrent('in a working directory that was removed', () => {
     if (code === 2) expect(r.stderr).toMatch(/^claude-hooks: \w+: the current directory is gone \(ENOENT\); cd to one, or name it with --dir/);
   });
 });
+
+// A home directory that cannot be written (mounted read-only, or full): each command that writes
+// says so in one line, exit 2; init --cache still loads. config init and init direnv --write
+// printed a Node trace (exit 1). Each run gets a private mount namespace: nothing else sees it.
+const canMount = (() => {
+  try {
+    execFileSync('unshare', ['--mount', '--propagation', 'private', 'true'], { stdio: 'ignore' });
+    return process.getuid?.() === 0;
+  } catch {
+    return false;
+  }
+})();
+if (!canMount) console.warn('\n  SKIPPING the read-only and full home tests: they need root and unshare\n');
+
+describe.concurrent.skipIf(!canMount)('a home that cannot be written', () => {
+  const MOUNTS = {
+    'read-only': 'mount --bind "$H" "$H" && mount -o remount,bind,ro "$H"',
+    full: 'mount -t tmpfs -o size=16k claude-hooks-full "$H" && head -c 16384 /dev/zero > "$H/fill" 2>/dev/null || true',
+  } as const;
+  const COMMANDS: Array<[string[], number]> = [
+    [['setup', 'bash'], 2],
+    [['setup', 'fish'], 2],
+    [['config', 'init'], 2],
+    [['init', 'direnv', '--write'], 2],
+    [['envrc', 'bedrock', '--write', '--dir', '.'], 2],
+    [['init', 'bash', '--cache'], 0],
+  ];
+  for (const [kind, mount] of Object.entries(MOUNTS)) {
+    it.each(COMMANDS)(`${kind}: %j exits %i with one line, no trace`, async (args, code) => {
+      const sb = makeSandbox();
+      const r = await execa('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', `H="$1"; shift; ${mount}; cd "$H" && exec "$@"`, 'sh', sb.home, process.execPath, CLI, ...args], {
+        env: sb.env({ SHELL: '/bin/bash', XDG_CACHE_HOME: '', XDG_CONFIG_HOME: '' }),
+        extendEnv: false,
+        reject: false,
+        timeout: 10_000,
+        stdin: 'ignore',
+      });
+      expect(r.exitCode, r.stderr.slice(0, 400)).toBe(code);
+      expect(r.stderr).toMatch(/^claude-hooks: [^\n]+$/);
+      expect(r.stderr).not.toMatch(/\n\s+at |node:internal/);
+      if (code === 0) expect(r.stdout).toContain('cb-use');
+    });
+  }
+});

@@ -33,7 +33,12 @@ export function direnvLibPath(env: Env = process.env): string {
 /** `claude-hooks init direnv --write`: installs the library direnv loads before every .envrc. */
 export async function writeDirenvLib(): Promise<void> {
   const path = direnvLibPath();
-  const changed = await writeFileAtomic(path, initCode('direnv', { libFile: path }), 0o600, false, true);
+  let changed: boolean;
+  try {
+    changed = await writeFileAtomic(path, initCode('direnv', { libFile: path }), 0o600, false, true);
+  } catch (err) {
+    throw asInputError(err, `init direnv: cannot write ${path}`);
+  }
   print(
     changed
       ? `claude-hooks: wrote ${inline(displayPath(path))}; an .envrc can now say: use claude <profile>\n`
