@@ -167,16 +167,17 @@ describe.concurrent.skipIf(!canMount)('a home that cannot be written', () => {
     'read-only': 'mount --bind "$H" "$H" && mount -o remount,bind,ro "$H"',
     full: 'mount -t tmpfs -o size=16k claude-hooks-full "$H" && head -c 16384 /dev/zero > "$H/fill" 2>/dev/null || true',
   } as const;
-  const COMMANDS: Array<[string[], number]> = [
-    [['setup', 'bash'], 2],
-    [['setup', 'fish'], 2],
-    [['config', 'init'], 2],
-    [['init', 'direnv', '--write'], 2],
-    [['envrc', 'bedrock', '--write', '--dir', '.'], 2],
-    [['init', 'bash', '--cache'], 0],
+  // Each with the file it meant to write, which the line must name.
+  const COMMANDS: Array<[string[], number, string]> = [
+    [['setup', 'bash'], 2, '.bashrc'],
+    [['setup', 'fish'], 2, 'claude-hooks.fish'],
+    [['config', 'init'], 2, 'config.toml'],
+    [['init', 'direnv', '--write'], 2, 'claude-hooks.sh'],
+    [['envrc', 'bedrock', '--write', '--dir', '.'], 2, '.envrc'],
+    [['init', 'bash', '--cache'], 0, 'init.bash'],
   ];
   for (const [kind, mount] of Object.entries(MOUNTS)) {
-    it.each(COMMANDS)(`${kind}: %j exits %i with one line, no trace`, async (args, code) => {
+    it.each(COMMANDS)(`${kind}: %j exits %i with one line naming %s, no trace`, async (args, code, file) => {
       const sb = makeSandbox();
       const r = await execa('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', `H="$1"; shift; ${mount}; cd "$H" && exec "$@"`, 'sh', sb.home, process.execPath, CLI, ...args], {
         env: sb.env({ SHELL: '/bin/bash', XDG_CACHE_HOME: '', XDG_CONFIG_HOME: '' }),
@@ -188,6 +189,7 @@ describe.concurrent.skipIf(!canMount)('a home that cannot be written', () => {
       expect(r.exitCode, r.stderr.slice(0, 400)).toBe(code);
       expect(r.stderr).toMatch(/^claude-hooks: [^\n]+$/);
       expect(r.stderr).not.toMatch(/\n\s+at |node:internal/);
+      expect(r.stderr).toContain(file);
       if (code === 0) expect(r.stdout).toContain('cb-use');
     });
   }
