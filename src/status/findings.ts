@@ -47,7 +47,13 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
       // Checked with 2.1.332: a broken managed file stops `claude auth status` with an error;
       // any other level is skipped without a word.
       const effect = s.level === 'managed' ? 'Claude Code applies none of it and reports an error' : 'Claude Code ignores the whole file, silently';
-      add('settings-invalid', 'error', `${where(s.path)} is ${s.problem}: ${effect}`, 'fix it (settings files are strict JSON: no comments, no trailing commas)');
+      // The fix fits the problem: JSON advice for a file Claude Code could not parse; for one it
+      // could not read (a FIFO, a directory, too big, no permission), that it must be a file.
+      const fix =
+        s.state === 'invalid'
+          ? 'fix it (settings files are strict JSON: no comments, no trailing commas)'
+          : `make it a regular file of at most 2 MiB that you can read, or remove it`;
+      add('settings-invalid', 'error', `${where(s.path)} is ${s.problem}: ${effect}`, fix);
     }
   }
   for (const o of p.overrides) {

@@ -35,7 +35,7 @@ export function readGlobalConfig(paths: { legacy: string; current: string }): Gl
   if (read.kind === 'missing') return config;
   // A directory is passed over; a FIFO makes Claude Code 2.1.332 wait on it forever.
   if (read.kind === 'not-a-file') return read.what === 'a directory' ? config : { ...config, state: 'unreadable', problem: `${read.what}, not a file: Claude Code waits on it and never starts` };
-  if (read.kind !== 'bytes') return { ...config, state: 'unreadable', problem: read.kind === 'too-large' ? 'too large' : `cannot be read (${read.code})` };
+  if (read.kind !== 'bytes') return { ...config, state: 'unreadable', problem: read.kind === 'too-large' ? 'too large' : `unreadable (${read.code})` };
   // A UTF-8 byte order mark is skipped; UTF-16 is not decoded (2.1.332 calls such a file corrupted).
   const text = read.bytes.toString('utf8', read.bytes[0] === 0xef && read.bytes[1] === 0xbb && read.bytes[2] === 0xbf ? 3 : 0);
   let data: unknown;
