@@ -30,6 +30,11 @@ export const PROVIDER_NAMES = Object.fromEntries(BACKEND_SPECS.map((b) => [b.pro
 // Bedrock model ids: anthropic.claude-..., a cross-region prefix (us., eu., apac., global., ...),
 // or an ARN of a model or inference profile.
 const BEDROCK_MODEL = /^(arn:aws[a-z-]*:bedrock:|([a-z]{2,6}\.)?anthropic\.)/;
+// ANTHROPIC_MODEL may also be one of Claude Code's aliases, which it turns into the Bedrock id
+// itself (measured on the wire with 2.1.332: sonnet, opus, haiku, best, opusplan, with [1m],
+// in any case, white space trimmed). Not "default", which goes out as it is, nor an alias in
+// ANTHROPIC_DEFAULT_*_MODEL, which is sent as it is too.
+const MODEL_ALIAS = /^(sonnet|opus|haiku|best|opusplan)(\[1m\])?$/i;
 
 export function findings(p: Prediction, env: Env = process.env, ppid = process.ppid): Finding[] {
   const out: Finding[] = [];
@@ -135,7 +140,7 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
     }
     for (const name of ['ANTHROPIC_MODEL', 'ANTHROPIC_DEFAULT_OPUS_MODEL', 'ANTHROPIC_DEFAULT_SONNET_MODEL', 'ANTHROPIC_DEFAULT_HAIKU_MODEL', 'ANTHROPIC_SMALL_FAST_MODEL']) {
       const model = value(name);
-      if (model && !BEDROCK_MODEL.test(model)) {
+      if (model && !BEDROCK_MODEL.test(model) && !(name === 'ANTHROPIC_MODEL' && MODEL_ALIAS.test(model.trim()))) {
         add('bedrock-model-id', 'error', `${name}=${model} is not a Bedrock model id`, 'use a Bedrock id such as us.anthropic.claude-sonnet-4-5-20250929-v1:0, or an inference profile ARN');
       }
     }
