@@ -5,9 +5,11 @@
 import { colorsOn } from './colors.js';
 import { clipLine, forTerminal, inline } from './sanitize.js';
 import { maskSecrets } from './secrets.js';
+import { quietOnClosedStdout } from './stdout.js';
 
 /** Text for standard output, our colour codes kept only when colours are on. */
 export function print(text: string): void {
+  quietOnClosedStdout();
   process.stdout.write(forTerminal(maskSecrets(text), colorsOn(process.stdout)));
 }
 

@@ -111,3 +111,17 @@ describe('clipLine', () => {
     );
   });
 });
+
+// A reader that stops early (`claude-hooks profiles | head -1`): with enough profiles that the
+// output outgrows the pipe, profiles and profiles --json died with Node's trace for an
+// unhandled EPIPE (exit 1). Every command that prints stops quietly instead.
+describe.concurrent('a reader that goes away early', () => {
+  const many = Array.from({ length: 2500 }, (_, i) => `[profiles.p${i}]\nbackend = "bedrock"\nregion = "eu-west-1"\ndescription = "profile number ${i}"\n`).join('');
+  it.each([[['profiles']], [['profiles', '--json']], [['init', 'bash']], [['completion', 'zsh']], [['config', 'check']], [['--help']]])('%j | head -c 1: no trace', async (args) => {
+    const sb = makeSandbox();
+    sb.writeConfig(many);
+    const r = await execa('sh', ['-c', '"$@" | head -c 1 >/dev/null', 'sh', process.execPath, CLI, ...args], { env: sb.env(), extendEnv: false, reject: false, timeout: 20_000 });
+    expect(r.stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(r.stderr).toBe('');
+  });
+});
