@@ -81,11 +81,12 @@ export function jsonText(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(/[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** The longest a quoted value may be inside a message, and a message itself. */
-const QUOTED_MAX = 80;
+/** The longest a quoted value may be inside a message (long enough for a deep path), and a
+ *  message itself. */
+const QUOTED_MAX = 240;
 const LINE_MAX = 1000;
 /** A double-quoted value with its backslash escapes, longer than QUOTED_MAX. */
-const LONG_QUOTED = /"(?:[^"\\]|\\.){81,}"/g;
+const LONG_QUOTED = /"(?:[^"\\]|\\.){241,}"/g;
 
 /** A message cut to a length a person can read: each quoted value ("...", as JSON.stringify
  *  writes it) longer than QUOTED_MAX keeps its start and an ellipsis, and a line still longer

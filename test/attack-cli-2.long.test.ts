@@ -102,7 +102,7 @@ describe('clipLine', () => {
         const message = parts.join(' ');
         const out = clipLine(maskSecrets(message));
         expect(out.length).toBeLessThanOrEqual(1_000 + 3);
-        if (message.length <= 80 && !/[A-Z]{4}[A-Z0-9]{16}|sk-ant-/.test(message)) expect(out).toBe(message);
+        if (message.length <= 240 && !/[A-Z]{4}[A-Z0-9]{16}|sk-ant-/.test(message)) expect(out).toBe(message);
         // Masked first, then cut: no key's body survives either way.
         expect(out).not.toContain('k'.repeat(20));
         expect(out).not.toContain('ABCDEFGHIJKLMNOP');
