@@ -123,7 +123,7 @@ describe.concurrent.skipIf(!ok)('managed settings in a private /etc: status agre
 // ---- generated: a base file and drop-ins from a pool, with user settings and the shell -------
 
 const SEED = Number(process.env.CLAUDE_HOOKS_ATTACK_SEED ?? Date.now() % 2 ** 31);
-const RUNS = Number(process.env.CLAUDE_HOOKS_ATTACK_RUNS ?? 12);
+const RUNS = Number(process.env.CLAUDE_HOOKS_ATTACK_RUNS ?? 8);
 const CONTENT = fc.constantFrom<string | { fifo: true } | { dir: true }>(ON, OFF, FOUNDRY, S({ apiKeyHelper: 'echo k' }), S({ apiKeyHelper: '' }), S({ env: { ANTHROPIC_API_KEY: '' } }), S({ env: { CLAUDE_CODE_USE_BEDROCK: 'yes' } }), `\ufeff${FOUNDRY}`, '', '{}', { dir: true }, { fifo: true }, S({ env: { CLAUDE_CODE_USE_VERTEX: 1 }, apiKeyHelper: 5 }));
 const NAME = fc.constantFrom('10.json', '9.json', 'a.json', 'B.json', '.h.json', '20.txt', 'z.JSON');
 const managedWorld = fc.record({

@@ -56,7 +56,7 @@ describe.concurrent.skipIf(!available)('status agrees with `claude auth status`:
 // ---- generated: the three dimensions together, with the shell's key and token ----------------
 
 const SEED = Number(process.env.CLAUDE_HOOKS_ATTACK_SEED ?? Date.now() % 2 ** 31);
-const RUNS = Number(process.env.CLAUDE_HOOKS_ATTACK_RUNS ?? 16);
+const RUNS = Number(process.env.CLAUDE_HOOKS_ATTACK_RUNS ?? 10);
 
 interface World {
   rootGit: GitKind;
