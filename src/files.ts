@@ -1,6 +1,32 @@
 import { dirname, join, basename, resolve } from 'node:path';
-import { chmod, link, lstat, mkdir, readFile, readlink, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, link, lstat, mkdir, readlink, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { InputError } from './errors.js';
+import { readBounded } from './status/read-bounded.js';
+
+/** The most we read of a user's file we are about to change (a start-up file, an .envrc). */
+const USER_FILE_LIMIT = 64 * 1024 * 1024;
+
+/**
+ * The bytes of the file at `path` (a symlink followed), or undefined when there is none; read
+ * without ever blocking. Anything but a regular file (a FIFO, a device, a directory, a socket)
+ * is refused with one line naming it, `who` in front: a plain read of a FIFO would wait for a
+ * writer forever, and /dev/zero would never end. Other errors keep their code (EACCES...).
+ */
+export function readRegularFile(path: string, who: string): Buffer | undefined {
+  const read = readBounded(path, USER_FILE_LIMIT);
+  switch (read.kind) {
+    case 'missing':
+      return undefined;
+    case 'bytes':
+      return read.bytes;
+    case 'not-a-file':
+      throw new InputError(`${who}${path} is ${read.what}; expected a regular file`);
+    case 'too-large':
+      throw new InputError(`${who}${path} is larger than ${USER_FILE_LIMIT} bytes; expected a start-up file`);
+    case 'unreadable':
+      throw Object.assign(new Error(`${who}cannot read ${path} (${read.code})`), { code: read.code });
+  }
+}
 
 /** The file a path names in the end: a symlink (stow, chezmoi, home-manager keep dotfiles that
  *  way) is followed, hop by hop, even to a target that does not exist yet, so that we write
@@ -32,16 +58,15 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
   const target = await linkTarget(path);
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
   let mode = defaultMode;
-  try {
-    const current = await readFile(target);
+  // Never a blocking read: the target may be a FIFO (refused, like any other non-file).
+  const current = readRegularFile(target, '');
+  if (current !== undefined) {
     const currentMode = (await stat(target)).mode & 0o7777;
     if (current.equals(bytes)) {
       if (forceMode && currentMode !== mode) await chmod(target, mode);
       return false;
     }
     if (!forceMode) mode = currentMode;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
   await mkdir(dirname(target), { recursive: true });
   // Unique enough for a name opened with O_EXCL ('wx' below: a clash fails, never clobbers).
@@ -86,10 +111,15 @@ export async function withFileLock<T>(path: string, what: string, fn: () => Prom
     }
     let stale = false;
     try {
-      const [text, info] = await Promise.all([readFile(lock, 'utf8'), stat(lock)]);
+      // A lock that is no regular file (a FIFO) is refused, not read: that would block.
+      const bytes = readRegularFile(lock, `${what}: the lock `);
+      if (bytes === undefined) continue; // gone meanwhile: try again at once
+      const text = bytes.toString('utf8');
+      const info = await stat(lock);
       const pid = Number.parseInt(text, 10);
       stale = (text.endsWith('\n') && Number.isInteger(pid) && pid > 0 && !alive(pid)) || Date.now() - info.mtimeMs > 60_000;
-    } catch {
+    } catch (err) {
+      if (err instanceof InputError) throw err;
       continue; // gone meanwhile: try again at once
     }
     if (stale) {

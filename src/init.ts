@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { xdgDir } from './paths.js';
 import { InputError } from './errors.js';
 import { builtinConfig, configPath, displayPath, loadConfig } from './profiles/config.js';
-import { inline } from './sanitize.js';
+import { clipLine, inline } from './sanitize.js';
 import { maskSecrets } from './secrets.js';
 import type { Config } from './profiles/types.js';
 import { renderInit } from './render/render.js';
@@ -117,7 +117,7 @@ export function initCode(target: Target, files: { libFile?: string; cacheFile?: 
   const { config, warning } = configForInit();
   const { prefix, ...paths } = files;
   if (warning && !paths.cacheFile) warn(warning);
-  const configWarning = warning && paths.cacheFile ? `claude-hooks: ${inline(maskSecrets(warning))}` : '';
+  const configWarning = warning && paths.cacheFile ? `claude-hooks: ${inline(clipLine(maskSecrets(warning)))}` : '';
   // The prefix a shell asked for before (see _cb_cli) holds for cb-reload and a cache refresh.
   let commandPrefix = prefix;
   if (commandPrefix === undefined && process.env.CLAUDE_HOOKS_CMD && target !== 'direnv') {

@@ -6,9 +6,11 @@
 // its own sanitizer with the same rule (issue 15, item 1).
 
 // C0 controls, DEL, C1 controls, lone UTF-16 surrogates (what is left of invalid text), and the
-// Unicode characters that move or reorder text: line and paragraph separators, bidi controls.
-const CONTROL_OR_TAB_OR_NEWLINE = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// Unicode characters that move or reorder text: line and paragraph separators, and every
+// Bidi_Control character (the embeddings, overrides and isolates U+202A-U+202E, U+2066-U+2069,
+// and the marks U+061C, U+200E, U+200F, which reorder the neutral characters around them).
+const CONTROL_OR_TAB_OR_NEWLINE = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 function escape(ch: string): string {
   const code = ch.charCodeAt(0);
@@ -76,5 +78,21 @@ export function forTerminal(text: string, colours: boolean): string {
 /** JSON for scripts. JSON.stringify escapes C0 controls and lone surrogates but leaves DEL, C1
  *  and the bidi controls raw; they are escaped too, so `status --json` in a terminal is safe. */
 export function jsonText(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value, null, 2).replace(/[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The longest a quoted value may be inside a message (long enough for a deep path), and a
+ *  message itself. */
+const QUOTED_MAX = 240;
+const LINE_MAX = 1000;
+/** A double-quoted value with its backslash escapes, longer than QUOTED_MAX. */
+const LONG_QUOTED = /"(?:[^"\\]|\\.){241,}"/g;
+
+/** A message cut to a length a person can read: each quoted value ("...", as JSON.stringify
+ *  writes it) longer than QUOTED_MAX keeps its start and an ellipsis, and a line still longer
+ *  than LINE_MAX keeps its start and its end (where "expected ..." usually is). A 100 KB
+ *  argument or config value is named, not echoed whole. Mask secrets before, escape after. */
+export function clipLine(text: string): string {
+  const clipped = text.replace(LONG_QUOTED, (q) => `${q.slice(0, QUOTED_MAX - 16)}…"`);
+  return clipped.length <= LINE_MAX ? clipped : `${clipped.slice(0, 700)} … ${clipped.slice(-250)}`;
 }

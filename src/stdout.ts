@@ -4,6 +4,19 @@ import { writeSync } from 'node:fs';
  *  process.stdout builds a stream on first use (about 2 ms here, a third of what init adds to
  *  starting node). A non-blocking stdout that is full answers EAGAIN: the rest then goes
  *  through process.stdout, which waits for it. A reader that went away (EPIPE) wants no more. */
+/** Once: a reader of process.stdout that went away (`claude-hooks profiles | head -1`) wants
+ *  no more. Stop quietly, as a Unix tool does, rather than with Node's trace for an unhandled
+ *  EPIPE (exit 1). */
+let guarded = false;
+export function quietOnClosedStdout(): void {
+  if (guarded) return;
+  guarded = true;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
 export function writeStdout(text: string): void {
   const bytes = Buffer.from(text);
   let done = 0;
@@ -13,6 +26,7 @@ export function writeStdout(text: string): void {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EPIPE') return;
     if (code !== 'EAGAIN') throw err;
+    quietOnClosedStdout();
     process.stdout.write(bytes.subarray(done));
   }
 }

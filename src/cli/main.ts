@@ -1,6 +1,6 @@
 // Every command but the start-up `init <shell>` (see src/cli.ts): parse, then load and run only
 // the module of the command asked for.
-import { InputError } from '../errors.js';
+import { asInputError, InputError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { COMMANDS } from './commands/index.js';
 import { helpText, helpWidth } from './help.js';
@@ -37,6 +37,10 @@ export async function main(argv: readonly string[]): Promise<void> {
         await outcome.path.at(-1)!.run!(outcome.parsed);
       } catch (err) {
         if (err instanceof InputError) fail(err.message);
+        // A file system error no command put into words (EROFS, ENOSPC, EACCES...): still one
+        // line, naming the command and what failed, never a trace.
+        const named = asInputError(err, `${outcome.path.map((c) => c.name).join(' ')}: ${(err as Error).message}`);
+        if (named instanceof InputError) fail(named.message);
         throw err;
       }
   }

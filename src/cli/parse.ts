@@ -77,6 +77,11 @@ export function parse(argv: readonly string[], commands: readonly Command[]): Ou
     let among = commands;
     for (const word of argv.slice(i + 1)) {
       if (word.startsWith('-')) continue;
+      // `help status extra`: status has no subcommands to look `extra` up among.
+      if (path.length > 0 && visible(among).length === 0) {
+        const names = path.map((c) => c.name);
+        throw new UsageError(`help: unexpected argument ${shown(word)}; ${names.join(' ')} has no subcommands`, names);
+      }
       const c = findCommand(word, among, path);
       path.push(c);
       among = c.subcommands ?? [];

@@ -1,5 +1,5 @@
 import fse from 'fs-extra';
-import { InputError } from '../errors.js';
+import { asInputError, InputError } from '../errors.js';
 import { writeFileAtomic } from '../files.js';
 import { BACKENDS } from '../profiles/backends.js';
 import { configPath, displayPath, loadConfigWithSecrets } from '../profiles/config.js';
@@ -72,7 +72,7 @@ export async function configInit(): Promise<void> {
     await writeFileAtomic(path, starter(), 0o600, true);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw exists();
-    throw err;
+    throw asInputError(err, `config init: cannot write ${path}`);
   }
   print(`claude-hooks: wrote ${inline(displayPath(path))}; edit it, then run cb-reload in open shells\n`);
 }

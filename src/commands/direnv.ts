@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fse from 'fs-extra';
 import { asInputError, InputError } from '../errors.js';
 import { withBlock, withBlockBytes } from '../block.js';
-import { linkTarget, withFileLock, writeFileAtomic } from '../files.js';
+import { linkTarget, readRegularFile, withFileLock, writeFileAtomic } from '../files.js';
 import { xdgDir } from '../paths.js';
 import { absoluteDir, currentDir } from '../here.js';
 import { initCode } from '../init.js';
@@ -34,7 +34,12 @@ export function direnvLibPath(env: Env = process.env): string {
 /** `claude-hooks init direnv --write`: installs the library direnv loads before every .envrc. */
 export async function writeDirenvLib(): Promise<void> {
   const path = direnvLibPath();
-  const changed = await writeFileAtomic(path, initCode('direnv', { libFile: path }), 0o600, false, true);
+  let changed: boolean;
+  try {
+    changed = await writeFileAtomic(path, initCode('direnv', { libFile: path }), 0o600, false, true);
+  } catch (err) {
+    throw asInputError(err, `init direnv: cannot write ${path}`);
+  }
   print(
     changed
       ? `claude-hooks: wrote ${inline(displayPath(path))}; an .envrc can now say: use claude <profile>\n`
@@ -93,11 +98,13 @@ export async function envrc(o: EnvrcOptions): Promise<void> {
   let changed: boolean;
   try {
     changed = await withFileLock(await linkTarget(path), 'envrc', async () => {
+      // Never a blocking read: an .envrc that is a FIFO (or a device) is refused.
       let existing: Buffer = Buffer.alloc(0);
       try {
-        existing = await fse.readFile(path);
+        existing = readRegularFile(path, 'envrc: ') ?? existing;
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new InputError(`envrc: cannot read ${path} (${(err as NodeJS.ErrnoException).code})`);
+        if (err instanceof InputError) throw err;
+        throw new InputError(`envrc: cannot read ${path} (${(err as NodeJS.ErrnoException).code})`);
       }
       return writeFileAtomic(path, withBlockBytes(existing, block, path));
     });

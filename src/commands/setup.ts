@@ -6,7 +6,7 @@ import fse from 'fs-extra';
 import { blockLines, withBlockBytes, withoutBlockBytes } from '../block.js';
 import { selfCommand } from '../init.js';
 import { asInputError, InputError } from '../errors.js';
-import { linkTarget, withFileLock, writeFileAtomic } from '../files.js';
+import { linkTarget, readRegularFile, withFileLock, writeFileAtomic } from '../files.js';
 import { displayPath } from '../profiles/config.js';
 import { posixQuote } from '../render/posix.js';
 import { fishQuote } from '../render/fish.js';
@@ -99,14 +99,16 @@ export async function setup(o: SetupOptions, env: Env = process.env): Promise<vo
 async function change(o: SetupOptions, shell: ShellName, file: string, target: string, env: Env): Promise<void> {
   const shown = inline(displayPath(file, env));
   const say = (text: string) => print(`claude-hooks: ${text}\n`);
-  let existing: Buffer = Buffer.alloc(0);
-  let exists = true;
+  // Never a blocking read: a start-up file that is a FIFO (or a device) is refused.
+  let read: Buffer | undefined;
   try {
-    existing = await fse.readFile(target);
+    read = readRegularFile(target, 'setup: ');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new InputError(`setup: cannot read ${file} (${(err as NodeJS.ErrnoException).code})`);
-    exists = false;
+    if (err instanceof InputError) throw err;
+    throw new InputError(`setup: cannot read ${file} (${(err as NodeJS.ErrnoException).code})`);
   }
+  const exists = read !== undefined;
+  const existing: Buffer = read ?? Buffer.alloc(0);
   const text = existing.toString('latin1');
   const block = blockLines(text, file);
   const hand = handLines(text, block);
@@ -169,7 +171,8 @@ async function change(o: SetupOptions, shell: ShellName, file: string, target: s
 /** Whether a backup holds nothing of the user's: empty, or our block alone. */
 async function onlyOurs(path: string): Promise<boolean> {
   try {
-    return withoutBlockBytes(await fse.readFile(path), path).bytes.length === 0;
+    const bytes = readRegularFile(path, '');
+    return bytes !== undefined && withoutBlockBytes(bytes, path).bytes.length === 0;
   } catch {
     return false;
   }

@@ -356,7 +356,9 @@ function formatPath(keyPath: string[]): string {
 }
 
 function didYouMean(word: string, known: string[]): string {
-  const close = known.find((k) => editDistance(word.toLowerCase(), k.toLowerCase()) <= 2);
+  // Lengths two apart are at least two edits apart: no need to measure (a 40 KB key against
+  // every variable name Claude Code reads took seconds, at shell start-up too).
+  const close = known.find((k) => Math.abs(word.length - k.length) <= 2 && editDistance(word.toLowerCase(), k.toLowerCase()) <= 2);
   return close ? ` (did you mean ${close}?)` : '';
 }
 
@@ -373,7 +375,10 @@ function editDistance(a: string, b: string): number {
 }
 
 /** Best-effort line numbers for a key path, so an error points where the user has to fix it:
- *  the key's own line inside its table, else the table's header line. */
+ *  the key's own line inside its table, else the table's header line. Lines are read with a
+ *  small tokenizer, not regular expressions built from the keys: a key is the user's text, and
+ *  one of 30 KB made such a pattern too large for V8 (a crash with a trace, at shell start-up
+ *  too) and one of 20 KB took seconds to match. */
 class LineFinder {
   private readonly lines: string[];
   constructor(text: string) {
@@ -388,23 +393,67 @@ class LineFinder {
       const key = keyPath[n];
       if (key === undefined) return header + 1;
       for (let i = header + 1; i < this.lines.length && !/^\s*\[/.test(this.lines[i] ?? ''); i++) {
-        if (new RegExp(`^\\s*["']?${escapeRe(key)}["']?\\s*[=.]`).test(this.lines[i] ?? '')) return i + 1;
+        if (firstKey(this.lines[i] ?? '') === key) return i + 1;
       }
       return header + 1;
     }
     // A top-level key: `key = ...`, or a table `[key.sub]` under it.
     const top = keyPath[0] ?? '';
-    const i = this.lines.findIndex((l) => new RegExp(`^\\s*(\\[\\[?\\s*)?["']?${escapeRe(top)}["']?\\s*[=.\\]]`).test(l));
+    const i = this.lines.findIndex((l) => firstKey(l) === top || headerParts(l)?.[0] === top);
     return i >= 0 ? i + 1 : undefined;
   }
 
   private header(parts: string[]): number | undefined {
-    const pattern = new RegExp(`^\\s*\\[\\[?\\s*${parts.map((p) => `["']?${escapeRe(p)}["']?`).join('\\s*\\.\\s*')}\\s*\\]`);
-    const i = this.lines.findIndex((l) => pattern.test(l));
+    const i = this.lines.findIndex((l) => {
+      const found = headerParts(l);
+      return found !== undefined && found.length === parts.length && found.every((p, k) => p === parts[k]);
+    });
     return i >= 0 ? i : undefined;
   }
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A key at `at` in `line`: quoted ("a.b", 'x') or bare (up to `.`, `=`, `]` or white space),
+ *  with where it ends; undefined when there is none. Escapes in quoted keys are not decoded
+ *  (best effort, as the line numbers are). */
+function keyAt(line: string, at: number): { key: string; end: number } | undefined {
+  let i = at;
+  while (line[i] === ' ' || line[i] === '\t') i++;
+  const q = line[i];
+  if (q === '"' || q === "'") {
+    const close = line.indexOf(q, i + 1);
+    return close < 0 ? undefined : { key: line.slice(i + 1, close), end: close + 1 };
+  }
+  let j = i;
+  while (j < line.length && !'.=] \t'.includes(line[j]!)) j++;
+  return j > i ? { key: line.slice(i, j), end: j } : undefined;
+}
+
+const skipBlank = (line: string, at: number) => {
+  while (line[at] === ' ' || line[at] === '\t') at++;
+  return at;
+};
+
+/** The first key of a `key = ...` or `key.sub = ...` line, or undefined. */
+function firstKey(line: string): string | undefined {
+  const k = keyAt(line, 0);
+  if (!k) return undefined;
+  const next = line[skipBlank(line, k.end)];
+  return next === '=' || next === '.' ? k.key : undefined;
+}
+
+/** The dotted name of a `[table]` or `[[array]]` header line, as its parts, or undefined. */
+function headerParts(line: string): string[] | undefined {
+  let i = skipBlank(line, 0);
+  if (line[i] !== '[') return undefined;
+  i += line[i + 1] === '[' ? 2 : 1;
+  const parts: string[] = [];
+  for (;;) {
+    const k = keyAt(line, i);
+    if (!k) return undefined;
+    parts.push(k.key);
+    i = skipBlank(line, k.end);
+    if (line[i] === ']') return parts;
+    if (line[i] !== '.') return undefined;
+    i++;
+  }
 }

@@ -7,6 +7,7 @@ import { displayPath, loadConfig } from '../profiles/config.js';
 import { BACKEND_SPECS, isBlank, providerSpec, type Provider } from '../profiles/backends.js';
 import { ANTHROPIC_AUTH, SELECTORS } from '../profiles/managed.js';
 import { isOn, type Prediction } from './predict.js';
+import { looksLikeRegion } from './region.js';
 import { MARKER_PROBLEMS, readMarker } from './marker.js';
 import { inline } from '../sanitize.js';
 import { maskSecrets } from '../secrets.js';
@@ -29,6 +30,11 @@ export const PROVIDER_NAMES = Object.fromEntries(BACKEND_SPECS.map((b) => [b.pro
 // Bedrock model ids: anthropic.claude-..., a cross-region prefix (us., eu., apac., global., ...),
 // or an ARN of a model or inference profile.
 const BEDROCK_MODEL = /^(arn:aws[a-z-]*:bedrock:|([a-z]{2,6}\.)?anthropic\.)/;
+// ANTHROPIC_MODEL may also be one of Claude Code's aliases, which it turns into the Bedrock id
+// itself (measured on the wire with 2.1.332: sonnet, opus, haiku, best, opusplan, with [1m],
+// in any case, white space trimmed). Not "default", which goes out as it is, nor an alias in
+// ANTHROPIC_DEFAULT_*_MODEL, which is sent as it is too.
+const MODEL_ALIAS = /^(sonnet|opus|haiku|best|opusplan)(\[1m\])?$/i;
 
 export function findings(p: Prediction, env: Env = process.env, ppid = process.ppid): Finding[] {
   const out: Finding[] = [];
@@ -46,7 +52,13 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
       // Checked with 2.1.332: a broken managed file stops `claude auth status` with an error;
       // any other level is skipped without a word.
       const effect = s.level === 'managed' ? 'Claude Code applies none of it and reports an error' : 'Claude Code ignores the whole file, silently';
-      add('settings-invalid', 'error', `${where(s.path)} is ${s.problem}: ${effect}`, 'fix it (settings files are strict JSON: no comments, no trailing commas)');
+      // The fix fits the problem: JSON advice for a file Claude Code could not parse; for one it
+      // could not read (a FIFO, a directory, too big, no permission), that it must be a file.
+      const fix =
+        s.state === 'invalid'
+          ? 'fix it (settings files are strict JSON: no comments, no trailing commas)'
+          : `make it a regular file of at most 2 MiB that you can read, or remove it`;
+      add('settings-invalid', 'error', `${where(s.path)} is ${s.problem}: ${effect}`, fix);
     }
   }
   for (const o of p.overrides) {
@@ -91,7 +103,17 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
       awsRegionFindings(p, spec.id, `set ${r.configExample.replace(/ = .*/, '')} in the profile you switch to, or ${exportLine(userShell(env), ...r.exportExample)}`, add);
       continue;
     }
-    if (r.anyOf.some((name) => value(name) || env[name])) continue;
+    // White space is no value (measured on 2.1.332: a blank Vertex project, CLOUD_ML_REGION or
+    // Claude Platform workspace id counts as none), nor is one a settings file empties.
+    const given = r.anyOf.filter((name) => !isBlank(name in p.variables ? value(name) : env[name]));
+    // A region Claude Code does not take (the rule of AWS regions: "bad_region", "e1") is passed
+    // over for its default, as an AWS region is.
+    const notRegion = r.slug === 'region' && r.fallback ? given.filter((name) => !looksLikeRegion(value(name) ?? env[name] ?? '')) : [];
+    for (const name of notRegion) {
+      add(`${spec.id}-region-ignored`, 'warning', `${name} is set but is not a region, so Claude Code passes it over and uses ${r.fallback}`, `set ${name} to a region such as ${r.fallback}, or unset it`);
+    }
+    if (notRegion.length) continue;
+    if (given.length) continue;
     const what = `${spec.label} mode with no ${r.anyOf.join(' or ')}`;
     const fix = `set ${r.configExample.replace(/ = .*/, '')} in the profile you switch to, or ${exportLine(userShell(env), ...r.exportExample)}`;
     if (r.fallback) add(`${spec.id}-no-${r.slug}`, 'warning', `${what}: Claude Code will use ${r.fallback}`, fix);
@@ -118,7 +140,7 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
     }
     for (const name of ['ANTHROPIC_MODEL', 'ANTHROPIC_DEFAULT_OPUS_MODEL', 'ANTHROPIC_DEFAULT_SONNET_MODEL', 'ANTHROPIC_DEFAULT_HAIKU_MODEL', 'ANTHROPIC_SMALL_FAST_MODEL']) {
       const model = value(name);
-      if (model && !BEDROCK_MODEL.test(model)) {
+      if (model && !BEDROCK_MODEL.test(model) && !(name === 'ANTHROPIC_MODEL' && MODEL_ALIAS.test(model.trim()))) {
         add('bedrock-model-id', 'error', `${name}=${model} is not a Bedrock model id`, 'use a Bedrock id such as us.anthropic.claude-sonnet-4-5-20250929-v1:0, or an inference profile ARN');
       }
     }

@@ -1,21 +1,24 @@
 // Where Claude Code reads .claude/settings.local.json from besides the working directory: the
 // root of the git repository around it (checked against 2.1.332; see docs/status.md):
-// - the nearest parent with a `.git` entry (a directory or a file; git itself is not run, so
-//   neither PATH nor safe.directory matters);
+// - the nearest parent with a `.git` entry that is a directory or a regular file (a symlink
+//   followed); a FIFO, socket or device named .git is passed over and the search goes on up
+//   (measured: test/attack-cli-2.status.test.ts). git itself is not run, so neither PATH nor
+//   safe.directory matters;
 // - in a linked worktree (`.git` is a file `gitdir: <main>/.git/worktrees/<name>` with a
 //   `commondir`), the MAIN checkout's root, not the worktree's;
 // - only when the root directory, its `.git` and its `.claude` belong to the user running
 //   Claude Code: a repository somebody else owns cannot slip settings in above you.
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { readPrefix } from './read-bounded.js';
 
-/** The nearest directory at or above `dir` that holds a `.git` entry, or null. */
+/** The nearest directory at or above `dir` whose `.git` is a directory or a file, or null. */
 export function nearestGitDir(dir: string): string | null {
   let here = dir;
   for (;;) {
     try {
-      statSync(join(here, '.git'));
-      return here;
+      const st = statSync(join(here, '.git'));
+      if (st.isDirectory() || st.isFile()) return here;
     } catch {
       // not here: go up
     }
@@ -32,10 +35,15 @@ export function canonicalGitRoot(dir: string): string | null {
   try {
     const dotGit = join(root, '.git');
     if (!statSync(dotGit).isFile()) return root;
-    const m = /^gitdir:\s*(.+?)\s*$/m.exec(readFileSync(dotGit, 'utf8').slice(0, 4096));
+    // Both files are the repository's, which may be hostile: only their start is read, and
+    // never from a FIFO or a device (a commondir that is /dev/zero or a FIFO would hang status;
+    // Claude Code 2.1.332 takes the checkout itself as the root then, as we do).
+    const m = /^gitdir:\s*(.+?)\s*$/m.exec(readPrefix(dotGit, 4096)?.toString('utf8') ?? '');
     if (!m) return root;
     const gitDir = resolve(root, m[1]!);
-    const common = resolve(gitDir, readFileSync(join(gitDir, 'commondir'), 'utf8').slice(0, 4096).trim());
+    const commondir = readPrefix(join(gitDir, 'commondir'), 4096);
+    if (commondir === null) return root;
+    const common = resolve(gitDir, commondir.toString('utf8').trim());
     return basename(common) === '.git' ? dirname(common) : root;
   } catch {
     return root; // no gitdir, no commondir (a --separate-git-dir checkout): the checkout itself

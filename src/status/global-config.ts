@@ -26,14 +26,16 @@ const LIMIT = 64 * 1024 * 1024;
 
 export function readGlobalConfig(paths: { legacy: string; current: string }): GlobalConfig {
   const legacy = readBounded(paths.legacy, LIMIT);
-  const useLegacy = legacy.kind === 'bytes' || legacy.kind === 'too-large';
+  // An empty (0-byte) legacy file is passed over; one byte (white space, a byte order mark) is
+  // enough to make it win (measured on 2.1.332: test/attack-cli-2.status.test.ts).
+  const useLegacy = (legacy.kind === 'bytes' && legacy.bytes.length > 0) || legacy.kind === 'too-large';
   const path = useLegacy ? paths.legacy : paths.current;
   const config: GlobalConfig = { path, state: 'missing', env: {}, hasPrimaryApiKey: false };
   const read = useLegacy ? legacy : readBounded(path, LIMIT);
   if (read.kind === 'missing') return config;
   // A directory is passed over; a FIFO makes Claude Code 2.1.332 wait on it forever.
   if (read.kind === 'not-a-file') return read.what === 'a directory' ? config : { ...config, state: 'unreadable', problem: `${read.what}, not a file: Claude Code waits on it and never starts` };
-  if (read.kind !== 'bytes') return { ...config, state: 'unreadable', problem: read.kind === 'too-large' ? 'too large' : `cannot be read (${read.code})` };
+  if (read.kind !== 'bytes') return { ...config, state: 'unreadable', problem: read.kind === 'too-large' ? 'too large' : `unreadable (${read.code})` };
   // A UTF-8 byte order mark is skipped; UTF-16 is not decoded (2.1.332 calls such a file corrupted).
   const text = read.bytes.toString('utf8', read.bytes[0] === 0xef && read.bytes[1] === 0xbb && read.bytes[2] === 0xbf ? 3 : 0);
   let data: unknown;

@@ -1,10 +1,7 @@
 // Ask the real tools, with a timeout, and compare with the prediction. `doctor` (and
 // `status --verify`) asks the user's own `claude auth status`, offline, with stdin closed;
 // `doctor --live` also asks `aws sts get-caller-identity`, which goes to AWS.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { execa } from 'execa';
-import { homeDir } from '../paths.js';
 import { providerSpec } from '../profiles/backends.js';
 import type { Finding } from './findings.js';
 import type { Prediction } from './predict.js';
@@ -24,17 +21,19 @@ export interface Verdict {
   agrees: boolean;
 }
 
-/** Claude Code's global config: it exists once Claude Code has run for this user. Before, even
- *  `claude auth status` writes it, and asking must not write anything. */
-function claudeHasRun(env: Env): boolean {
-  const dir = env.CLAUDE_CONFIG_DIR;
-  return existsSync(join(homeDir(env), '.claude.json')) || (dir !== undefined && dir !== '' && existsSync(join(dir, '.claude.json')));
+/** Claude Code's global config, where Claude Code itself looks for it (predict read it:
+ *  ~/.claude.json, or .claude.json in $CLAUDE_CONFIG_DIR, or a legacy .config.json there): it
+ *  exists once Claude Code has run for this user. Before, even `claude auth status` writes it,
+ *  and asking must not write anything. (~/.claude.json alone is not enough: with
+ *  CLAUDE_CONFIG_DIR set, claude writes a new .claude.json and a backups directory there.) */
+function claudeHasRun(p: Prediction): boolean {
+  return p.globalConfig.state !== 'missing';
 }
 
 /** Asks `claude auth status` in the prediction's directory. `explicit`: the user asked for it
  *  (--verify, --live), so say why when it cannot be asked; otherwise stay quiet then. */
 export async function verifyWithClaude(p: Prediction, explicit: boolean, timeoutMs = 15_000, env: Env = process.env): Promise<{ finding?: Finding; verdict?: Verdict }> {
-  if (!claudeHasRun(env)) {
+  if (!claudeHasRun(p)) {
     return explicit
       ? { finding: { id: 'live-claude-skipped', severity: 'info', message: 'Claude Code has not run for this user yet: not asked (its first run writes ~/.claude.json)', fix: 'run claude once, then ask again' } }
       : {};

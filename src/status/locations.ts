@@ -22,7 +22,7 @@ export function configDir(dir: string, env: Env): string {
 
 /**
  * The global config (~/.claude.json): `.config.json` in the config directory when that file
- * exists (the legacy name, which then wins outright), else `.claude.json` in $CLAUDE_CONFIG_DIR
+ * exists and is not empty (the legacy name, which then wins outright; global-config.ts decides), else `.claude.json` in $CLAUDE_CONFIG_DIR
  * when it is set and not empty, else ~/.claude.json.
  */
 export function globalConfigPaths(dir: string, env: Env): { legacy: string; current: string } {

@@ -1,12 +1,14 @@
 // doctor --migrate: from the hand-edited setup to profiles, with the exact lines to remove.
 // It prints; it never edits a file.
-import { readFileSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { displayPath } from '../profiles/config.js';
 import { plainInitLine, startupFile, userShell } from '../render/startup.js';
 import { MANAGED_VARS } from '../profiles/managed.js';
 import { maskCommand } from './format.js';
 import { isOn, type Prediction } from './predict.js';
 import { inline } from '../sanitize.js';
+import { readBounded } from './read-bounded.js';
+import { decodeSettingsText, SETTINGS_SIZE_LIMIT } from './settings.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -15,8 +17,17 @@ export function migrationGuide(p: Prediction, env: Env): string {
   const steps: string[] = [];
   const profile: string[] = [];
 
+  // One file can stand at two levels (Claude Code started in ~: ~/.claude/settings.json is the
+  // project's and the user's; or a symlink): its steps are said once.
+  const seen = new Set<string>();
   for (const file of p.settings.filter((s) => s.state === 'ok' && (s.level === 'user' || s.level === 'project' || s.level === 'local'))) {
-    const lines = readFileSync(file.path, 'utf8').split('\n');
+    const real = realPath(file.path);
+    if (seen.has(real)) continue;
+    seen.add(real);
+    // Read as Claude Code read it (a UTF-8 or UTF-16LE byte order mark), never blocking.
+    const read = readBounded(file.path, SETTINGS_SIZE_LIMIT);
+    if (read.kind !== 'bytes') continue;
+    const lines = decodeSettingsText(read.bytes).split('\n');
     const remove = lines
       .map((text, i) => ({ text, n: i + 1 }))
       .filter(({ text }) => (file.apiKeyHelper && /"apiKeyHelper"\s*:/.test(text)) || MANAGED_VARS.some((v) => new RegExp(`"${v}"\\s*:`).test(text)));
@@ -56,4 +67,12 @@ export function migrationGuide(p: Prediction, env: Env): string {
   steps.push('Switch with cb-bedrock, cb-anthropic or cb-use <profile>; check with claude-hooks status before you start Claude Code, and /status inside it.');
   out.push(...steps.map((s, i) => `${i + 1}. ${s}`), '', 'claude-hooks never edits settings.json: the lines above are yours to remove.');
   return out.join('\n') + '\n';
+}
+
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }

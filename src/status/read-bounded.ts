@@ -50,3 +50,30 @@ export function readBounded(path: string, limit: number): BoundedRead {
     closeSync(fd);
   }
 }
+
+/** At most the first `limit` bytes of a regular file (a symlink followed), read without
+ *  blocking; null when there is no regular file there (missing, a FIFO, a device, a directory)
+ *  or it cannot be read. For a file whose start is all we need (a `.git` file's gitdir line). */
+export function readPrefix(path: string, limit: number): Buffer | null {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
+  } catch {
+    return null;
+  }
+  try {
+    if (!fstatSync(fd).isFile()) return null;
+    const buf = Buffer.alloc(limit);
+    let n = 0;
+    while (n < limit) {
+      const got = readSync(fd, buf, n, limit - n, null);
+      if (got === 0) break;
+      n += got;
+    }
+    return buf.subarray(0, n);
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -26,6 +26,13 @@ export const DEFAULT_BEDROCK_REGION = 'us-east-1';
 
 const REGION = /^[A-Za-z]{2,}[A-Za-z0-9]*(-[A-Za-z0-9]+)*$/;
 
+/** Whether Claude Code takes `value` (trimmed) as a region: AWS_REGION, AWS_DEFAULT_REGION and,
+ *  by the same rule, CLOUD_ML_REGION (measured on 2.1.332: "eu", "global" yes; "e1", "a1-b",
+ *  "bad_region" no). */
+export function looksLikeRegion(value: string): boolean {
+  return REGION.test(value.trim());
+}
+
 export function bedrockRegion(get: (name: string) => string | undefined, env: Record<string, string | undefined>): BedrockRegion {
   const ignored: string[] = [];
   for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION'] as const) {

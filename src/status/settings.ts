@@ -73,7 +73,7 @@ export function readSettingsFile(level: Level, path: string): SettingsFile {
     case 'not-a-file':
       return { ...file, state: 'unreadable', problem: `${read.what}, not a file` };
     case 'unreadable':
-      return { ...file, state: 'unreadable', problem: `cannot be read (${read.code})` };
+      return { ...file, state: 'unreadable', problem: `unreadable (${read.code})` };
   }
   const text = decodeSettingsText(read.bytes);
   let data: unknown;
@@ -88,12 +88,12 @@ export function readSettingsFile(level: Level, path: string): SettingsFile {
   // (checked by hand on 2.1.332, managed-settings.serial.test.ts in CI).
   for (const [key, value] of level === 'managed' ? [] : Object.entries(obj)) {
     const voiding = Object.hasOwn(VOIDING_KINDS, key) ? VOIDING_KINDS[key]! : [];
-    if (voiding.includes(jsonKind(value))) return { ...file, state: 'invalid', problem: `"${key}" cannot be ${article(jsonKind(value))}` };
+    if (voiding.includes(jsonKind(value))) return { ...file, state: 'invalid', problem: `invalid: "${key}" cannot be ${article(jsonKind(value))}` };
   }
   const vars: Record<string, string> = {};
   for (const [name, value] of Object.entries((obj.env ?? {}) as Record<string, unknown>)) {
     const text = envText(value);
-    if (text === undefined) return { ...file, state: 'invalid', problem: `"env".${JSON.stringify(name.slice(0, 64))} is an object that cannot be turned into text` };
+    if (text === undefined) return { ...file, state: 'invalid', problem: `invalid: "env".${JSON.stringify(name.slice(0, 64))} is an object that cannot be turned into text` };
     vars[name] = text;
   }
   const str = (k: string) => (typeof obj[k] === 'string' ? { [k]: obj[k] as string } : {});
