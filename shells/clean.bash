@@ -13,13 +13,14 @@ _cb_fn_of() {
 # with its control characters escaped, so it cannot drive the terminal: ESC sequences clear
 # the screen, retitle the window or write the clipboard. $1, escaped, goes into _cb_c: C0
 # controls as \x01..\x1f (newline and tab too: a message is one line), DEL as \x7f, the C1
-# controls U+0080..U+009F as \u0080..\u009f. Builtins only; text without a control character
+# controls U+0080..U+009F as \u0080..\u009f, and the format characters that reorder a line
+# (the bidi controls, U+2028, U+2029: the rendered _cb_wide_ctl_*) as \u202e. Builtins only; text without a control character
 # (nearly all) costs one pattern match. Every message goes through it, whole.
 _cb_clean() {
     _cb_c=$1
     case $1 in
     *[[:cntrl:]]* | *$'\xc2'[$'\x80'-$'\x9f']*) ;;
-    *) return 0 ;;
+    *) [[ $1 =~ $_cb_wide_ctl_re ]] || return 0 ;;
     esac
     [ -n "${_cb_ctl_ready-}" ] || _cb_ctl_table
     local _cb_i=0
@@ -50,5 +51,10 @@ _cb_ctl_table() {
         fi
         _cb_i=$((_cb_i + 1))
     done
+    for _cb_h in "${_cb_wide_ctl_bytes[@]}"; do
+        printf -v _cb_ch %b "$_cb_h"
+        _cb_ctl+=("$_cb_ch")
+    done
+    _cb_ctl_esc+=("${_cb_wide_ctl_esc[@]}")
     _cb_ctl_ready=1
 }

@@ -200,11 +200,12 @@ end
 # (nearly all) costs one `string match`. Every message goes through it, whole.
 function _cb_clean
     set -g _cb_c "$argv[1]"
-    string match -q -r -- '[\x00-\x1f\x7f-\x9f]' $_cb_c; or return 0
+    # (The format characters of _cb_wide_ctl_class, the bidi controls among them, too.)
+    string match -q -r -- "[\x00-\x1f\x7f-\x9f$_cb_wide_ctl_class]" $_cb_c; or return 0
     # Newlines first: each step below then reads and writes one line.
     set _cb_c (string replace -a -- \n '\x0a' $_cb_c)
     # `| string split`: with your IFS empty, a command substitution is not split into lines.
-    for ch in (string match -a -r -- '[\x01-\x1f\x7f-\x9f]' $_cb_c | string split -- \n)
+    for ch in (string match -a -r -- "[\x01-\x1f\x7f-\x9f$_cb_wide_ctl_class]" $_cb_c | string split -- \n)
         set -l code (builtin printf '%d' "'$ch")
         if test $code -lt 128
             set _cb_c (string replace -a -- $ch (builtin printf '%s%02x' '\x' $code) $_cb_c)

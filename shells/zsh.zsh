@@ -170,11 +170,15 @@ _cb_failed() {
 # with its control characters escaped, so it cannot drive the terminal: ESC sequences clear
 # the screen, retitle the window or write the clipboard. $1, escaped, goes into _cb_c: C0
 # controls (NUL too) as \x00..\x1f (newline and tab too: a message is one line), DEL as \x7f,
-# the C1 controls U+0080..U+009F as \u0080..\u009f. Builtins only; text without a control
-# character (nearly all) costs one pattern match. Every message goes through it, whole.
+# the C1 controls U+0080..U+009F as \u0080..\u009f, and the format characters that reorder a
+# line (the bidi controls, U+2028, U+2029: the rendered _cb_wide_ctl_*) as \u202e. Builtins
+# only; text without one (nearly all) costs a few pattern matches. Every message goes through
+# it, whole. (=~ sets MATCH and match: local, so the user's are left alone.)
 _cb_clean() {
     typeset -g _cb_c=$1
-    [[ $1 == *[[:cntrl:]]* || $1 == *$'\xc2'[$'\x80'-$'\x9f']* ]] || return 0
+    local MATCH MBEGIN MEND
+    local -a match mbegin mend
+    [[ $1 == *[[:cntrl:]]* || $1 == *$'\xc2'[$'\x80'-$'\x9f']* || $1 =~ $_cb_wide_ctl_re ]] || return 0
     (( ${#_cb_ctl} )) || _cb_ctl_table
     local _cb_i
     for _cb_i in {1..${#_cb_ctl}}; do
@@ -198,6 +202,11 @@ _cb_ctl_table() {
             _cb_ctl_esc+=("\\u00$_cb_h")
         fi
     done
+    for _cb_h in $_cb_wide_ctl_bytes; do
+        printf -v _cb_ch "$_cb_h"
+        _cb_ctl+=("$_cb_ch")
+    done
+    _cb_ctl_esc+=($_cb_wide_ctl_esc)
 }
 
 # ---- profiles: what they are, and switching ----

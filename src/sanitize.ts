@@ -9,6 +9,9 @@
 // Unicode characters that move or reorder text: line and paragraph separators, and every
 // Bidi_Control character (the embeddings, overrides and isolates U+202A-U+202E, U+2066-U+2069,
 // and the marks U+061C, U+200E, U+200F, which reorder the neutral characters around them).
+/** Those Unicode characters, which the shell integration escapes too (rendered into it as
+ *  _cb_wide_ctl_*: they are not [[:cntrl:]] there). */
+export const FORMAT_CONTROLS: readonly number[] = [0x061c, 0x200e, 0x200f, 0x2028, 0x2029, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069];
 const CONTROL_OR_TAB_OR_NEWLINE = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 

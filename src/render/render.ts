@@ -1,4 +1,5 @@
 import { SECRET_SHAPES } from '../secrets.js';
+import { FORMAT_CONTROLS } from '../sanitize.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
@@ -126,6 +127,13 @@ function renderData(d: Dialect, spec: TargetSpec, config: Config, plans: SwitchP
     d.assign('_cb_name_first', PROFILE_NAME_CHARS.first),
     d.assign('_cb_name_rest', PROFILE_NAME_CHARS.rest),
     d.assign('_cb_name_max', String(PROFILE_NAME_CHARS.max)),
+    '# The format characters a message shows as escapes beside the controls (U+202E turns the rest',
+    '# of a line around): matched by _cb_wide_ctl_re, written as the UTF-8 bytes of',
+    '# _cb_wide_ctl_bytes, shown as _cb_wide_ctl_esc (fish: the class _cb_wide_ctl_class).',
+    d.assign('_cb_wide_ctl_re', FORMAT_CONTROLS.map((c) => String.fromCodePoint(c)).join('|'), { escape: true }),
+    d.list('_cb_wide_ctl_bytes', FORMAT_CONTROLS.map((c) => [...Buffer.from(String.fromCodePoint(c))].map((b) => `\\x${b.toString(16)}`).join(''))),
+    d.list('_cb_wide_ctl_esc', FORMAT_CONTROLS.map((c) => `\\u${c.toString(16).padStart(4, '0')}`)),
+    d.assign('_cb_wide_ctl_class', FORMAT_CONTROLS.map((c) => `\\x{${c.toString(16)}}`).join('')),
     '# How cb-status masks a secret: a value starting with one of _cb_mask_keep keeps that start;',
     '# one of at least _cb_mask_long characters shows its last _cb_mask_tail.',
     d.list('_cb_mask_keep', MASK.keep),
