@@ -14,13 +14,15 @@ _cb_fn_of() {
 # the screen, retitle the window or write the clipboard. $1, escaped, goes into _cb_c: C0
 # controls as \x01..\x1f (newline and tab too: a message is one line), DEL as \x7f, the C1
 # controls U+0080..U+009F as \u0080..\u009f, and the format characters that reorder a line
-# (the bidi controls, U+2028, U+2029: the rendered _cb_wide_ctl_*) as \u202e. Builtins only; text without a control character
-# (nearly all) costs one pattern match. Every message goes through it, whole.
+# (the bidi controls, U+2028, U+2029: the rendered _cb_wide_ctl_*) as \u202e. Builtins only;
+# every message goes through it, whole.
 _cb_clean() {
     _cb_c=$1
+    # Only ASCII without a control (nearly every message) returns at once. (A pattern, not =~:
+    # =~ would overwrite your BASH_REMATCH.)
     case $1 in
-    *[[:cntrl:]]* | *$'\xc2'[$'\x80'-$'\x9f']*) ;;
-    *) [[ $1 =~ $_cb_wide_ctl_re ]] || return 0 ;;
+    *[[:cntrl:]]* | *[![:ascii:]]*) ;;
+    *) return 0 ;;
     esac
     [ -n "${_cb_ctl_ready-}" ] || _cb_ctl_table
     local _cb_i=0

@@ -1,7 +1,8 @@
 // Odd shell states a switch must survive: a Ctrl-C while a key command runs (nothing of the
 // switch applied, so cb-off never takes the profile's values for the user's own), and
 // variables of the user's named like ours that are arrays.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeSandbox } from './helpers/sandbox.js';
 import { runWithInit, shellBinary, shellsUnderTest } from './helpers/shells.js';
@@ -169,6 +170,21 @@ for (const shell of ['bash', 'zsh'] as const) {
       expect(run.stdout).toContain('rc=1 profile=unset bedrock=unset');
       expect(run.stdout).toMatch(shell === 'bash' ? /declare -u AWS_PROFILE="MINE"/ : /typeset -u AWS_PROFILE=mine/);
       expect(run.stdout).toMatch(shell === 'bash' ? /declare -i AWS_REGION="7"/ : /typeset -i AWS_REGION=7/);
+    });
+  });
+}
+
+// The user's BASH_REMATCH (what their last =~ caught) lives through a switch by marker, its
+// messages and the prompt segment: bash cannot make it local, so our code matches without =~.
+for (const shell of ['bash', 'bash32'] as const) {
+  describe.skipIf(!shellBinary(shell))(`${shell}: the user's BASH_REMATCH`, () => {
+    it('is the same after a switch into a marked directory (a non-ASCII name too) and a prompt', async () => {
+      const sb = makeSandbox();
+      mkdirSync(join(sb.home, 'caf\u00e9'));
+      writeFileSync(join(sb.home, 'caf\u00e9', '.claude-backend'), 'bedrock\n');
+      const run = await runWithInit(sb, shell, ['[[ xyz =~ (y) ]]', "cd 'caf\u00e9'", 'prompt', 'cb_prompt_info >/dev/null', 'echo "kept=${BASH_REMATCH[1]-}"'].join('\n'));
+      expect(run.stderr).toContain('claude-hooks: bedrock');
+      expect(run.stdout).toContain('kept=y');
     });
   });
 }
