@@ -65,7 +65,19 @@ function setLine(shell: TestShell, name: string, v: Value | undefined): string {
 
 const shells = shellsUnderTest();
 describe('the prompt segment follows Claude Code', () => {
-  const worlds = fc.sample(world, { numRuns: RUNS, seed: SEED });
+  // Kept worlds, run every time: a random draw may miss them. A selector, a gateway value or a
+  // region that is only a shell variable, beside an exported selector that must win.
+  const x = (value: string): Value => ({ value, exported: true });
+  const shellOnly = (value: string): Value => ({ value, exported: false });
+  // Each names every variable: the shell carries the last world's values into the next.
+  const none: World = Object.fromEntries([...SELECTORS, ...REGIONS, ...NEEDS].map((n) => [n, undefined]));
+  const KEPT: World[] = [
+    { ...none, CLAUDE_CODE_USE_BEDROCK: shellOnly('1'), AWS_REGION: x('eu-west-1'), CLAUDE_CODE_USE_VERTEX: x('1'), CLOUD_ML_REGION: x('us-east5') },
+    { ...none, CLAUDE_CODE_USE_BEDROCK: shellOnly('true'), AWS_REGION: x('eu-west-1'), CLAUDE_CODE_USE_VERTEX: x('yes'), CLOUD_ML_REGION: x('us-east5') },
+    { ...none, CLAUDE_CODE_USE_GATEWAY: x('1'), ANTHROPIC_BASE_URL: shellOnly('https://gw.example'), ANTHROPIC_AUTH_TOKEN: x('tok'), CLAUDE_CODE_USE_VERTEX: x('1'), CLOUD_ML_REGION: x('us-east5') },
+    { ...none, CLAUDE_CODE_USE_VERTEX: x('1'), CLOUD_ML_REGION: shellOnly('us-east5') },
+  ];
+  const worlds = [...KEPT, ...fc.sample(world, { numRuns: RUNS, seed: SEED })];
   for (const shell of shells) {
     it(`${shell}: the region of the backend that wins (seed ${SEED})`, async () => {
       const sb = makeSandbox();
