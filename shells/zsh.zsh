@@ -172,13 +172,11 @@ _cb_failed() {
 # controls (NUL too) as \x00..\x1f (newline and tab too: a message is one line), DEL as \x7f,
 # the C1 controls U+0080..U+009F as \u0080..\u009f, and the format characters that reorder a
 # line (the bidi controls, U+2028, U+2029: the rendered _cb_wide_ctl_*) as \u202e. Builtins
-# only; text without one (nearly all) costs a few pattern matches. Every message goes through
-# it, whole. (=~ sets MATCH and match: local, so the user's are left alone.)
+# only; every message goes through it, whole.
 _cb_clean() {
     typeset -g _cb_c=$1
-    local MATCH MBEGIN MEND
-    local -a match mbegin mend
-    [[ $1 == *[[:cntrl:]]* || $1 == *$'\xc2'[$'\x80'-$'\x9f']* || $1 =~ $_cb_wide_ctl_re ]] || return 0
+    # Only ASCII without a control (nearly every message) returns at once, as in bash.
+    [[ $1 == *[[:cntrl:]]* || $1 == *[![:ascii:]]* ]] || return 0
     (( ${#_cb_ctl} )) || _cb_ctl_table
     local _cb_i
     for _cb_i in {1..${#_cb_ctl}}; do
