@@ -635,16 +635,31 @@ _cb_prompt_text() {
     done
 }
 
-# Whether selector $1 counts: exported and on as Claude Code reads it (1, true, yes or on, any
-# case, white space around), and no variable named in the words of $2 blank (unset, empty or
-# white space) or unexported. They are the gateway's URL and token: never run under your set -x
-# (see _cb_hook).
+# Whether selector $1 counts: exported and on as Claude Code reads it (_cb_on), and no variable
+# named in the words of $2 blank (unset, empty or white space) or unexported. They are the
+# gateway's URL and token: never run under your set -x (see _cb_hook).
 _cb_counts() {
     local IFS=' ' _cb_n
-    _cb_exported "$1" && [[ ${!1} == 1 || ${!1} =~ $_cb_on_re ]] || return 1
+    _cb_exported "$1" && _cb_on "${!1}" || return 1
     for _cb_n in $2; do
-        _cb_exported "$_cb_n" && [[ ! ${!_cb_n-} =~ $_cb_blank_re ]] || return 1
+        _cb_exported "$_cb_n" || return 1
+        _cb_trim "${!_cb_n-}"
+        [[ -n $_cb_r ]] || return 1
     done
+}
+
+# Whether value $1 turns a selector on, as Claude Code reads it: one of _cb_on_words, in any case,
+# with white space around. (nocasematch is off here: every entry point sets yours aside.)
+_cb_on() {
+    [[ $1 == 1 ]] && return 0 # what it nearly always says
+    local _cb_w _cb_rc=1
+    _cb_trim "$1"
+    shopt -s nocasematch
+    for _cb_w in "${_cb_on_words[@]}"; do
+        [[ $_cb_r == "$_cb_w" ]] && _cb_rc=0
+    done
+    shopt -u nocasematch
+    return "$_cb_rc"
 }
 
 # Whether variable $1 is in the environment Claude Code is started with: a shell variable that

@@ -439,16 +439,33 @@ function cb_prompt_info --description 'Print the active Claude Code backend for 
         set -l region $regions[1]
         set -l need $needs[1]
         set -e regions[1] needs[1]
-        string match -qr -- $_cb_on_re "$$selector"; and set -qx $selector; or continue
+        _cb_on "$$selector"; and set -qx $selector; or continue
         set -l ready 1
         for name in (string split -n ' ' -- $need)
-            string match -qr -- $_cb_blank_re "$$name"; or not set -qx $name; and set ready
+            _cb_trim "$$name"
+            test -z "$_cb_r"; or not set -qx $name; and set ready
         end
         test -n "$ready"; or continue
         test -n "$region"; and test -n "$$region"; and set -qx $region; and set text $text:$$region
         break
     end
     builtin printf '%s' $text
+end
+
+# Whether value $argv[1] turns a selector on, as Claude Code reads it: one of _cb_on_words, in
+# any case, with white space around.
+function _cb_on
+    test "$argv[1]" = 1; and return 0 # what it nearly always says
+    _cb_trim $argv[1]
+    contains -- (string lower -- "$_cb_r" | string collect) $_cb_on_words
+end
+
+# Sets _cb_r to $argv[1] without the white space Claude Code trims around a value (JavaScript's
+# trim(), Unicode's too: _cb_trimmed_space). string collect keeps it one string (the newlines it
+# drops at its end were trimmed already).
+function _cb_trim
+    set -l space (string join '' -- $_cb_trimmed_space | string collect -N)
+    set -g _cb_r (string trim -c $space -- "$argv[1]" | string collect)
 end
 
 function _cb_on_governor_change

@@ -33,6 +33,26 @@ _cb_mask() {
     fi
 }
 
+# $1 without the white space Claude Code trims around a value (JavaScript's trim(), Unicode's
+# too: the rendered _cb_trimmed_space), into _cb_r. A character at a time, by patterns: a bracket
+# expression would take a multibyte character's bytes one by one in the C locale, and bash's =~
+# would overwrite your BASH_REMATCH. (For the prompt segment's rare values: most say 1.)
+_cb_trim() {
+    local _cb_t _cb_more=1
+    _cb_r=$1
+    while [ -n "$_cb_more" ]; do
+        _cb_more=
+        for _cb_t in "${_cb_trimmed_space[@]}"; do
+            case $_cb_r in
+            "$_cb_t"*) _cb_r=${_cb_r#"$_cb_t"} _cb_more=1 ;;
+            esac
+            case $_cb_r in
+            *"$_cb_t") _cb_r=${_cb_r%"$_cb_t"} _cb_more=1 ;;
+            esac
+        done
+    done
+}
+
 # Finds what governs the directory, and acts only when that changed.
 _cb_update() {
     _cb_governor

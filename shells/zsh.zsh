@@ -510,16 +510,24 @@ _cb_prompt_text() {
 }
 
 # Whether selector $1 counts: exported (Claude Code sees no other) and on as Claude Code reads it
-# (1, true, yes or on, any case, white space around), and no variable named in the words of $2
-# blank (unset, empty or white space) or unexported.
-# (=~ sets MATCH and match: local, so the user's are left alone.)
+# (_cb_on), and no variable named in the words of $2 blank (unset, empty or white space) or
+# unexported.
 _cb_counts() {
-    local _cb_n MATCH MBEGIN MEND
-    local -a match mbegin mend
-    [[ ${(Pt)1} == *-export* ]] && [[ ${(P)1} == 1 || ${(P)1} =~ $_cb_on_re ]] || return 1
+    local _cb_n
+    [[ ${(Pt)1} == *-export* ]] && _cb_on "${(P)1}" || return 1
     for _cb_n in ${=2}; do
-        [[ ${(Pt)_cb_n} == *-export* && ! ${(P)_cb_n-} =~ $_cb_blank_re ]] || return 1
+        [[ ${(Pt)_cb_n} == *-export* ]] || return 1
+        _cb_trim "${(P)_cb_n-}"
+        [[ -n $_cb_r ]] || return 1
     done
+}
+
+# Whether value $1 turns a selector on, as Claude Code reads it: one of _cb_on_words, in any case
+# ((L) lowers it), with white space around.
+_cb_on() {
+    [[ $1 == 1 ]] && return 0 # what it nearly always says
+    _cb_trim "$1"
+    (( ${_cb_on_words[(Ie)${(L)_cb_r}]} ))
 }
 
 cb_prompt_info() {

@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { posixEscape } from '../src/render/posix.js';
 import { makeSandbox } from './helpers/sandbox.js';
 import { runWithInit, shellBinary, shellsUnderTest } from './helpers/shells.js';
 import { Terminal } from './helpers/tmux.js';
@@ -184,6 +185,15 @@ for (const shell of ['bash', 'bash32'] as const) {
       writeFileSync(join(sb.home, 'caf\u00e9', '.claude-backend'), 'bedrock\n');
       const run = await runWithInit(sb, shell, ['[[ xyz =~ (y) ]]', "cd 'caf\u00e9'", 'prompt', 'cb_prompt_info >/dev/null', 'echo "kept=${BASH_REMATCH[1]-}"'].join('\n'));
       expect(run.stderr).toContain('claude-hooks: bedrock');
+      expect(run.stdout).toContain('kept=y');
+    });
+
+    // A selector that says more than 1 (white space, another word, another case) and the
+    // gateway's values are read by the segment: trimmed by patterns, never by =~.
+    it.each([' true', 'YES\u3000', 'off', '\u00a0'])('is the same after the prompt segment reads %j', async (value) => {
+      const sb = makeSandbox();
+      const setup = `export CLAUDE_CODE_USE_GATEWAY=${posixEscape(value)} ANTHROPIC_BASE_URL=${posixEscape(value)} ANTHROPIC_AUTH_TOKEN=t`;
+      const run = await runWithInit(sb, shell, ['cb-use bedrock 2>/dev/null', setup, '[[ xyz =~ (y) ]]', 'prompt', 'cb_prompt_info >/dev/null', 'echo "kept=${BASH_REMATCH[1]-}"'].join('\n'));
       expect(run.stdout).toContain('kept=y');
     });
   });

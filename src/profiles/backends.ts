@@ -262,29 +262,19 @@ export const SELECTOR_PRECEDENCE: readonly Provider[] = ['gateway', 'bedrock', '
 /** The white space Claude Code trims off a selector's value and off the gateway's URL and token
  *  (String.prototype.trim: ECMAScript's WhiteSpace and LineTerminator). Listed, as the shells
  *  cannot use [[:space:]]: that is ASCII only in the C locale and in fish, and glibc's UTF-8
- *  locales leave out U+00A0, U+2007, U+202F and U+FEFF. (test/attack-today.test.ts holds the
- *  list to trim() over every code point, and trim() to the binary.) */
+ *  locales leave out U+00A0, U+2007, U+202F and U+FEFF; a bracket expression would take a
+ *  multibyte character's bytes one by one in the C locale. The shells trim them one character
+ *  at a time. (test/attack-today.test.ts holds the list to trim() over every code point, and
+ *  trim() to the binary.) */
 export const TRIMMED_SPACE: readonly string[] = [
   '\t', '\n', '\v', '\f', '\r', ' ', '\u00a0', '\u1680',
   ...Array.from({ length: 11 }, (_, i) => String.fromCharCode(0x2000 + i)), // U+2000..U+200A
   '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff',
 ];
 
-/** That white space, any number of times, in a regular expression the shells all read alike
- *  (POSIX ERE in bash and zsh, PCRE in fish): one alternative a character, as in the C locale a
- *  multibyte character is bytes, which a bracket expression would take one by one. */
-const SPACES = `([ \t\n\v\f\r]|${TRIMMED_SPACE.filter((c) => c > '\x7f').join('|')})*`;
-
 /** The values that turn a selector on, whatever their case and the white space around them
  *  (test/status-oracle.test.ts holds them against the binary); anything else is off. */
 export const SELECTOR_ON_WORDS: readonly string[] = ['1', 'true', 'yes', 'on'];
-
-/** The same rule as a regular expression the shells match with (POSIX ERE, which PCRE reads
- *  alike): bash and zsh `=~`, fish `string match -r`. */
-export const SELECTOR_ON_REGEX = `^${SPACES}(${SELECTOR_ON_WORDS.map((w) => [...w].map((c) => (/[a-z]/.test(c) ? `[${c.toUpperCase()}${c}]` : c)).join('')).join('|')})${SPACES}$`;
-
-/** A value that is only white space, or empty: a gateway URL or token that does not count. */
-export const BLANK_REGEX = `^${SPACES}$`;
 
 /** Whether a selector's value turns it on. */
 export function isOn(value: string | undefined): boolean {

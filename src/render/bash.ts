@@ -1,7 +1,8 @@
 import { posixCall, posixCommon, posixEscape, posixForward, posixQuote } from './posix.js';
 import type { Dialect, UserCommand } from './types.js';
 
-const list = (name: string, items: readonly string[]) => `${name}=(${items.map(posixQuote).join(' ')})`;
+const list = (name: string, items: readonly string[], o?: { escape?: boolean }) =>
+  `${name}=(${items.map(o?.escape ? posixEscape : posixQuote).join(' ')})`;
 
 /** An associative array where bash has them (4.2 and later, for declare -g), one assignment
  *  per key, in <name>_at: claude-hooks before it kept a flat list in <name>, and a cb-reload

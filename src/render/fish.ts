@@ -16,7 +16,8 @@ function fishEscape(value: string): string {
   return (value.match(/[ -~]+|[^ -~]/gu) ?? []).map((run) => (/^[ -~]/.test(run) ? fishQuote(run) : escape(run))).join('');
 }
 
-const list = (name: string, items: readonly string[]) => `set -g ${name} ${items.map(fishQuote).join(' ')}`.trimEnd();
+const list = (name: string, items: readonly string[], o?: { escape?: boolean }) =>
+  `set -g ${name} ${items.map(o?.escape ? fishEscape : fishQuote).join(' ')}`.trimEnd();
 
 export const fish: Dialect = {
   quote: fishQuote,

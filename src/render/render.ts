@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
 import { MASK } from '../mask.js';
 import { displayPath } from '../profiles/config.js';
-import { AWS_STATIC_CREDENTIALS, BACKEND_SPECS, backendSpec, providerSpec, BLANK_REGEX, SELECTOR_ON_REGEX, SELECTOR_PRECEDENCE } from '../profiles/backends.js';
+import { AWS_STATIC_CREDENTIALS, BACKEND_SPECS, backendSpec, providerSpec, SELECTOR_ON_WORDS, SELECTOR_PRECEDENCE, TRIMMED_SPACE } from '../profiles/backends.js';
 import { BUILTIN_PROFILES } from '../profiles/builtin.js';
 import { MANAGED_VARS, SECRET_VARS, looksSecret } from '../profiles/managed.js';
 import { planFor, type SwitchPlan } from '../profiles/plan.js';
@@ -139,14 +139,15 @@ function renderData(d: Dialect, spec: TargetSpec, config: Config, plans: SwitchP
     d.assign('_cb_mask_long', String(MASK.long)),
     d.assign('_cb_mask_tail', String(MASK.tail)),
     '# For the prompt segment, in the order Claude Code tries them: _cb_region_sels[i] counts when',
-    '# its value matches _cb_on_re and no variable named in _cb_sel_needs[i] matches _cb_blank_re;',
-    '# then _cb_region_vars[i] holds the region that follows the profile name (bedrock:eu-west-1),',
-    '# none when it is empty. (The white space in both is what Claude Code trims, Unicode\'s too.)',
+    '# its value is one of _cb_on_words (in any case, with white space around) and no variable',
+    '# named in _cb_sel_needs[i] is blank; then _cb_region_vars[i] holds the region that follows',
+    '# the profile name (bedrock:eu-west-1), none when it is empty. The white space is what Claude',
+    '# Code trims, Unicode\'s too: _cb_trimmed_space, a character each.',
     d.list('_cb_region_sels', selectors.map((b) => b.selector!)),
     d.list('_cb_region_vars', selectors.map((b) => b.regionVariable ?? '')),
     d.list('_cb_sel_needs', selectors.map((b) => (b.countsOnlyWith ?? []).join(' '))),
-    d.assign('_cb_on_re', SELECTOR_ON_REGEX, { escape: true }),
-    d.assign('_cb_blank_re', BLANK_REGEX, { escape: true }),
+    d.list('_cb_on_words', SELECTOR_ON_WORDS),
+    d.list('_cb_trimmed_space', TRIMMED_SPACE, { escape: true }),
     '# direnv: the backends that take an AWS profile, and the AWS keys that would override it.',
     d.list('_cb_aws_backends', BACKEND_SPECS.filter((b) => b.fields.awsProfile).map((b) => b.id)),
     d.list('_cb_aws_keys', [...AWS_STATIC_CREDENTIALS]),

@@ -19,8 +19,8 @@ export interface Dialect {
   /** A global scalar: `name=value`; with `escape`, the value is written with escapes, for
    *  characters no one can see (a byte-order mark). */
   assign(name: string, value: string, options?: { escape?: boolean }): string;
-  /** A global list (array). */
-  list(name: string, items: readonly string[]): string;
+  /** A global list (array); with `escape`, its items are written with escapes, as `assign`'s. */
+  list(name: string, items: readonly string[], options?: { escape?: boolean }): string;
   /** A global lookup table from each key to its value: an associative array (bash: <name>_at),
    *  or, where the shell has none (fish, bash before 4.2), one text in <name>_text, a line
    *  "<key>\t<value>" each between newlines. */

@@ -7,7 +7,7 @@ export const zsh: Dialect = {
   ...posixCommon,
   // -g: `cb-reload` evals this inside a function, where a bare typeset would be local.
   assign: (name, value, o) => `typeset -g ${name}=${o?.escape ? posixEscape(value) : posixQuote(value)}`,
-  list: (name, items) => `typeset -ga ${name}; ${name}=(${items.map(posixQuote).join(' ')})`,
+  list: (name, items, o) => `typeset -ga ${name}; ${name}=(${items.map(o?.escape ? posixEscape : posixQuote).join(' ')})`,
   copyList: (name, from) => `typeset -ga ${name}; ${name}=("\${${from}[@]}")`,
   // The whole table in one assignment of key, value, ...: a new table, not merged into an old one.
   table: (name, pairs) => [`typeset -gA ${name}; ${name}=(${pairs.flat().map(posixQuote).join(' ')})`],
