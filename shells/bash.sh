@@ -680,6 +680,13 @@ cb_prompt_info() {
 
 # ---- entry points ----
 
+# Finds what governs the directory, and acts only when that changed. (zsh and fish do this in
+# their hook, where a call costs more.)
+_cb_update() {
+    _cb_governor
+    [[ $_cb_gkey == "${_cb_last_gkey-}" ]] || _cb_on_governor_change
+}
+
 # The prompt hook. Keeps $? for whatever runs after it, except under set -e, where a
 # non-zero return would end the shell. Under set -x, -e, -a, -k, nocasematch or localvar_inherit
 # it runs with them set aside, as every cb-* command does (_cb_guarded).

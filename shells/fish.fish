@@ -31,15 +31,13 @@
 # runs 18% fewer instructions, 23% with a 1000-entry map (callgrind, fish 3.6) ----
 
 # What runs at every cd and before every prompt: finds what governs the directory, and acts
-# only when that changed (bash and zsh call this part _cb_update; here it is inline, as a fish
-# function call costs as much as the rest of a usual prompt). fish keeps $status across event
-# handlers itself: nothing to save here.
+# only when that changed (bash calls this part _cb_update; here it is inline, as in zsh, as a
+# fish function call costs as much as the rest of a usual prompt). fish keeps $status across
+# event handlers itself: nothing to save here.
 function _cb_hook --on-variable PWD --on-event fish_prompt
     set -l fish_trace
     _cb_governor
-    test "x$_cb_gkey" = "x$_cb_last_gkey"; and return 0
-    set -g _cb_last_gkey $_cb_gkey
-    _cb_on_governor_change
+    test "x$_cb_gkey" = "x$_cb_last_gkey"; or _cb_on_governor_change
 end
 
 # What governs the current directory, into _cb_gkey (empty: nothing), _cb_gprofile, _cb_gwhy.
@@ -469,6 +467,7 @@ function _cb_trim
 end
 
 function _cb_on_governor_change
+    set -g _cb_last_gkey $_cb_gkey
     if string match -q -- 'direnv:*' "$_cb_gkey"
         return 0
     else if test -z "$_cb_gkey"

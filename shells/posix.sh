@@ -53,17 +53,11 @@ _cb_trim() {
     done
 }
 
-# Finds what governs the directory, and acts only when that changed.
-_cb_update() {
-    _cb_governor
-    if [ "$_cb_gkey" != "${_cb_last_gkey-}" ]; then
-        _cb_last_gkey=$_cb_gkey
-        _cb_on_governor_change
-    fi
-}
-
+# What the hook does when what governs the directory (_cb_gkey, from _cb_governor) is not what
+# it was at the last prompt.
 _cb_on_governor_change() {
     local IFS=' '
+    _cb_last_gkey=$_cb_gkey
     case $_cb_gkey in
     direnv:*) return 0 ;;
     '')
