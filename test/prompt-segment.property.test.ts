@@ -24,7 +24,8 @@ const NEEDS = [...new Set(BACKEND_SPECS.flatMap((b) => b.countsOnlyWith ?? []))]
 /** A word Claude Code reads as on or as off, in a random case, with white space around or not. */
 const word = fc.constantFrom('1', 'true', 'yes', 'on', '0', 'false', 'no', 'off', '2', 'y', 'enabled', '', '01', '1.0');
 const caseOf = fc.array(fc.boolean(), { minLength: 8, maxLength: 8 });
-const pad = fc.constantFrom('', ' ', '  ', '\t', '\n', ' \t');
+// Unicode's white space too (JavaScript's trim() takes it): the shells trim it a character at a time.
+const pad = fc.constantFrom('', ' ', '  ', '\t', '\n', ' \t', '\u00a0', '\u3000', '\ufeff', '\u2028', ' \u2003');
 const selectorValue = fc
   .tuple(word, caseOf, pad, pad)
   .map(([w, upper, before, after]) => before + [...w].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join('') + after);
@@ -89,6 +90,19 @@ describe('the prompt segment follows Claude Code', () => {
       const want = worlds.map((w) => `seg=[${expected(asSeenBy(shell, w), sb.home)}]`);
       // One world at a time, so a failure prints the world that broke it.
       want.forEach((line, i) => expect({ world: worlds[i], segment: seen[i] }).toEqual({ world: worlds[i], segment: line }));
+    });
+  }
+});
+
+// $cb_prompt, which a PS1 or PROMPT reads without a subshell, follows the active profile at every
+// prompt: set after a switch, empty again after cb-off.
+describe('$cb_prompt after each prompt', () => {
+  for (const shell of shells.filter((s) => s !== 'fish')) {
+    it(`${shell}: names the profile while one is active, and nothing after cb-off`, async () => {
+      const sb = makeSandbox();
+      const lines = ['export AWS_REGION=eu-west-1', 'cb-use bedrock 2>/dev/null', 'prompt', 'echo "seg=[$cb_prompt]"', 'cb-off 2>/dev/null', 'prompt', 'echo "seg=[$cb_prompt]"'];
+      const run = await runWithInit(sb, shell, lines.join('\n'));
+      expect(run.stdout.split('\n').filter((l) => l.startsWith('seg='))).toEqual(['seg=[bedrock:eu-west-1]', 'seg=[]']);
     });
   }
 });
