@@ -710,39 +710,18 @@ _cb_hook() {
     return "${_cb_status:-0}"
 }
 
-# The commands, each under a name bash takes in every mode (see "The commands you type" below).
-_cb_cmd_use() {
-    _cb_aside && { _cb_guarded _cb_cmd_use "$@"; return; }
+# Every cb-* command runs "$@" through here, with your options set aside (_cb_guarded) and IFS
+# local, set to the default.
+_cb_entry() {
+    _cb_aside && { _cb_guarded _cb_entry "$@"; return; }
     local IFS
     IFS=$' \t\n'
-    _cb_use "$@"
+    "$@"
 }
 
-_cb_cmd_off() {
-    _cb_aside && { _cb_guarded _cb_cmd_off "$@"; return; }
-    local IFS
-    IFS=$' \t\n'
-    _cb_off "$@"
-}
-
-# cb-bedrock and the other shortcuts (rendered below) come here: $1 is the command's name, $2
-# its profile. An argument after them is a mistake (`cb-bedrock --region eu-west-1`): refused
-# with the usage, rather than ignored as if the switch had done what was asked.
-_cb_shortcut() {
-    _cb_aside && { _cb_guarded _cb_shortcut "$@"; return; }
-    local IFS
-    IFS=$' \t\n'
-    if [ $# -ne 2 ]; then
-        printf 'usage: %s (no arguments; other settings go in a profile: cb-use <profile>)\n' "$1" >&2
-        return 2
-    fi
-    _cb_cmd_use "$2"
-}
-
-_cb_cmd_status() {
-    _cb_aside && { _cb_guarded _cb_cmd_status "$@"; return; }
-    local IFS _cb_v _cb_s _cb_shown=
-    IFS=$' \t\n'
+# The lines of cb-status after its head: the variables Claude Code reads, secrets masked.
+_cb_status() {
+    local _cb_v _cb_s _cb_shown=
     _cb_status_head "$@" || return
     for _cb_v in "${_cb_managed[@]}"; do
         if [ "$_cb_v" = CLAUDE_HOOKS_PROFILE ] || [ -z "${!_cb_v+x}" ]; then
@@ -772,25 +751,23 @@ _cb_cmd_status() {
     [ -n "$_cb_shown" ] || printf '  (none of the variables Claude Code reads is set)\n'
 }
 
-_cb_cmd_reload() {
-    _cb_aside && { _cb_guarded _cb_cmd_reload "$@"; return; }
-    local IFS
-    IFS=$' \t\n'
-    _cb_reload bash "$@"
-}
-
 # The commands you type. In POSIX mode (set -o posix, or bash started as sh) a function's name
 # must be an identifier, so there they are aliases (which POSIX mode expands in scripts too);
 # elsewhere functions, which scripts without POSIX mode can call. (`function NAME`: after a
 # load in POSIX mode, NAME() would be read with the alias expanded: a syntax error at a reload.)
 if [ -o posix ]; then
-    alias cb-use=_cb_cmd_use cb-off=_cb_cmd_off cb-status=_cb_cmd_status cb-reload=_cb_cmd_reload
+    alias cb-use='_cb_entry _cb_use' cb-off='_cb_entry _cb_off' cb-status='_cb_entry _cb_status'
+    alias cb-reload='_cb_entry _cb_reload bash'
 else
-    function cb-use { _cb_cmd_use "$@"; }
-    function cb-off { _cb_cmd_off "$@"; }
-    function cb-status { _cb_cmd_status "$@"; }
-    function cb-reload { _cb_cmd_reload "$@"; }
+    function cb-use { _cb_entry _cb_use "$@"; }
+    function cb-off { _cb_entry _cb_off "$@"; }
+    function cb-status { _cb_entry _cb_status "$@"; }
+    function cb-reload { _cb_entry _cb_reload bash "$@"; }
 fi
+# cb-bedrock and the other shortcuts (rendered below): see _cb_use_shortcut.
+_cb_shortcut() {
+    _cb_entry _cb_use_shortcut "$@"
+}
 
 complete -W "${_cb_profiles[*]}" cb-use
 

@@ -128,6 +128,18 @@ _cb_use() {
     _cb_auto=
 }
 
+# cb-bedrock and the other shortcuts: $1 is the command's name, $2 its profile. An argument
+# after them is a mistake (`cb-bedrock --region eu-west-1`): refused with the usage, rather than
+# ignored as if the switch had done what was asked.
+_cb_use_shortcut() {
+    if [ $# -ne 2 ]; then
+        printf 'usage: %s (no arguments; other settings go in a profile: cb-use <profile>)\n' "$1" >&2
+        return 2
+    fi
+    _cb_use "$2"
+}
+
+# shellcheck disable=SC2120 # cb-off passes its arguments, through _cb_entry
 _cb_off() {
     if [ $# -ne 0 ]; then
         printf 'usage: cb-off (no arguments)\n' >&2

@@ -159,13 +159,6 @@ _cb_need() {
     _cb_warn "$_cb_hint"
 }
 
-# The status of a failed cb-* command: $1, or 0 under ERR_EXIT (the entry point's $-, saved in
-# _cb_flags), which would otherwise end the shell for a typo. It has said why already.
-_cb_failed() {
-    [[ $_cb_flags == *e* ]] && return 0
-    return $1
-}
-
 # Text from outside (a marker, a directory's name, a variable's value, the config) is shown
 # with its control characters escaped, so it cannot drive the terminal: ESC sequences clear
 # the screen, retitle the window or write the clipboard. $1, escaped, goes into _cb_c: C0
@@ -542,8 +535,7 @@ cb_prompt_info() {
 #@include posix.sh
 
 # ---- entry points ----
-# Each saves $- before emulate resets it: under ERR_EXIT a failure returns 0 (it said why),
-# as a typo must not close the terminal.
+# Each saves $- before emulate resets it.
 
 # The hook, run from precmd and chpwd. Keeps $? for the hooks after it, except under
 # ERR_EXIT, where a non-zero return would end the shell.
@@ -565,40 +557,30 @@ _cb_hook() {
     return $_cb_status
 }
 
-cb-use() {
+# Every cb-* command runs "$@" through here. no_aliases: cb-reload's eval reads all of the new
+# code before its first line could set your aliases aside. Under ERR_EXIT a failure returns 0:
+# the command has said why, and a typo must not close the terminal.
+_cb_entry() {
     local _cb_flags=$-
     emulate -L zsh
-    setopt no_xtrace
-    _cb_use "$@" || _cb_failed $?
+    setopt no_xtrace no_aliases
+    "$@" && return 0
+    local _cb_rc=$?
+    [[ $_cb_flags == *e* ]] && return 0
+    return $_cb_rc
 }
 
-cb-off() {
-    local _cb_flags=$-
-    emulate -L zsh
-    setopt no_xtrace
-    _cb_off "$@" || _cb_failed $?
-}
+cb-use() { _cb_entry _cb_use "$@"; }
+cb-off() { _cb_entry _cb_off "$@"; }
+cb-status() { _cb_entry _cb_status "$@"; }
+cb-reload() { _cb_entry _cb_reload zsh "$@"; }
+# cb-bedrock and the other shortcuts (rendered below): see _cb_use_shortcut.
+_cb_shortcut() { _cb_entry _cb_use_shortcut "$@"; }
 
-# cb-bedrock and the other shortcuts (rendered below) come here: $1 is the command's name, $2
-# its profile. An argument after them is a mistake (`cb-bedrock --region eu-west-1`): refused
-# with the usage, rather than ignored as if the switch had done what was asked.
-_cb_shortcut() {
-    local _cb_flags=$-
-    emulate -L zsh
-    setopt no_xtrace
-    if (( $# != 2 )); then
-        print -r -- "usage: $1 (no arguments; other settings go in a profile: cb-use <profile>)" >&2
-        _cb_failed 2; return
-    fi
-    cb-use $2 || _cb_failed $?
-}
-
-cb-status() {
-    local _cb_flags=$-
-    emulate -L zsh
-    setopt no_xtrace
+# The lines of cb-status after its head: the variables Claude Code reads, secrets masked.
+_cb_status() {
     local _cb_v _cb_s _cb_shown=
-    _cb_status_head "$@" || { _cb_failed $?; return; }
+    _cb_status_head "$@" || return
     for _cb_v in $_cb_managed; do
         [[ $_cb_v == CLAUDE_HOOKS_PROFILE ]] && continue
         (( ${(P)+_cb_v} )) || continue
@@ -615,14 +597,6 @@ cb-status() {
         _cb_shown=1
     done
     [[ -n $_cb_shown ]] || print -r -- "  (none of the variables Claude Code reads is set)"
-}
-
-cb-reload() {
-    local _cb_flags=$-
-    emulate -L zsh
-    # no_aliases: zsh reads all of the new code before its first line could set your aliases aside.
-    setopt no_xtrace no_aliases
-    _cb_reload zsh "$@" || _cb_failed $?
 }
 
 _cb_complete_profiles() {
