@@ -502,8 +502,27 @@ function _cb_select
     else if test -n "$argv[1]"
         _cb_switch $argv[1] $argv[2] "$argv[1] ($argv[2])"
     else
-        _cb_switch '' '' "off: your own variables are back"
+        _cb_switch '' ''; and _cb_say_off
     end
+end
+
+# Says a switch off is done. In a shell started from a switched one, what comes back is what this
+# shell started with: that shell's switch, as only the shell that switched has your own values.
+function _cb_say_off
+    if test -z "$CLAUDE_HOOKS_PROFILE"
+        _cb_say "off: your own variables are back"
+    else
+        _cb_parent_profile
+        _cb_say "off: back to what this shell started with, $_cb_r; cb-off there gives yours back"
+    end
+end
+
+# The switch this shell was started with, into _cb_r: "bedrock, switched on by the shell that
+# started this one" (a name that is not a profile's is not shown).
+function _cb_parent_profile
+    set -g _cb_r 'a profile'
+    builtin contains -- "$CLAUDE_HOOKS_PROFILE" $_cb_profiles; and set -g _cb_r $CLAUDE_HOOKS_PROFILE
+    set -g _cb_r "$_cb_r, switched on by the shell that started this one"
 end
 
 # Inside a directory whose .envrc says `use claude`, direnv owns the backend: a switch here
@@ -557,12 +576,16 @@ function cb-off --description 'Put your own Claude Code variables back'
     _cb_direnv_owns; and return 1
     # Said only when a profile was active: a second cb-off has nothing to give back.
     set -l was $_cb_active
+    _cb_switch '' ''; or return 1
     set -g _cb_manual
     set -g _cb_auto
-    _cb_switch '' ''
     _cb_forget_secrets
     if test -n "$was"
-        _cb_say "off: your own variables are back"
+        _cb_say_off
+    else if test -n "$CLAUDE_HOOKS_PROFILE"
+        _cb_parent_profile
+        _cb_warn "cb-off: nothing to put back in this shell: $_cb_r; cb-off there gives yours back"
+        return 1
     else
         _cb_say "already off: no profile was active"
     end

@@ -97,8 +97,29 @@ _cb_select() {
     elif [ -n "$1" ]; then
         _cb_switch "$1" "$2" "$1 ($2)"
     else
-        _cb_switch '' '' "off: your own variables are back"
+        _cb_switch '' '' && _cb_say_off
     fi
+}
+
+# Says a switch off is done. In a shell started from a switched one, what comes back is what this
+# shell started with: that shell's switch, as only the shell that switched has your own values.
+_cb_say_off() {
+    if [ -z "${CLAUDE_HOOKS_PROFILE-}" ]; then
+        _cb_say "off: your own variables are back"
+    else
+        _cb_parent_profile
+        _cb_say "off: back to what this shell started with, $_cb_r; cb-off there gives yours back"
+    fi
+}
+
+# The switch this shell was started with, into _cb_r: "bedrock, switched on by the shell that
+# started this one" (a name that is not a profile's is not shown).
+_cb_parent_profile() {
+    _cb_r='a profile'
+    if _cb_known "${CLAUDE_HOOKS_PROFILE-}"; then
+        _cb_r=$CLAUDE_HOOKS_PROFILE
+    fi
+    _cb_r="$_cb_r, switched on by the shell that started this one"
 }
 
 # Inside a directory whose .envrc says `use claude`, direnv owns the backend: a switch here
@@ -153,7 +174,11 @@ _cb_off() {
     _cb_auto=
     _cb_forget_secrets
     if [ -n "$_cb_was" ]; then
-        _cb_say "off: your own variables are back"
+        _cb_say_off
+    elif [ -n "${CLAUDE_HOOKS_PROFILE-}" ]; then
+        _cb_parent_profile
+        _cb_warn "cb-off: nothing to put back in this shell: $_cb_r; cb-off there gives yours back"
+        return 1
     else
         _cb_say "already off: no profile was active"
     fi
