@@ -146,3 +146,87 @@ describe.skipIf(!direnvOk)('direnv hooked first, claude-hooks after (the documen
     });
   }
 });
+
+// ---- the start-up line of `setup --cache` and XDG_CACHE_HOME ------------------------------------
+//
+// Found, fixed in src/commands/setup.ts: the line `setup --cache` writes took XDG_CACHE_HOME as
+// it came, where `init --cache` takes it only when absolute (the XDG spec: a relative one is to
+// be ignored). With a relative one (XDG_CACHE_HOME=.cache), a new terminal sourced
+// ./.cache/claude-hooks/init.bash from the directory it opened in: a cloned repository's file,
+// run as shell code at start-up (docs/security.md: "a file in it runs code at cd" is the first
+// threat). fish with XDG_CACHE_HOME set and empty looked for /claude-hooks/init.fish, and so
+// started node at every shell. Now every shell reads $HOME/.cache unless the variable is absolute.
+const rcOf = (sb: Sandbox, shell: TestShell) =>
+  isBash(shell) ? join(sb.home, '.bashrc') : shell === 'zsh' ? join(sb.home, '.zshrc') : join(sb.xdg, 'fish', 'conf.d', 'claude-hooks.fish');
+
+/** A new interactive-like shell that reads setup's start-up file in `cwd` and runs `then`. */
+async function startShell(sb: Sandbox, shell: TestShell, cwd: string, env: Record<string, string>, then: string) {
+  const bin = shellBinary(shell)!;
+  const rc = rcOf(sb, shell);
+  const args = shell === 'fish' ? ['--no-config', '-i', '-c', `source '${rc}'; ${then}`] : shell === 'zsh' ? ['-f', '-c', `source '${rc}'; ${then}`] : ['--norc', '-c', `. '${rc}'; ${then}`];
+  return execa(bin, args, { env: sb.env(env), extendEnv: false, reject: false, cwd, timeout: 30_000 });
+}
+
+describe('setup --cache: only an absolute XDG_CACHE_HOME counts', () => {
+  for (const shell of SHELLS) {
+    it(`${shell}: a relative XDG_CACHE_HOME never sources a file of the directory the terminal opens in`, async () => {
+      const sb = makeSandbox();
+      sb.writeConfig(WORK);
+      mkdirSync(join(rcOf(sb, shell), '..'), { recursive: true });
+      const setup = await cli(sb, ['setup', initShell(shell), '--cache'], { SHELL: `/bin/${initShell(shell)}` });
+      expect(setup.exitCode, setup.stderr).toBe(0);
+      // The cache as init --cache writes it: under $HOME/.cache. A line appended to it shows
+      // when a start reads it (the stamps, not the text, say whether it is fresh).
+      const first = await startShell(sb, shell, sb.home, {}, 'true');
+      expect(first.exitCode, first.stderr).toBe(0);
+      const cache = join(sb.home, '.cache', 'claude-hooks', `init.${initShell(shell)}`);
+      writeFileSync(cache, readFileSync(cache, 'utf8') + '\necho from-the-home-cache\n');
+      // A repository that ships what a relative XDG_CACHE_HOME would name.
+      const repo = join(sb.root, 'repo');
+      const pwned = join(sb.root, 'pwned');
+      for (const rel of ['.cache', 'cache']) {
+        mkdirSync(join(repo, rel, 'claude-hooks'), { recursive: true });
+        writeFileSync(join(repo, rel, 'claude-hooks', `init.${initShell(shell)}`), `echo hostile > '${pwned}'\n`);
+      }
+      const then = 'cb-use work 2>/dev/null; echo "region=$AWS_REGION"';
+      const cases: Record<string, string>[] = [{ XDG_CACHE_HOME: '.cache' }, { XDG_CACHE_HOME: 'cache' }, { XDG_CACHE_HOME: '' }, {}];
+      for (const env of cases) {
+        const r = await startShell(sb, shell, repo, env, then);
+        expect(r.exitCode, `${JSON.stringify(env)}: ${r.stderr}`).toBe(0);
+        expect(() => statSync(pwned), JSON.stringify(env)).toThrow();
+        expect(r.stdout.split('\n'), JSON.stringify(env)).toEqual(['from-the-home-cache', 'region=eu-central-1']);
+      }
+    });
+  }
+});
+
+// ---- direnv's library and a config edit that changes no profile ----------------------------------
+//
+// Found, fixed in src/commands/direnv.ts: docs/direnv.md, "If your config is newer than the
+// library, `use claude` prints your profiles afresh for that load (one node start) and says so;
+// `claude-hooks init direnv --write` makes loads fast again." After an edit that changes no
+// profile (a comment), `init direnv --write` found the library's text the same, said "is up to
+// date" and left it older than the config: every load went on starting node and asking for the
+// command that had just said there was nothing to do.
+describe.skipIf(!direnvOk)('init direnv --write after a config edit that changes no profile', () => {
+  it('makes loads fast again: the library is used as it is, with no line asking for the command', async () => {
+    const sb = await direnvSandbox();
+    const dir = await allowed(sb, 'p', 'use claude work\n');
+    const config = join(sb.xdg, 'claude-hooks', 'config.toml');
+    const lib = join(sb.xdg, 'direnv', 'lib', 'claude-hooks.sh');
+    // The edit: a comment, dated after the library (a second on, for file systems in seconds).
+    writeFileSync(config, `${WORK}# the EU account\n`);
+    const later = new Date(statSync(lib).mtimeMs + 2000);
+    utimesSync(config, later, later);
+    const load = () => execa('direnv', ['exec', dir, 'env', '-0'], { env: sb.env({ DIRENV_LOG_FORMAT: 'direnv: %s' }), extendEnv: false, reject: false, encoding: 'buffer', cwd: sb.home });
+    expect(Buffer.from((await load()).stderr).toString()).toContain('your config is newer than');
+    const again = await cli(sb, ['init', 'direnv', '--write']);
+    expect(again.exitCode, again.stderr).toBe(0);
+    const r = await load();
+    expect(Buffer.from(r.stderr).toString()).not.toContain('your config is newer than');
+    expect(parseEnv0(Buffer.from(r.stdout)).get('AWS_REGION')).toBe('eu-central-1');
+    // And the next run has nothing to do.
+    const third = await cli(sb, ['init', 'direnv', '--write']);
+    expect(third.stdout).toContain('is up to date');
+  });
+});
