@@ -13,7 +13,7 @@ import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { fishQuote } from '../src/render/fish.js';
 import { posixQuote } from '../src/render/posix.js';
-import { cli, makeSandbox, type Sandbox } from './helpers/sandbox.js';
+import { CLI, cli, makeSandbox, type Sandbox } from './helpers/sandbox.js';
 import { initShell, parseEnv0, runWithInit, shellBinary, shellsUnderTest, withoutNoise, type TestShell } from './helpers/shells.js';
 import { requireTool } from './helpers/tools.js';
 
@@ -229,4 +229,79 @@ describe.skipIf(!direnvOk)('init direnv --write after a config edit that changes
     const third = await cli(sb, ['init', 'direnv', '--write']);
     expect(third.stdout).toContain('is up to date');
   });
+});
+
+// ---- direnv's library and a config that changed but is not newer -------------------------------
+//
+// Found (shells/direnv.sh): `use claude` renders the profiles afresh only when the config is
+// newer (-nt) than the library. A config restored from a backup with its old date (cp -p, rsync
+// -a, a dotfiles tool that keeps times) or removed leaves the library's profiles in force: `use
+// claude work` applies the profile as it was, while `cb-use work` in a new shell applies the one
+// in the file (or says it is unknown). docs/direnv.md: "`use claude` does exactly what `cb-use`
+// does in a shell" and "If your config is newer than the library, `use claude` prints your
+// profiles afresh"; the cached init (src/init.ts, cacheStamps) already refuses "newer than" for
+// this very reason ("`cp -p` of an older config, `rm` of it ... would go unseen").
+describe.skipIf(!direnvOk)('direnv: a config replaced by an older file, or removed', () => {
+  it.fails('use claude applies the profile the config holds now, as cb-use does', async () => {
+    const sb = await direnvSandbox();
+    const dir = await allowed(sb, 'p', 'use claude work\n');
+    const config = join(sb.xdg, 'claude-hooks', 'config.toml');
+    // A backup of the config, older than the library, restored with its date.
+    writeFileSync(config, WORK.replace('eu-central-1', 'us-east-2'));
+    const old = new Date('2020-01-01T00:00:00Z');
+    utimesSync(config, old, old);
+    const load = async () => {
+      const r = await execa('direnv', ['exec', dir, 'env', '-0'], { env: sb.env({ DIRENV_LOG_FORMAT: 'direnv: %s' }), extendEnv: false, reject: false, encoding: 'buffer', cwd: sb.home });
+      return { env: parseEnv0(Buffer.from(r.stdout)), stderr: Buffer.from(r.stderr).toString() };
+    };
+    expect((await load()).env.get('AWS_REGION')).toBe('us-east-2');
+    // Removed: work is no profile any more.
+    rmSync(config);
+    const gone = await load();
+    expect(gone.env.has('CLAUDE_CODE_USE_BEDROCK')).toBe(false);
+    expect(gone.stderr).toContain("unknown profile 'work'");
+  });
+});
+
+// ---- a shell started from a switched shell ------------------------------------------------------
+//
+// Found: getting-started.md has `exec bash` as the way to load the integration after setup, and
+// people start shells from shells (exec bash, bash, tmux, nix-shell, poetry shell). In a
+// directory with a marker, the parent has switched (Bedrock: ANTHROPIC_API_KEY removed). The new
+// shell takes the switched environment for the user's own, so leaving the directory "goes back"
+// to Bedrock and says `claude-hooks: off: your own variables are back`, with
+// CLAUDE_CODE_USE_BEDROCK=1 still exported, the key gone and CLAUDE_HOOKS_PROFILE=bedrock. README:
+// "leaving switches back"; cb-off "every variable exactly as you had it". The new shell cannot
+// know the parent's baseline unless it is handed down; at the least it must not claim the
+// user's variables are back while the marker's backend is still on. (The test asks for that
+// much: a restore, or no such claim.)
+describe('a shell started from a switched shell, in a marked directory', () => {
+  for (const shell of SHELLS) {
+    it.fails(`${shell}: leaving the directory does not leave the marker's backend on while saying your variables are back`, async () => {
+      const sb = makeSandbox();
+      const aws = join(sb.home, 'aws');
+      mkdirSync(aws);
+      writeFileSync(join(aws, '.claude-backend'), 'bedrock\n');
+      const bin = shellBinary(shell)!;
+      const init = `${posixQuote(process.execPath)} ${posixQuote(CLI)} init ${initShell(shell)}`;
+      const dump = join(sb.root, 'child-env');
+      const child = join(sb.root, `child.${shell}`);
+      const childText =
+        shell === 'fish'
+          ? [`${init} | source`, 'function prompt; emit fish_prompt; end', 'prompt', 'cd ~', 'prompt', `env -0 > ${fishQuote(dump)}`]
+          : shell === 'zsh'
+            ? [`source <(${init})`, 'prompt() { local f; for f in "${precmd_functions[@]}"; do "$f"; done; }', 'prompt', 'cd ~; for f in "${chpwd_functions[@]}"; do "$f"; done', 'prompt', `env -0 > ${posixQuote(dump)}`]
+            : [`eval "$(${init})"`, 'prompt() { eval "$PROMPT_COMMAND"; }', 'prompt', 'cd ~', 'prompt', `env -0 > ${posixQuote(dump)}`];
+      writeFileSync(child, childText.join('\n') + '\n');
+      const args = shell === 'fish' ? '--no-config' : shell === 'zsh' ? '-f' : '--norc --noprofile';
+      const run = await runWithInit(sb, shell, [cd(shell, aws), 'prompt', `exec ${quote(shell, bin)} ${args} ${quote(shell, child)}`].join('\n'), {
+        env: { ...QUIET, ANTHROPIC_API_KEY: KEY },
+      });
+      expect(run.exitCode, run.stderr).toBe(0);
+      const env = parseEnv0(readFileSync(dump));
+      const claims = run.stderr.includes('your own variables are back');
+      const restored = env.get('ANTHROPIC_API_KEY') === KEY && !env.has('CLAUDE_CODE_USE_BEDROCK');
+      expect({ claims, restored, bedrock: env.get('CLAUDE_CODE_USE_BEDROCK') }).not.toMatchObject({ claims: true, restored: false });
+    });
+  }
 });
