@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fishQuote } from '../src/render/fish.js';
 import { posixQuote } from '../src/render/posix.js';
@@ -101,25 +102,69 @@ async function allowed(sb: Sandbox, name: string, envrc: string): Promise<string
 /** zsh runs chpwd_functions at a cd, before the next prompt; the helper's `prompt` does not. */
 const cd = (shell: TestShell, dir: string) => (shell === 'zsh' ? `cd ${quote(shell, dir)}; for f in "\${chpwd_functions[@]}"; do "$f"; done` : `cd ${quote(shell, dir)}`);
 
-describe.skipIf(!direnvOk)('direnv hooked first, claude-hooks after (the documented order)', () => {
+describe.skipIf(!direnvOk)('direnv and the shell hooks: which hook runs first', () => {
   for (const shell of SHELLS) {
     // Found: docs/direnv.md, "direnv and the shell hooks": with an .envrc that says `use claude`,
     // "the hooks do not switch while direnv governs (a .claude-backend file in the same tree is
     // ignored there)". At the first prompt in such a directory our hook runs before direnv has
     // loaded it, reads the marker and switches to its profile (saying so, running its key
-    // command, giving its hints); direnv then applies its own on top. The user sees
-    // "claude-hooks: vertex" in a directory whose .envrc says bedrock.
+    // command, giving its hints); direnv's `use claude` then starts from what that switch left.
+    // With `use claude anthropic` and a marker saying bedrock, the user gets "claude-hooks:
+    // bedrock", then the Anthropic API *without their key* (Bedrock's switch removed it).
     it.fails(`${shell}: a .claude-backend beside a 'use claude' .envrc is ignored from the first prompt`, async () => {
       const sb = await direnvSandbox();
-      const dir = await allowed(sb, 'p', 'use claude bedrock\n');
-      writeFileSync(join(dir, '.claude-backend'), 'vertex\n');
+      const dir = await allowed(sb, 'p', 'use claude anthropic\n');
+      writeFileSync(join(dir, '.claude-backend'), 'bedrock\n');
       const run = await runWithInit(sb, shell, ['prompt', cd(shell, dir), 'prompt', 'dump in', 'cd ~', 'prompt'].join('\n'), {
         before: direnvHook(shell),
         env: { ...QUIET, ANTHROPIC_API_KEY: KEY, DIRENV_LOG_FORMAT: '' },
       });
       expect(run.exitCode, run.stderr).toBe(0);
-      expect(run.dumps.in!.get('CLAUDE_HOOKS_PROFILE')).toBe('bedrock');
-      expect(run.stderr).not.toContain('claude-hooks: vertex');
+      expect(run.dumps.in!.get('CLAUDE_HOOKS_PROFILE')).toBe('anthropic');
+      expect(run.dumps.in!.get('ANTHROPIC_API_KEY')).toBe(KEY);
+      expect(run.stderr).not.toContain('claude-hooks: bedrock');
+    });
+
+    // Found (fish): the same, whichever order the start-up file loads them in. direnv's fish
+    // hook reacts to a cd only through a PWD handler it defines at a prompt and erases at every
+    // fish_preexec, that is before each command typed: in an interactive fish, a typed `cd`
+    // reaches our PWD handler alone, and direnv loads at the prompt, after our switch. (Here the
+    // handler is left in place and runs after ours; the outcome is the same.) bash and zsh with
+    // direnv's hook first (test/direnv.test.ts's order) are right.
+    (shell === 'fish' ? it.fails : it)(`${shell}: direnv hooked after the init: a marker inside a 'use claude anthropic' tree leaves the key`, async () => {
+      const sb = await direnvSandbox();
+      const dir = await allowed(sb, 'p', 'use claude anthropic\n');
+      mkdirSync(join(dir, 'm'));
+      writeFileSync(join(dir, 'm', '.claude-backend'), 'bedrock\n');
+      const run = await runWithInit(sb, shell, [direnvHook(shell), 'prompt', cd(shell, join(dir, 'm')), 'prompt', 'dump in'].join('\n'), {
+        env: { ...QUIET, ANTHROPIC_API_KEY: KEY, DIRENV_LOG_FORMAT: '' },
+      });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.dumps.in!.get('CLAUDE_HOOKS_PROFILE')).toBe('anthropic');
+      expect(run.dumps.in!.get('ANTHROPIC_API_KEY')).toBe(KEY);
+      expect(run.stderr).not.toContain('claude-hooks: bedrock');
+    });
+
+    // Found by the property below: README, a marker's switch is undone when you leave ("leaving
+    // switches back"); docs/direnv.md, `use claude` "applies the profile on top of the shell as it
+    // is" (a *manual* switch made first is the documented exception). With direnv's hook running
+    // first (hooked after the init, as test/direnv.test.ts does), a cd from a marked directory
+    // straight into a `use claude anthropic` one loads the .envrc on top of the marker's Bedrock
+    // switch, before our hook has undone it: the Anthropic API without the user's key, and it
+    // stays so while they are there. fish (our PWD handler runs before direnv loads) is right.
+    (shell === 'fish' ? it : it.fails)(`${shell}: direnv hooked after the init: from a marked directory into 'use claude anthropic', the key is back`, async () => {
+      const sb = await direnvSandbox();
+      const e = await allowed(sb, 'e', 'use claude anthropic\n');
+      const aws = join(sb.home, 'aws');
+      mkdirSync(aws);
+      writeFileSync(join(aws, '.claude-backend'), 'bedrock\n');
+      const run = await runWithInit(sb, shell, [direnvHook(shell), 'prompt', cd(shell, aws), 'prompt', 'dump aws', cd(shell, e), 'prompt', 'dump e'].join('\n'), {
+        env: { ...QUIET, ANTHROPIC_API_KEY: KEY, DIRENV_LOG_FORMAT: '' },
+      });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.dumps.aws!.get('CLAUDE_HOOKS_PROFILE')).toBe('bedrock');
+      expect(run.dumps.e!.get('CLAUDE_HOOKS_PROFILE')).toBe('anthropic');
+      expect(run.dumps.e!.get('ANTHROPIC_API_KEY')).toBe(KEY);
     });
 
     // Found (bash only): "when you leave, direnv restores what it changed" and a marker
@@ -368,4 +413,91 @@ describe.skipIf(!direnvOk)('a shell started by `direnv exec` outside the directo
       expect(r.stdout).toContain('home: CLAUDE_HOOKS_PROFILE=foundry');
     });
   }
+});
+
+// ---- property: sessions across direnv directories, markers and manual switches -----------------
+//
+// test/differential.property.test.ts has no direnv in its world. Here a random session of cd's
+// (into `use claude` directories, a marker inside one, marked and plain ones), manual switches,
+// cb-off, cb-reload and hand edits runs in every shell with direnv hooked, and after every step
+// (and its prompt) the variables Claude Code reads must agree across shells; inside a `use
+// claude` directory the profile is the .envrc's; and a session that made no hand edit ends, after
+// `cd ~` and cb-off, with the environment it started with. direnv is hooked after the init here
+// (direnv's hook then runs first): the other order is the subject of the it.fails above.
+// CLAUDE_HOOKS_ATTACK3_RUNS (default 6) sessions, CLAUDE_HOOKS_ATTACK3_SEED to replay one.
+const RUNS = Number(process.env.CLAUDE_HOOKS_ATTACK3_RUNS ?? 6);
+const SEED = Number(process.env.CLAUDE_HOOKS_ATTACK3_SEED ?? Date.now() % 2 ** 31);
+
+type Step = { kind: 'cd'; dir: string } | { kind: 'use'; profile: string } | { kind: 'off' } | { kind: 'reload' } | { kind: 'edit'; name: string; value: string | null };
+const ENVRCS: Record<string, string> = { d: 'vertex', e: 'anthropic', 'e/up': 'work' };
+// No marker inside a `use claude` tree: fish's switch by marker there is the it.fails above.
+const SESSION_MARKERS: Record<string, string> = { a: 'bedrock', 'plain/m': 'foundry' };
+const SESSION_DIRS = ['', 'a', 'a/b', 'd', 'd/x', 'e', 'e/up', 'plain', 'plain/m'];
+const step: fc.Arbitrary<Step> = fc.oneof(
+  { arbitrary: fc.record({ kind: fc.constant('cd' as const), dir: fc.constantFrom(...SESSION_DIRS) }), weight: 5 },
+  { arbitrary: fc.record({ kind: fc.constant('use' as const), profile: fc.constantFrom('anthropic', 'bedrock', 'vertex', 'work') }), weight: 2 },
+  { arbitrary: fc.constant({ kind: 'off' as const }), weight: 1 },
+  { arbitrary: fc.constant({ kind: 'reload' as const }), weight: 1 },
+  { arbitrary: fc.record({ kind: fc.constant('edit' as const), name: fc.constantFrom('AWS_REGION', 'ANTHROPIC_API_KEY', 'ANTHROPIC_MODEL'), value: fc.constantFrom('ap-east-1', 'x y', null) }), weight: 1 },
+);
+
+function stepLine(shell: TestShell, s: Step, home: string): string {
+  switch (s.kind) {
+    case 'cd':
+      // Into a `use claude` tree by way of home: straight from a marked or mapped directory, the
+      // hooks' order decides what direnv starts from (the it.fails above).
+      return Object.keys(ENVRCS).some((d) => s.dir === d || s.dir.startsWith(`${d}/`)) ? `${cd(shell, home)}\nprompt\n${cd(shell, join(home, s.dir))}` : cd(shell, join(home, s.dir));
+    case 'use':
+      return `cb-use ${s.profile}`;
+    case 'off':
+      return 'cb-off';
+    case 'reload':
+      return 'cb-reload';
+    case 'edit':
+      if (shell === 'fish') return s.value === null ? `set -e ${s.name}` : `set -gx ${s.name} ${fishQuote(s.value)}`;
+      return s.value === null ? `unset ${s.name}` : `export ${s.name}=${posixQuote(s.value)}`;
+  }
+}
+
+/** What a dump says about the variables Claude Code reads, and the active profile. */
+const claudeVars = (env: Map<string, string>) => Object.fromEntries(Object.entries(withoutNoise(env)).filter(([k]) => /^(ANTHROPIC_|AWS_|CLAUDE_CODE_|CLOUD_ML_REGION$|CLAUDE_HOOKS_PROFILE$)/.test(k)));
+
+describe.skipIf(!direnvOk)(`property: sessions through direnv directories agree and end where they began (seed ${SEED})`, () => {
+  it('holds', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 4, maxLength: 14 }), async (steps) => {
+        const sb = await direnvSandbox(`${WORK}\n[directories]\n"~/a/b" = "vertex"\n`);
+        for (const dir of SESSION_DIRS) mkdirSync(join(sb.home, dir), { recursive: true });
+        for (const [dir, profile] of Object.entries(ENVRCS)) await allowed(sb, dir, `${dir === 'e/up' ? 'source_up\n' : ''}use claude ${profile}\n`);
+        for (const [dir, profile] of Object.entries(SESSION_MARKERS)) writeFileSync(join(sb.home, dir, '.claude-backend'), `${profile}\n`);
+        const runs = await Promise.all(
+          SHELLS.map(async (shell) => {
+            const lines = [direnvHook(shell), 'prompt', 'dump start'];
+            steps.forEach((s, i) => lines.push(stepLine(shell, s, sb.home), 'prompt', `dump s${i}`));
+            lines.push(cd(shell, sb.home), 'prompt', 'cb-off', 'prompt', 'dump end');
+            const run = await runWithInit(sb, shell, lines.join('\n'), { env: { ...QUIET, ANTHROPIC_API_KEY: KEY, AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', DIRENV_LOG_FORMAT: '', CLAUDE_HOOKS_QUIET: '1' } });
+            expect(run.exitCode, `${shell}: ${run.stderr}`).toBe(0);
+            return [shell, run] as const;
+          }),
+        );
+        const [first, firstRun] = runs[0]!;
+        const at = (i: number) => (i < 0 ? 'start' : `s${i}`);
+        for (let i = -1; i < steps.length; i++) {
+          const where = `after ${steps.slice(0, i + 1).map((s) => JSON.stringify(s)).join(', ')}`;
+          for (const [shell, run] of runs.slice(1)) expect(claudeVars(run.dumps[at(i)]!), `${shell} vs ${first} ${where}`).toEqual(claudeVars(firstRun.dumps[at(i)]!));
+        }
+        // Inside a `use claude` directory, after its prompt: the .envrc's profile.
+        let dir = '';
+        steps.forEach((s, i) => {
+          if (s.kind === 'cd') dir = s.dir;
+          const envrc = Object.keys(ENVRCS).filter((d) => dir === d || dir.startsWith(`${d}/`)).sort((x, y) => y.length - x.length)[0];
+          if (envrc) expect(firstRun.dumps[at(i)]!.get('CLAUDE_HOOKS_PROFILE'), `in ${dir} after step ${i}`).toBe(ENVRCS[envrc]);
+        });
+        if (!steps.some((s) => s.kind === 'edit')) {
+          for (const [shell, run] of runs) expect(claudeVars(run.dumps.end!), `${shell}: the end, after cd ~ and cb-off`).toEqual(claudeVars(run.dumps.start!));
+        }
+      }),
+      { numRuns: RUNS, seed: SEED, endOnFailure: true },
+    );
+  });
 });
