@@ -501,3 +501,31 @@ describe.skipIf(!direnvOk)(`property: sessions through direnv directories agree 
     );
   });
 });
+
+// ---- the cached init and which config it is for ------------------------------------------------
+//
+// Found: docs/profiles.md reads the config from "`~/.config/claude-hooks/config.toml`, or
+// `$XDG_CONFIG_HOME/claude-hooks/config.toml`, or the file `$CLAUDE_HOOKS_CONFIG` names"; README,
+// `setup --cache` loads "a cached copy ... with no Node start unless your config changed". The
+// cached copy compares the stamps with the config it was made from, a path written into it, and
+// never asks which config this shell names: a terminal started with CLAUDE_HOOKS_CONFIG (or
+// another XDG_CONFIG_HOME) loads the profiles of the other file, while `claude-hooks profiles`
+// in the same terminal shows its own.
+describe('setup --cache: a shell that names another config', () => {
+  for (const shell of SHELLS) {
+    it.fails(`${shell}: loads the profiles of the config it names`, async () => {
+      const sb = makeSandbox();
+      sb.writeConfig(WORK);
+      mkdirSync(join(rcOf(sb, shell), '..'), { recursive: true });
+      const setup = await cli(sb, ['setup', initShell(shell), '--cache'], { SHELL: `/bin/${initShell(shell)}` });
+      expect(setup.exitCode, setup.stderr).toBe(0);
+      const other = join(sb.root, 'other.toml');
+      writeFileSync(other, WORK.replace('eu-central-1', 'us-east-2'));
+      const then = 'cb-use work 2>/dev/null; echo "region=$AWS_REGION"';
+      expect((await startShell(sb, shell, sb.home, {}, then)).stdout).toBe('region=eu-central-1'); // writes the cache
+      expect((await startShell(sb, shell, sb.home, {}, then)).stdout).toBe('region=eu-central-1'); // reads it
+      const r = await startShell(sb, shell, sb.home, { CLAUDE_HOOKS_CONFIG: other }, then);
+      expect(r.stdout).toBe('region=us-east-2');
+    });
+  }
+});
