@@ -529,3 +529,52 @@ describe('setup --cache: a shell that names another config', () => {
     });
   }
 });
+
+// ---- the cached init in a directory that is not the user's alone -------------------------------
+//
+// Found, fixed in src/init.ts and src/commands/setup.ts: docs/security.md, "Files claude-hooks
+// creates are 0600: the init cache ...", against "a shared machine". The file was, but a new
+// shell sources whatever file is at that path, and the directory was made with the umask (0777
+// under umask 0) or was whoever's got there first (an XDG_CACHE_HOME on shared storage): another
+// user could put their own init.bash there, and every new shell of the victim ran it. Now the
+// start-up line runs only a file the user owns (-O), init --cache makes the directory 0700 (or
+// makes one of the user's private), and refuses one another user owns: one line, no cache.
+const asRoot = process.getuid?.() === 0;
+describe.skipIf(!asRoot)('setup --cache: a cache directory of another user, or anyone\'s', () => {
+  for (const shell of SHELLS) {
+    it(`${shell}: runs no file of another user's and loads without the cache, in one line`, async () => {
+      const sb = makeSandbox();
+      sb.writeConfig(WORK);
+      mkdirSync(join(rcOf(sb, shell), '..'), { recursive: true });
+      expect((await cli(sb, ['setup', initShell(shell), '--cache'], { SHELL: `/bin/${initShell(shell)}` })).exitCode).toBe(0);
+      // Shared storage: the other user (nobody) made the cache directory first, with a file in it.
+      const shared = join(sb.root, 'shared');
+      mkdirSync(join(shared, 'claude-hooks'), { recursive: true, mode: 0o777 });
+      execFileSync('chmod', ['777', shared, join(shared, 'claude-hooks')]);
+      const pwned = join(sb.root, 'pwned');
+      writeFileSync(join(shared, 'claude-hooks', `init.${initShell(shell)}`), `echo hostile > '${pwned}'\n`);
+      execFileSync('chown', ['-R', 'nobody', join(shared, 'claude-hooks')]);
+      const then = 'cb-use work 2>/dev/null; echo "region=$AWS_REGION"';
+      const r = await startShell(sb, shell, sb.home, { XDG_CACHE_HOME: shared }, then);
+      expect(() => statSync(pwned)).toThrow();
+      expect(r.stdout).toBe('region=eu-central-1');
+      expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^claude-hooks: cannot write the cache .*shared\/claude-hooks\/init\.\w+ \(owned by another user\); loading without it$/)]);
+    });
+
+    it(`${shell}: under umask 0 the cache directory is the user's alone`, async () => {
+      const sb = makeSandbox();
+      sb.writeConfig(WORK);
+      mkdirSync(join(rcOf(sb, shell), '..'), { recursive: true });
+      expect((await cli(sb, ['setup', initShell(shell), '--cache'], { SHELL: `/bin/${initShell(shell)}` })).exitCode).toBe(0);
+      const bin = shellBinary(shell)!;
+      const rc = rcOf(sb, shell);
+      const args = shell === 'fish' ? ['--no-config', '-i', '-c', `source '${rc}'`] : shell === 'zsh' ? ['-f', '-c', `source '${rc}'`] : ['--norc', '-c', `. '${rc}'`];
+      const r = await execa('sh', ['-c', 'umask 0 && exec "$@"', 'sh', bin, ...args], { env: sb.env(), extendEnv: false, reject: false, cwd: sb.home });
+      expect(r.exitCode, r.stderr).toBe(0);
+      const dir = join(sb.home, '.cache', 'claude-hooks');
+      expect(statSync(dir).mode & 0o777).toBe(0o700);
+      expect(statSync(join(sb.home, '.cache')).mode & 0o777).toBe(0o700); // made by init too
+      expect(statSync(join(dir, `init.${initShell(shell)}`)).mode & 0o777).toBe(0o600);
+    });
+  }
+});

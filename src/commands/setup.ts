@@ -54,12 +54,13 @@ export function initLine(shell: ShellName, env: Env = process.env, cache = false
     // says (a broken config, a cache it cannot write). XDG_CACHE_HOME counts only when it is an
     // absolute path, as `init --cache` (and the XDG spec) takes it: a relative one would name a
     // file under whatever directory the terminal opens in, a cloned repository's perhaps, and
-    // source it. (Empty, it would name /claude-hooks in fish.)
+    // source it. (Empty, it would name /claude-hooks in fish.) And only a file of the user's own
+    // (-O): one another user put there, in a cache directory that is not private, is not run.
     if (shell === 'fish') {
-      return `set -l __cb_cache $HOME/.cache/claude-hooks/init.fish; string match -q '/*' -- "$XDG_CACHE_HOME"; and set __cb_cache $XDG_CACHE_HOME/claude-hooks/init.fish\ntest -f $__cb_cache; and source $__cb_cache; or ${cmd} init fish --cache | source`;
+      return `set -l __cb_cache $HOME/.cache/claude-hooks/init.fish; string match -q '/*' -- "$XDG_CACHE_HOME"; and set __cb_cache $XDG_CACHE_HOME/claude-hooks/init.fish\ntest -f $__cb_cache -a -O $__cb_cache; and source $__cb_cache; or ${cmd} init fish --cache | source`;
     }
     const file = (dir: string) => `"${dir}/claude-hooks/init.${shell}"`;
-    const load = (dir: string) => `[ -f ${file(dir)} ] && . ${file(dir)}`;
+    const load = (dir: string) => `[ -f ${file(dir)} ] && [ -O ${file(dir)} ] && . ${file(dir)}`;
     const fallback = shell === 'bash' ? `eval "$(${cmd} init bash --cache)"` : `source <(${cmd} init zsh --cache)`;
     return `{ case \${XDG_CACHE_HOME-} in /*) ${load('$XDG_CACHE_HOME')} ;; *) ${load('$HOME/.cache')} ;; esac; } || ${fallback}`;
   }
