@@ -605,3 +605,35 @@ describe('bash: PIPESTATUS and $_ for the prompt commands behind the hook', () =
     });
   }
 });
+
+// ---- a directory whose name is longer than PATH_MAX ---------------------------------------------
+//
+// Found, fixed in src/here.ts: status, doctor and envrc --write in a directory whose path is
+// longer than the system's limit (cd into it one level at a time: the shells keep $PWD, the
+// hooks work) said "the current directory no longer exists (removed or moved since the shell
+// entered it)": untrue, it is there. getcwd fails with ERANGE there, not ENOENT; the line now
+// says what is wrong (brief: "one clear line ... what was expected").
+// (fish's cd resolves the whole path, and stops at the limit: it never gets there.)
+describe('a directory deeper than PATH_MAX', () => {
+  for (const shell of SHELLS.filter((s) => s !== 'fish')) {
+    it(`${shell}: the hook switches by the marker above, and the CLI says the name is too long, not gone`, async () => {
+      const sb = makeSandbox();
+      const top = join(sb.home, 'deep');
+      mkdirSync(top);
+      writeFileSync(join(top, '.claude-backend'), 'bedrock\n');
+      const level = 'd'.repeat(250);
+      const down = Array(20).fill(`mkdir ${level}; cd ${level}`).join('\n');
+      const run1 = (args: string) => `${quote(shell, process.execPath)} ${quote(shell, CLI)} ${args}; ${status(shell, 'rc')}`;
+      const script = [cd(shell, top), down, 'prompt', show(shell, 'deep', 'CLAUDE_HOOKS_PROFILE'), run1('status'), run1('doctor'), run1('envrc bedrock --write')].join('\n');
+      const run = await runWithInit(sb, shell, script, { env: { ...QUIET, CLAUDE_HOOKS_QUIET: '1' } });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.stdout).toContain('deep: CLAUDE_HOOKS_PROFILE=bedrock');
+      expect(run.stdout.split('\n').filter((l) => l.startsWith('rc='))).toEqual(['rc=2', 'rc=2', 'rc=2']);
+      const lines = run.stderr.trim().split('\n');
+      expect(lines).toHaveLength(3);
+      for (const [i, command] of ['status', 'doctor', 'envrc'].entries()) {
+        expect(lines[i]).toMatch(new RegExp(`^claude-hooks: ${command}: the current directory's name is longer than the system allows \\(\\d+ characters\\); cd to one with a shorter name, or name one with --dir`));
+      }
+    });
+  }
+});
