@@ -351,6 +351,32 @@ describe('a shell started from a switched shell, in a marked directory', () => {
   }
 });
 
+// The same, by hand: in a shell started from one where cb-bedrock ran, cb-status says "profile
+// bedrock (set by a parent shell)" and the prompt shows bedrock; cb-off answers "already off: no
+// profile was active" and changes nothing: CLAUDE_CODE_USE_BEDROCK=1 and CLAUDE_HOOKS_PROFILE stay,
+// the prompt keeps saying bedrock. README: `cb-off` "put[s] every variable back as it was before
+// the first switch". It should restore, or say that it cannot (the switch was the parent's).
+describe('cb-off in a shell started from a switched shell', () => {
+  for (const shell of SHELLS) {
+    it.fails(`${shell}: does not answer "already off" while the parent's switch is on`, async () => {
+      const sb = makeSandbox();
+      const bin = shellBinary(shell)!;
+      const init = `${posixQuote(process.execPath)} ${posixQuote(CLI)} init ${initShell(shell)}`;
+      const dump = join(sb.root, 'child-env');
+      const child = join(sb.root, `child.${shell}`);
+      const load = shell === 'fish' ? `${init} | source` : shell === 'zsh' ? `source <(${init})` : `eval "$(${init})"`;
+      writeFileSync(child, [load, 'cb-status', 'cb-off', `env -0 > ${quote(shell, dump)}`].join('\n') + '\n');
+      const args = shell === 'fish' ? '--no-config' : shell === 'zsh' ? '-f' : '--norc --noprofile';
+      const run = await runWithInit(sb, shell, ['cb-bedrock', `exec ${quote(shell, bin)} ${args} ${quote(shell, child)}`].join('\n'), { env: { ...QUIET, ANTHROPIC_API_KEY: KEY } });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.stdout).toContain('(set by a parent shell)');
+      const env = parseEnv0(readFileSync(dump));
+      const stillOn = env.get('CLAUDE_CODE_USE_BEDROCK') === '1';
+      expect({ stillOn, saysAlreadyOff: run.stderr.includes('already off') }).not.toEqual({ stillOn: true, saysAlreadyOff: true });
+    });
+  }
+});
+
 // ---- cb-reload while direnv governs -------------------------------------------------------------
 //
 // Found: docs/profiles.md, `cb-reload` "load[s] your edits into an open shell"; the code says of
