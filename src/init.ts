@@ -1,5 +1,5 @@
 import { chmodSync, mkdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, isAbsolute, join } from 'node:path';
 import { xdgDir } from './paths.js';
 import { InputError } from './errors.js';
 import { builtinConfig, configPath, displayPath, loadConfig } from './profiles/config.js';
@@ -59,6 +59,11 @@ function mtimeNs(path: string): bigint | undefined {
   }
 }
 
+/** PATH without its relative and empty entries. */
+function absolutePath(path: string | undefined): string {
+  return (path ?? '').split(delimiter).filter((dir) => isAbsolute(dir)).join(delimiter) || '/usr/bin:/bin';
+}
+
 /** Copies `from`'s modification time onto `stamp` to the nanosecond (`touch -r`: node's utimes
  *  rounds), or removes the stamp when there is no `from` or it changed since `seen`. */
 async function stampLike(stamp: string, from: string, seen: bigint | undefined): Promise<void> {
@@ -69,7 +74,11 @@ async function stampLike(stamp: string, from: string, seen: bigint | undefined):
   if (seen === undefined) return;
   writeFileSync(stamp, '', { mode: 0o600 });
   const { execFileSync } = await import('node:child_process');
-  execFileSync('touch', ['-r', from, stamp], { stdio: 'ignore' });
+  // A new terminal runs this in whatever directory it opens in, a cloned repository's perhaps:
+  // `touch` is looked up only in the absolute directories of PATH, from /. A relative entry
+  // (node_modules/.bin, ./bin) or an empty one (the current directory) would find the
+  // repository's own `touch` and run it.
+  execFileSync('touch', ['-r', from, stamp], { stdio: 'ignore', cwd: '/', env: { ...process.env, PATH: absolutePath(process.env.PATH) } });
   if (mtimeNs(stamp) !== seen || mtimeNs(from) !== seen) rmSync(stamp, { force: true }); // changed meanwhile: stale at once
 }
 

@@ -663,3 +663,38 @@ describe('a directory deeper than PATH_MAX', () => {
     });
   }
 });
+
+// ---- init --cache in a cloned repository, with a relative entry in PATH --------------------------
+//
+// Found, fixed in src/init.ts: init --cache copies the config's and the CLI's times onto its
+// stamps with `touch -r`, found through PATH and run from the current directory. A new terminal
+// runs it (the first time, and after every config edit or upgrade) wherever it opens: in a
+// cloned repository, a relative PATH entry (node_modules/.bin, bin) or an empty one (a PATH
+// ending in ':', which means the current directory) found the repository's own `touch` and ran
+// it. docs/security.md: "a hostile repository: a file in it runs code at cd" is the first threat;
+// key commands already run from home for this reason. Now `touch` is looked up in PATH's absolute
+// entries only, from /.
+describe('setup --cache: a new terminal in a hostile repository, PATH with a relative entry', () => {
+  for (const shell of SHELLS) {
+    it(`${shell}: runs no program of the repository's`, async () => {
+      const sb = makeSandbox();
+      sb.writeConfig(WORK);
+      mkdirSync(join(rcOf(sb, shell), '..'), { recursive: true });
+      expect((await cli(sb, ['setup', initShell(shell), '--cache'], { SHELL: `/bin/${initShell(shell)}` })).exitCode).toBe(0);
+      const repo = join(sb.root, 'repo');
+      const pwned = join(sb.root, 'pwned');
+      const shim = `#!/bin/sh\necho "$0" >> '${pwned}'\nexec /usr/bin/env -i /usr/bin/touch "$@"\n`;
+      for (const dir of [repo, join(repo, 'node_modules', '.bin'), join(repo, 'bin')]) {
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, 'touch'), shim, { mode: 0o755 });
+      }
+      const path = process.env.PATH ?? '/usr/bin:/bin';
+      for (const PATH of [`node_modules/.bin:${path}`, `bin:${path}`, `${path}:`, `:${path}`]) {
+        rmSync(join(sb.home, '.cache'), { recursive: true, force: true }); // no cache yet: init --cache runs
+        const r = await startShell(sb, shell, repo, { PATH }, 'cb-use work 2>/dev/null; echo "region=$AWS_REGION"');
+        expect(r.stdout, `${PATH}: ${r.stderr}`).toBe('region=eu-central-1');
+        expect(() => readFileSync(pwned, 'utf8'), `PATH=${PATH}`).toThrow();
+      }
+    });
+  }
+});
