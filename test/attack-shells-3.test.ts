@@ -698,3 +698,25 @@ describe('setup --cache: a new terminal in a hostile repository, PATH with a rel
     });
   }
 });
+
+// Found, fixed in src/commands/setup.ts: setup writes the plain word `claude-hooks` into the
+// start-up line when it finds claude-hooks on PATH, and it counted relative entries: run from a
+// checkout with node_modules/.bin on PATH (npx-style), it wrote `claude-hooks`, which every new
+// terminal then looks up relative to wherever it opens (nothing, or a repository's own). Only
+// PATH's absolute entries count now; otherwise the line names this CLI by its full path.
+describe('setup: claude-hooks found only through a relative PATH entry', () => {
+  it('writes the full path of the CLI, not the bare word', async () => {
+    const sb = makeSandbox();
+    const checkout = join(sb.root, 'checkout');
+    mkdirSync(join(checkout, 'node_modules', '.bin'), { recursive: true });
+    writeFileSync(join(checkout, 'node_modules', '.bin', 'claude-hooks'), '#!/bin/sh\n', { mode: 0o755 });
+    const r = await execa(process.execPath, [CLI, 'setup', 'bash', '--dry-run'], {
+      env: sb.env({ SHELL: '/bin/bash', PATH: `node_modules/.bin:${process.env.PATH ?? '/usr/bin:/bin'}` }),
+      extendEnv: false,
+      reject: false,
+      cwd: checkout,
+    });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`eval "$(${posixQuote(process.execPath)} ${posixQuote(CLI)} init bash)"`);
+  });
+});

@@ -1,7 +1,7 @@
 // claude-hooks setup: the one init line in the right start-up file, inside a marked block;
 // --undo takes it out again, leaving the file as it was.
 import { accessSync, constants } from 'node:fs';
-import { basename, delimiter, join } from 'node:path';
+import { basename, delimiter, isAbsolute, join } from 'node:path';
 import fse from 'fs-extra';
 import { blockLines, withBlockBytes, withoutBlockBytes } from '../block.js';
 import { selfCommand } from '../init.js';
@@ -32,9 +32,12 @@ function detectShell(env: Env): ShellName {
 
 export { startupFile } from '../render/startup.js';
 
-/** `claude-hooks` when it is on PATH, else this CLI by its full path (an npx or local install). */
+/** `claude-hooks` when it is on PATH, else this CLI by its full path (an npx or local install).
+ *  Only PATH's absolute directories count: a relative one (node_modules/.bin, or an empty entry,
+ *  the current directory) finds it here, and in every other directory a new terminal opens in,
+ *  nothing, or a repository's own claude-hooks. */
 function startupCommand(shell: ShellName, env: Env): string {
-  for (const dir of (env.PATH ?? '').split(delimiter)) {
+  for (const dir of (env.PATH ?? '').split(delimiter).filter((d) => isAbsolute(d))) {
     try {
       accessSync(join(dir, 'claude-hooks'), constants.X_OK);
       return 'claude-hooks';
