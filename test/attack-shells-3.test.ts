@@ -720,3 +720,28 @@ describe('setup: claude-hooks found only through a relative PATH entry', () => {
     expect(r.stdout).toContain(`eval "$(${posixQuote(process.execPath)} ${posixQuote(CLI)} init bash)"`);
   });
 });
+
+// ---- bash: a readonly PROMPT_COMMAND ---------------------------------------------------------------
+//
+// Found: hardened systems make PROMPT_COMMAND readonly in /etc/profile.d (command auditing:
+// `readonly PROMPT_COMMAND='history -a; logger ...'`). Loading the init then prints bash's raw
+// "PROMPT_COMMAND: readonly variable", carries on without its hook (no marker ever switches, and
+// nothing says why), and under `set -e` ends the start-up file there: with `set -e` in ~/.bashrc
+// the terminal closes as it opens. docs/how-it-works.md: bash "works ... under set -euo pipefail";
+// brief: start-up never breaks, and bad input gets one clear line. Expected: it loads, the cb-*
+// commands work, and one line of ours says directories will not switch.
+describe('bash: a readonly PROMPT_COMMAND', () => {
+  for (const shell of SHELLS.filter(isBash)) {
+    it.fails(`${shell}: the init loads under set -e, with one line of ours, not bash's error`, async () => {
+      const sb = makeSandbox();
+      const run = await runWithInit(sb, shell, 'cb-bedrock\necho "reached: ${CLAUDE_CODE_USE_BEDROCK-unset}"', {
+        before: "readonly PROMPT_COMMAND='history -a'\nset -e",
+        env: { ...QUIET, CLAUDE_HOOKS_QUIET: '1' },
+      });
+      expect(run.stdout).toContain('reached: 1');
+      expect(run.exitCode).toBe(0);
+      expect(run.stderr).not.toContain('readonly variable');
+      expect(run.stderr).toMatch(/^claude-hooks: .*PROMPT_COMMAND/m);
+    });
+  }
+});
