@@ -8,12 +8,19 @@ type Env = Record<string, string | undefined>;
  *  directory (as `pwd -L` decides: absolute, no . or .. in it, the same file), else the
  *  system's name for it. In a symlinked directory the two differ, and the shell hooks walk up
  *  from $PWD to find a marker: status and doctor must look where they look.
- *  A directory removed since the shell entered it has no name at all: one line saying so. */
+ *  A directory removed since the shell entered it has no name at all, and one deeper than the
+ *  system's limit none it can give: one line saying which. */
 export function currentDir(command: string, env: Env = process.env): string {
   let real: string;
   try {
     real = process.cwd();
-  } catch {
+  } catch (err) {
+    // getcwd cannot give a name longer than the system allows (PATH_MAX: 4096 on Linux), and
+    // nothing can be opened by such a name: say that, not that the directory is gone.
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+      const length = env.PWD && isAbsolute(env.PWD) ? ` (${env.PWD.length} characters)` : '';
+      throw new InputError(`${command}: the current directory's name is longer than the system allows${length}; cd to one with a shorter name, or name one with --dir`);
+    }
     throw new InputError(`${command}: the current directory no longer exists (removed or moved since the shell entered it); cd to one that does, or name one with --dir`);
   }
   const pwd = env.PWD;

@@ -1,5 +1,5 @@
-import { realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, mkdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { delimiter, dirname, isAbsolute, join } from 'node:path';
 import { xdgDir } from './paths.js';
 import { InputError } from './errors.js';
 import { builtinConfig, configPath, displayPath, loadConfig } from './profiles/config.js';
@@ -59,6 +59,11 @@ function mtimeNs(path: string): bigint | undefined {
   }
 }
 
+/** PATH without its relative and empty entries. */
+function absolutePath(path: string | undefined): string {
+  return (path ?? '').split(delimiter).filter((dir) => isAbsolute(dir)).join(delimiter) || '/usr/bin:/bin';
+}
+
 /** Copies `from`'s modification time onto `stamp` to the nanosecond (`touch -r`: node's utimes
  *  rounds), or removes the stamp when there is no `from` or it changed since `seen`. */
 async function stampLike(stamp: string, from: string, seen: bigint | undefined): Promise<void> {
@@ -69,8 +74,25 @@ async function stampLike(stamp: string, from: string, seen: bigint | undefined):
   if (seen === undefined) return;
   writeFileSync(stamp, '', { mode: 0o600 });
   const { execFileSync } = await import('node:child_process');
-  execFileSync('touch', ['-r', from, stamp], { stdio: 'ignore' });
+  // A new terminal runs this in whatever directory it opens in, a cloned repository's perhaps:
+  // `touch` is looked up only in the absolute directories of PATH, from /. A relative entry
+  // (node_modules/.bin, ./bin) or an empty one (the current directory) would find the
+  // repository's own `touch` and run it.
+  execFileSync('touch', ['-r', from, stamp], { stdio: 'ignore', cwd: '/', env: { ...process.env, PATH: absolutePath(process.env.PATH) } });
   if (mtimeNs(stamp) !== seen || mtimeNs(from) !== seen) rmSync(stamp, { force: true }); // changed meanwhile: stale at once
+}
+
+/** Makes the cache's directory (0700, whatever the umask), or checks the one there: a new shell
+ *  sources the file in it. One another user owns (an XDG_CACHE_HOME on shared storage, made by
+ *  someone else first) lets them put their file in the place of ours: refused, with the reason
+ *  for the one-line warning. One of ours that anyone may write into (made under umask 0) is
+ *  made private. (The start-up line also runs only a file the user owns.) */
+function privateCacheDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const info = statSync(dir);
+  const uid = process.getuid?.();
+  if (uid !== undefined && info.uid !== uid) throw Object.assign(new Error('owned by another user'), { code: 'owned by another user' });
+  if (info.mode & 0o022) chmodSync(dir, 0o700);
 }
 
 /** `init <shell> --cache`: the integration, also kept in a file the start-up line sources
@@ -85,6 +107,7 @@ export async function runInitCached(shell: Exclude<Target, 'direnv'>, prefix?: s
   const seen = { config: mtimeNs(configFile), cli: mtimeNs(cliFile) };
   const code = initCode(shell, { cacheFile: file, prefix });
   try {
+    privateCacheDir(dirname(file));
     // Loaded here, not with this file: `init` without --cache (every start-up that has no
     // cache) then does not load node:fs/promises.
     const { writeFileAtomic } = await import('./files.js');

@@ -1,7 +1,7 @@
 // claude-hooks setup: the one init line in the right start-up file, inside a marked block;
 // --undo takes it out again, leaving the file as it was.
 import { accessSync, constants } from 'node:fs';
-import { basename, delimiter, join } from 'node:path';
+import { basename, delimiter, isAbsolute, join } from 'node:path';
 import fse from 'fs-extra';
 import { blockLines, withBlockBytes, withoutBlockBytes } from '../block.js';
 import { selfCommand } from '../init.js';
@@ -32,9 +32,12 @@ function detectShell(env: Env): ShellName {
 
 export { startupFile } from '../render/startup.js';
 
-/** `claude-hooks` when it is on PATH, else this CLI by its full path (an npx or local install). */
+/** `claude-hooks` when it is on PATH, else this CLI by its full path (an npx or local install).
+ *  Only PATH's absolute directories count: a relative one (node_modules/.bin, or an empty entry,
+ *  the current directory) finds it here, and in every other directory a new terminal opens in,
+ *  nothing, or a repository's own claude-hooks. */
 function startupCommand(shell: ShellName, env: Env): string {
-  for (const dir of (env.PATH ?? '').split(delimiter)) {
+  for (const dir of (env.PATH ?? '').split(delimiter).filter((d) => isAbsolute(d))) {
     try {
       accessSync(join(dir, 'claude-hooks'), constants.X_OK);
       return 'claude-hooks';
@@ -51,12 +54,18 @@ export function initLine(shell: ShellName, env: Env = process.env, cache = false
   const cmd = startupCommand(shell, env);
   if (cache) {
     // Tested, not sourced with 2>/dev/null: that would also silence everything the cached copy
-    // says (a broken config, a cache it cannot write).
+    // says (a broken config, a cache it cannot write). XDG_CACHE_HOME counts only when it is an
+    // absolute path, as `init --cache` (and the XDG spec) takes it: a relative one would name a
+    // file under whatever directory the terminal opens in, a cloned repository's perhaps, and
+    // source it. (Empty, it would name /claude-hooks in fish.) And only a file of the user's own
+    // (-O): one another user put there, in a cache directory that is not private, is not run.
     if (shell === 'fish') {
-      return `set -l __cb_cache $HOME/.cache/claude-hooks/init.fish; set -q XDG_CACHE_HOME; and set __cb_cache $XDG_CACHE_HOME/claude-hooks/init.fish\ntest -f $__cb_cache; and source $__cb_cache; or ${cmd} init fish --cache | source`;
+      return `set -l __cb_cache $HOME/.cache/claude-hooks/init.fish; string match -q '/*' -- "$XDG_CACHE_HOME"; and set __cb_cache $XDG_CACHE_HOME/claude-hooks/init.fish\ntest -f $__cb_cache -a -O $__cb_cache; and source $__cb_cache; or ${cmd} init fish --cache | source`;
     }
-    const file = `"\${XDG_CACHE_HOME:-$HOME/.cache}/claude-hooks/init.${shell}"`;
-    return shell === 'bash' ? `{ [ -f ${file} ] && . ${file}; } || eval "$(${cmd} init bash --cache)"` : `{ [[ -f ${file} ]] && source ${file}; } || source <(${cmd} init zsh --cache)`;
+    const file = (dir: string) => `"${dir}/claude-hooks/init.${shell}"`;
+    const load = (dir: string) => `[ -f ${file(dir)} ] && [ -O ${file(dir)} ] && . ${file(dir)}`;
+    const fallback = shell === 'bash' ? `eval "$(${cmd} init bash --cache)"` : `source <(${cmd} init zsh --cache)`;
+    return `{ case \${XDG_CACHE_HOME-} in /*) ${load('$XDG_CACHE_HOME')} ;; *) ${load('$HOME/.cache')} ;; esac; } || ${fallback}`;
   }
   return plainInitLine(shell, cmd);
 }
