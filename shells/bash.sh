@@ -53,6 +53,13 @@ if [[ -n $_cb_cache_file && -z ${_cb_refreshing-} ]]; then
         _cb_loaded
         return 1
     fi
+    # A shell that names another config than this copy's (CLAUDE_HOOKS_CONFIG, XDG_CONFIG_HOME or
+    # HOME, in _cb_config_env) loads its own afresh, uncached: the copy stays the other one's.
+    if [[ ${CLAUDE_HOOKS_CONFIG-}$'\n'${XDG_CONFIG_HOME-}$'\n'${HOME-} != "$_cb_config_env" ]]; then
+        _cb_loaded
+        eval "$(_cb_cli init bash)"
+        return 0
+    fi
     if ! _cb_same_time "$_cb_config_file" "$_cb_cache_file.config-time" ||
         ! _cb_same_time "$_cb_cli_file" "$_cb_cache_file.cli-time"; then
         _cb_refreshing=1

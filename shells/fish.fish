@@ -87,10 +87,19 @@ function _cb_same_time
 end
 if test -n "$_cb_cache_file"; and not set -q _cb_refreshing
     test -e "$_cb_cli_file"; or return 1
-    if not _cb_same_time "$_cb_config_file" "$_cb_cache_file.config-time"
+    # A shell that names another config than this copy's (CLAUDE_HOOKS_CONFIG, XDG_CONFIG_HOME or
+    # HOME, in _cb_config_env) loads its own afresh, uncached: the copy stays the other one's.
+    set -l fresh
+    set -l config_env "$CLAUDE_HOOKS_CONFIG"\n"$XDG_CONFIG_HOME"\n"$HOME"
+    if test "x$config_env" != "x$_cb_config_env"
+        set fresh init fish
+    else if not _cb_same_time "$_cb_config_file" "$_cb_cache_file.config-time"
         or not _cb_same_time "$_cb_cli_file" "$_cb_cache_file.cli-time"
+        set fresh init fish --cache
+    end
+    if set -q fresh[1]
         set -g _cb_refreshing 1
-        _cb_cli init fish --cache | builtin source
+        _cb_cli $fresh | builtin source
         set -e _cb_refreshing
         return 0
     end

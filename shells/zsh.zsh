@@ -57,18 +57,28 @@ if [[ -n $_cb_cache_file && -z ${_cb_refreshing-} ]]; then
         (( ${#_cb_loading[@]} == 0 )) || setopt "${_cb_loading[@]}"; unset _cb_loading
         return 1
     fi
-    if ! _cb_same_time "$_cb_config_file" "$_cb_cache_file.config-time" ||
+    # A shell that names another config than this copy's (CLAUDE_HOOKS_CONFIG, XDG_CONFIG_HOME or
+    # HOME, in _cb_config_env) loads its own afresh, uncached: the copy stays the other one's.
+    typeset -ga _cb_fresh
+    _cb_fresh=()
+    if [[ ${CLAUDE_HOOKS_CONFIG-}$'\n'${XDG_CONFIG_HOME-}$'\n'${HOME-} != "$_cb_config_env" ]]; then
+        _cb_fresh=(init zsh)
+    elif ! _cb_same_time "$_cb_config_file" "$_cb_cache_file.config-time" ||
         ! _cb_same_time "$_cb_cli_file" "$_cb_cache_file.cli-time"; then
+        _cb_fresh=(init zsh --cache)
+    fi
+    if (( ${#_cb_fresh[@]} )); then
         # zsh reads an eval's whole text before it runs any: the fresh copy is read with your
         # aliases still off, and puts back what it found (nothing), so what to put back waits here.
         typeset -ga _cb_refreshing
         _cb_refreshing=(1 "${_cb_loading[@]}")
-        eval "$(_cb_cli init zsh --cache)"
+        eval "$(_cb_cli "${_cb_fresh[@]}")"
         _cb_loading=("${_cb_refreshing[@]:1}")
-        unset _cb_refreshing
+        unset _cb_refreshing _cb_fresh
         (( ${#_cb_loading[@]} == 0 )) || setopt "${_cb_loading[@]}"; unset _cb_loading
         return 0
     fi
+    unset _cb_fresh
 fi
 # A broken config, said at every load of a cached copy as `init` says it at every start.
 [[ -z $_cb_config_warning ]] || print -r -- "$_cb_config_warning" >&2

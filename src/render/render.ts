@@ -106,6 +106,8 @@ function renderData(d: Dialect, spec: TargetSpec, config: Config, plans: SwitchP
     d.assign('_cb_config_file', config.path),
     ...(options.libFile ? [d.assign('_cb_lib_file', options.libFile)] : []),
     d.assign('_cb_cache_file', options.cacheFile ?? ''),
+    // A cached copy is for one config: the variables that chose it (src/profiles/config.ts).
+    d.assign('_cb_config_env', options.cacheFile ? configEnv(options.env ?? process.env) : '', { escape: true }),
     d.assign('_cb_config_warning', options.configWarning ?? ''),
     d.assign('_cb_cli_file', options.cli[options.cli.length - 1] ?? ''),
     // cb-status reads them (and the settings files of the directory and the user) to say when a
@@ -171,6 +173,11 @@ function renderData(d: Dialect, spec: TargetSpec, config: Config, plans: SwitchP
     '# ---- end of rendered data ----',
   ];
 }
+
+/** What a cached copy compares with the shell that loads it, to tell whether that shell names
+ *  another config: $CLAUDE_HOOKS_CONFIG, $XDG_CONFIG_HOME and $HOME, a line each. */
+export const configEnv = (env: Record<string, string | undefined>) =>
+  [env.CLAUDE_HOOKS_CONFIG ?? '', env.XDG_CONFIG_HOME ?? '', env.HOME ?? ''].join('\n');
 
 /** Two small functions per profile: _cb_about_<name> says what it is (_cb_r: the description,
  *  _cb_b: its backend, _cb_pv: what a switch to it changes, _cb_pfetch: set when it fetches a
