@@ -783,11 +783,17 @@ complete -W "${_cb_profiles[*]}" cb-use
 # Install the prompt hook once, in front of whatever the user had. Assigning to
 # PROMPT_COMMAND changes only element 0 when it is an array (bash 5.1+), so the user's other
 # elements stay; a newline, not `;`, separates us from their code, which may end in a comment.
-case ${PROMPT_COMMAND-} in
-*_cb_hook*) ;;
-*) PROMPT_COMMAND="_cb_hook${PROMPT_COMMAND:+
+# "$_" is handed to the hook so that the prompt commands after it see the last argument of the
+# command line (bash sets $_ to a call's last word), as they see its $?.
+if ! _cb_writable PROMPT_COMMAND; then
+    _cb_warn "PROMPT_COMMAND is readonly here: directories will not switch by themselves; cb-* works"
+else
+    case ${PROMPT_COMMAND-} in
+    *_cb_hook*) ;;
+    *) PROMPT_COMMAND="_cb_hook \"\$_\"${PROMPT_COMMAND:+
 $PROMPT_COMMAND}" ;;
-esac
+    esac
+fi
 
 # Lets `claude-hooks doctor` (a child of this shell) tell that the hooks are loaded here.
 # (Two steps: under your set -k, `export NAME=value` is a bare `export`, printing every

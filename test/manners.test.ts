@@ -210,7 +210,7 @@ for (const shell of shells.filter((s) => s === 'bash' || s === 'bash32')) {
       const run = await runWithInit(sb, shell, 'cd p\nfalse\nprompt\ntrue\nprompt\nprintf "%s\\n" "$PROMPT_COMMAND"', { before });
       expect(run.stdout).toContain('user hook saw 1\nuser hook saw 0');
       expect(run.stderr).toContain('claude-hooks: foundry');
-      expect(run.stdout).toContain(`_cb_hook\necho "user hook saw $?" # a trailing comment`);
+      expect(run.stdout).toContain(`_cb_hook "$_"\necho "user hook saw $?" # a trailing comment`);
     });
 
     it('keeps every element of an array PROMPT_COMMAND (bash 5.1+)', async () => {
