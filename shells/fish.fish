@@ -681,8 +681,12 @@ function cb-reload --description 'Re-read the claude-hooks config'
         builtin printf 'usage: cb-reload (no arguments)\n' >&2
         return 2
     end
+    # CLAUDE_HOOKS_RELOADING: a config that does not load is an error here, said in one line,
+    # not the built-in profiles that a new shell falls back to. init prints nothing on stdout
+    # when it fails.
+    set -lx CLAUDE_HOOKS_RELOADING 1
     set -l code (_cb_cli init fish | string collect)
-    # init prints nothing on stdout when it fails (a broken config still prints the built-ins).
+    set -e CLAUDE_HOOKS_RELOADING
     if test -z "$code"
         _cb_warn 'cb-reload: "claude-hooks init fish" failed; keeping the profiles loaded before'
         return 1

@@ -223,7 +223,9 @@ _cb_reload() {
         printf 'usage: cb-reload (no arguments)\n' >&2
         return 2
     fi
-    if ! _cb_code=$(_cb_cli init "$1"); then
+    # CLAUDE_HOOKS_RELOADING: a config that does not load is an error here, said in one line,
+    # not the built-in profiles that a new shell falls back to.
+    if ! _cb_code=$(CLAUDE_HOOKS_RELOADING=1 _cb_cli init "$1"); then
         _cb_warn "cb-reload: \"claude-hooks init $1\" failed; keeping the profiles loaded before"
         return 1
     fi

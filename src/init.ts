@@ -124,12 +124,18 @@ export async function runInitCached(shell: Exclude<Target, 'direnv'>, prefix?: s
 }
 
 /** The config for `init`, or the built-ins and why: a broken config must never break shell
- *  start-up (or a direnv load). */
+ *  start-up (or a direnv load). Not for cb-reload (CLAUDE_HOOKS_RELOADING set), in a shell that
+ *  has its profiles already: there the built-ins would replace them, and switch off a profile of
+ *  the user's own as gone. It says what is wrong in one line, and the shell keeps what it has. */
 function configForInit(): { config: Config; warning?: string } {
   try {
     return { config: loadConfig() };
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
+    if (process.env.CLAUDE_HOOKS_RELOADING) {
+      warn(err.message);
+      process.exit(2);
+    }
     return { config: builtinConfig(), warning: `${err.message}; using the built-in profiles only` };
   }
 }
