@@ -36,18 +36,13 @@ _cb_loaded() {
 
 #@data
 
+#@include clean.bash
+
 # A cached copy (claude-hooks init bash --cache) refreshes itself when the config or claude-hooks
 # is not the file it was made from (edited, removed, created, or replaced by an older one): the
 # stamps beside it carry their modification times, compared both ways with builtins. It hands
 # back to the start-up line when claude-hooks moved. (Once per load, whatever the clocks say.)
-# Whether $1 and $2 have the same modification time, or are both missing.
-_cb_same_time() {
-    if [[ -e $1 ]]; then
-        [[ -e $2 && ! $1 -nt $2 && ! $2 -nt $1 ]]
-    else
-        [[ ! -e $2 ]]
-    fi
-}
+# (_cb_same_time, in clean.bash above, says whether two files have the same modification time.)
 if [[ -n $_cb_cache_file && -z ${_cb_refreshing-} ]]; then
     if [[ ! -e $_cb_cli_file ]]; then
         _cb_loaded
@@ -241,7 +236,6 @@ _cb_aside() {
     esac
 }
 
-#@include clean.bash
 
 # ---- profiles: what they are, and switching ----
 

@@ -60,3 +60,14 @@ _cb_ctl_table() {
     _cb_ctl_esc+=("${_cb_wide_ctl_esc[@]}")
     _cb_ctl_ready=1
 }
+
+# Whether $1 and $2 have the same modification time, or are both missing: a cached copy (bash)
+# and direnv's library compare the config with the stamp written beside them, both ways, so an
+# older file restored in its place is seen too.
+_cb_same_time() {
+    if [[ -e $1 ]]; then
+        [[ -e $2 && ! $1 -nt $2 && ! $2 -nt $1 ]]
+    else
+        [[ ! -e $2 ]]
+    fi
+}

@@ -78,8 +78,14 @@ _cb_direnv_overrides() {
 # What profile $1 is, from its rendered _cb_about_NAME, into use_claude's locals; fails for an
 # unknown profile. (_cb_fn, also a local of use_claude, then names its _cb_apply_NAME.)
 _cb_about() {
-    _cb_fn_of "${1-}"
-    declare -F "_cb_about_$_cb_fn" >/dev/null || return 1
+    local IFS=' '
+    # One of _cb_profiles (names hold no space), not any function defined: a fresh rendering of a
+    # changed config (see `use claude`) leaves the library's functions of profiles it dropped.
+    case " ${_cb_profiles[*]} " in
+    *" ${1-} "*) [ -n "${1-}" ] || return 1 ;;
+    *) return 1 ;;
+    esac
+    _cb_fn_of "$1"
     "_cb_about_$_cb_fn"
 }
 
@@ -156,17 +162,17 @@ use_claude() {
         shift
     done
 
-    # Reload when the config changes; and if it changed since this file was written, use
-    # the config as it is now, at the cost of one node start per load until it is rewritten.
-    if [ -f "$_cb_config_file" ]; then
-        watch_file "$_cb_config_file"
-        if [ -n "${_cb_lib_file-}" ] && [ "$_cb_config_file" -nt "$_cb_lib_file" ] &&
-            _cb_code=$(_cb_cli init direnv); then
-            eval "$_cb_code"
-            _cb_code="run 'claude-hooks init direnv --write' to make loads fast again"
-            _cb_clean "claude-hooks: your config is newer than $_cb_lib_file; $_cb_code"
-            log_status "$_cb_c"
-        fi
+    # Reload when the config changes; and when it is not the file this library was written from
+    # (edited, restored with an older date, removed: the stamp beside the library carries its
+    # modification time), use the config as it is now, at the cost of one node start per load
+    # until the library is written again.
+    [ ! -f "$_cb_config_file" ] || watch_file "$_cb_config_file"
+    if [ -n "${_cb_lib_file-}" ] && ! _cb_same_time "$_cb_config_file" "$_cb_lib_file.config-time" &&
+        _cb_code=$(_cb_cli init direnv); then
+        eval "$_cb_code"
+        _cb_code="run 'claude-hooks init direnv --write' to make loads fast again"
+        _cb_clean "claude-hooks: your config changed since $_cb_lib_file was written; $_cb_code"
+        log_status "$_cb_c"
     fi
 
     if ! _cb_about "$_cb_name"; then

@@ -51,7 +51,7 @@ export function cacheStamps(file: string): { config: string; cli: string } {
   return { config: `${file}.config-time`, cli: `${file}.cli-time` };
 }
 
-function mtimeNs(path: string): bigint | undefined {
+export function mtimeNs(path: string): bigint | undefined {
   try {
     return statSync(path, { bigint: true }).mtimeNs;
   } catch {
@@ -66,7 +66,7 @@ function absolutePath(path: string | undefined): string {
 
 /** Copies `from`'s modification time onto `stamp` to the nanosecond (`touch -r`: node's utimes
  *  rounds), or removes the stamp when there is no `from` or it changed since `seen`. */
-async function stampLike(stamp: string, from: string, seen: bigint | undefined): Promise<void> {
+export async function stampLike(stamp: string, from: string, seen: bigint | undefined): Promise<void> {
   // Right already (the config or the CLI did not change since the last copy): no `touch`, which
   // is a process of a few milliseconds at start-up.
   if (seen !== undefined && mtimeNs(stamp) === seen) return;

@@ -1,5 +1,4 @@
 import { BACKEND_SPECS, backendSpec, type ValueField } from '../profiles/backends.js';
-import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import fse from 'fs-extra';
 import { asInputError, InputError } from '../errors.js';
@@ -7,7 +6,7 @@ import { withBlock, withBlockBytes } from '../block.js';
 import { linkTarget, readRegularFile, withFileLock, writeFileAtomic } from '../files.js';
 import { xdgDir } from '../paths.js';
 import { absoluteDir, currentDir } from '../here.js';
-import { initCode } from '../init.js';
+import { initCode, mtimeNs, stampLike } from '../init.js';
 import { configPath, displayPath, loadConfig } from '../profiles/config.js';
 import { print } from '../print.js';
 import { inline } from '../sanitize.js';
@@ -32,29 +31,20 @@ export function direnvLibPath(env: Env = process.env): string {
   return join(config, 'lib', 'claude-hooks.sh');
 }
 
-function mtimeMs(file: string): number | undefined {
-  try {
-    return statSync(file).mtimeMs;
-  } catch {
-    return undefined;
-  }
-}
-
 /** `claude-hooks init direnv --write`: installs the library direnv loads before every .envrc. */
 export async function writeDirenvLib(): Promise<void> {
   const path = direnvLibPath();
   let changed: boolean;
   try {
-    changed = await writeFileAtomic(path, initCode('direnv', { libFile: path }), 0o600, false, true);
     // `use claude` renders the profiles afresh (a node start, and a line) at every load while the
-    // config is newer than this file. A config edit that changes no profile (a comment, the
-    // order of keys) leaves the text as it was: the file is then dated now, or this command
-    // would call it up to date while every load kept asking to run it.
-    const configTime = mtimeMs(configPath());
-    if (!changed && configTime !== undefined && configTime >= (mtimeMs(path) ?? Infinity)) {
-      const after = new Date(Math.max(Date.now(), Math.ceil(configTime) + 1000)); // a config dated ahead, too
-      await fse.utimes(path, after, after);
-    }
+    // config is not the file the library was written from: the stamp beside it carries the
+    // config's modification time, compared both ways (an edit, a config restored with an older
+    // date, a removed one). Read before the config is, so an edit meanwhile leaves no stamp.
+    // Stamped even when the text is the same: a comment edited changes no profile.
+    const config = configPath();
+    const seen = mtimeNs(config);
+    changed = await writeFileAtomic(path, initCode('direnv', { libFile: path }), 0o600, false, true);
+    await stampLike(`${path}.config-time`, config, seen);
   } catch (err) {
     throw asInputError(err, `init direnv: cannot write ${path}`);
   }
