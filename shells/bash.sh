@@ -525,7 +525,7 @@ _cb_governor() {
     _cb_gprofile=
     _cb_gbad=
     # An .envrc with `use claude` governs its directory: direnv applies and restores it.
-    if [[ -n ${CLAUDE_HOOKS_DIRENV-} ]]; then
+    if _cb_direnv_governs; then
         _cb_gkey="direnv:$CLAUDE_HOOKS_DIRENV"
         _cb_gwhy="direnv: .envrc in $CLAUDE_HOOKS_DIRENV"
         return 0
@@ -546,6 +546,16 @@ _cb_governor() {
         _cb_gprofile=$_cb_map_profile
         _cb_gwhy="directory map: $_cb_map_dir"
     fi
+}
+
+# Whether direnv governs here: CLAUDE_HOOKS_DIRENV names the directory of an .envrc that says
+# `use claude`, and $PWD is in it; or a cd left it and direnv's hook, in this shell, has yet to
+# unload it (this prompt, after ours: acting first, we would be half undone). A shell direnv
+# does not run in (started by `direnv exec DIR`) takes the variable for stale outside DIR.
+_cb_direnv_governs() {
+    [[ -n ${CLAUDE_HOOKS_DIRENV-} ]] || return 1
+    case ${PWD-}/ in "${CLAUDE_HOOKS_DIRENV%/}"/*) return 0 ;; esac
+    declare -F _direnv_hook >/dev/null
 }
 
 # Judges marker $1 into _cb_gkey and _cb_gprofile, or _cb_gbad. Its first line is read with

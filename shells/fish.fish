@@ -47,7 +47,7 @@ function _cb_governor
     set -g _cb_gkey
     set -g _cb_gwhy
     # An .envrc with `use claude` governs its directory: direnv applies and restores it.
-    if test -n "$CLAUDE_HOOKS_DIRENV"
+    if _cb_direnv_governs
         set -g _cb_gkey "direnv:$CLAUDE_HOOKS_DIRENV"
         set -g _cb_gwhy "direnv: .envrc in $CLAUDE_HOOKS_DIRENV"
         return 0
@@ -477,9 +477,13 @@ end
 
 function _cb_on_governor_change
     set -g _cb_last_gkey $_cb_gkey
-    if string match -q -- 'direnv:*' "$_cb_gkey"
-        return 0
-    else if test -z "$_cb_gkey"
+    string match -q -- 'direnv:*' "$_cb_gkey"; and return 0
+    # Leaving direnv's directory after a cb-reload there: the active profile takes its new data.
+    if set -q _cb_reapply[1]
+        set -g _cb_reapply
+        _cb_reapply_active; or return 0
+    end
+    if test -z "$_cb_gkey"
         # Nothing governs here: an automatic switch ends; a manual one holds.
         test -n "$_cb_auto"; or return 0
         set -g _cb_auto
@@ -534,10 +538,35 @@ function _cb_parent_profile
     set -g _cb_r "$_cb_r, switched on by the shell that started this one"
 end
 
+# Whether direnv governs here: CLAUDE_HOOKS_DIRENV names the directory of an .envrc that says
+# `use claude`, and $PWD is in it; or a cd left it and direnv's hook, in this shell, has yet to
+# unload it (acting first, we would be half undone). A shell direnv does not run in (started by
+# `direnv exec DIR`) takes the variable for stale outside DIR.
+function _cb_direnv_governs
+    test -n "$CLAUDE_HOOKS_DIRENV"; or return 1
+    set -l dir "$CLAUDE_HOOKS_DIRENV/"
+    test "$CLAUDE_HOOKS_DIRENV" = /; and set dir /
+    # (A prefix compared, not a glob: the name may hold * or ?. It ends in /, so collect keeps it.)
+    set -l head (string sub -l (string length -- "$dir") -- "$PWD/" | string collect)
+    test "x$head" = "x$dir"; or functions -q __direnv_export_eval
+end
+
+# After a cb-reload: applies the active profile again, with the data just loaded, or, when the
+# new config has no such profile, puts your own variables back.
+function _cb_reapply_active
+    test -n "$_cb_active"; or return 0
+    if builtin contains -- $_cb_active $_cb_profiles
+        _cb_switch $_cb_active $_cb_why
+    else
+        _cb_warn "profile '$_cb_active' is gone from the config; your own variables are back"
+        cb-off
+    end
+end
+
 # Inside a directory whose .envrc says `use claude`, direnv owns the backend: a switch here
 # would be half undone when direnv restores its own variables on the way out.
 function _cb_direnv_owns
-    test -z "$CLAUDE_HOOKS_DIRENV"; and return 1
+    _cb_direnv_governs; or return 1
     set -l which "(.envrc in $CLAUDE_HOOKS_DIRENV says: use claude $CLAUDE_HOOKS_PROFILE)"
     _cb_warn "direnv sets the backend here $which; edit that .envrc, or leave the directory, to switch"
 end
@@ -627,7 +656,7 @@ function cb-status --description 'Show the Claude Code variables of this shell, 
         builtin printf 'usage: cb-status (no arguments; for JSON: claude-hooks status --json)\n' >&2
         return 2
     end
-    if test -n "$CLAUDE_HOOKS_DIRENV"
+    if _cb_direnv_governs
         _cb_about "$CLAUDE_HOOKS_PROFILE"; or set -g _cb_r unknown
         _cb_show "profile   $CLAUDE_HOOKS_PROFILE: $_cb_r"
         _cb_show "why       direnv: .envrc in $CLAUDE_HOOKS_DIRENV"
@@ -696,14 +725,12 @@ function cb-reload --description 'Re-read the claude-hooks config'
     _cb_forget_secrets
     builtin printf '%s\n' $code | builtin source
     _cb_say "reloaded $_cb_config_file: "(builtin count $_cb_profiles)" profiles"
-    # Under direnv the variables are direnv's until you leave; the new profile data applies then.
-    if test -n "$_cb_active"; and test -z "$CLAUDE_HOOKS_DIRENV"
-        if builtin contains -- $_cb_active $_cb_profiles
-            _cb_switch $_cb_active $_cb_why
-        else
-            _cb_warn "profile '$_cb_active' is gone from the config; your own variables are back"
-            cb-off
-        end
+    # Under direnv the variables are direnv's until you leave; the new profile data applies then
+    # (_cb_on_governor_change).
+    if _cb_direnv_governs
+        set -g _cb_reapply 1
+    else
+        _cb_reapply_active
     end
 end
 

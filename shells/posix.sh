@@ -60,6 +60,13 @@ _cb_on_governor_change() {
     _cb_last_gkey=$_cb_gkey
     case $_cb_gkey in
     direnv:*) return 0 ;;
+    esac
+    # Leaving direnv's directory after a cb-reload there: the active profile takes its new data.
+    if [ -n "${_cb_reapply-}" ]; then
+        _cb_reapply=
+        _cb_reapply_active || return 0
+    fi
+    case $_cb_gkey in
     '')
         # Nothing governs here: an automatic switch ends; a manual one holds.
         if [ -n "${_cb_auto-}" ]; then
@@ -86,6 +93,18 @@ _cb_on_governor_change() {
     else
         _cb_auto=1
         _cb_select "$_cb_gprofile" "$_cb_gwhy"
+    fi
+}
+
+# After a cb-reload: applies the active profile again, with the data just loaded, or, when the
+# new config has no such profile, puts your own variables back.
+_cb_reapply_active() {
+    [ -n "${_cb_active-}" ] || return 0
+    if _cb_known "$_cb_active"; then
+        _cb_switch "$_cb_active" "$_cb_why"
+    else
+        _cb_warn "profile '$_cb_active' is gone from the config; your own variables are back"
+        _cb_off
     fi
 }
 
@@ -125,7 +144,7 @@ _cb_parent_profile() {
 # Inside a directory whose .envrc says `use claude`, direnv owns the backend: a switch here
 # would be half undone when direnv restores its own variables on the way out.
 _cb_direnv_owns() {
-    [ -n "${CLAUDE_HOOKS_DIRENV-}" ] || return 1
+    _cb_direnv_governs || return 1
     _cb_r="(.envrc in $CLAUDE_HOOKS_DIRENV says: use claude ${CLAUDE_HOOKS_PROFILE-})"
     _cb_warn "direnv sets the backend here $_cb_r; edit that .envrc, or leave the directory, to switch"
 }
@@ -191,7 +210,7 @@ _cb_status_head() {
         printf 'usage: cb-status (no arguments; for JSON: claude-hooks status --json)\n' >&2
         return 2
     fi
-    if [ -n "${CLAUDE_HOOKS_DIRENV-}" ]; then
+    if _cb_direnv_governs; then
         _cb_about "${CLAUDE_HOOKS_PROFILE-}" || _cb_r=unknown
         _cb_show "profile   ${CLAUDE_HOOKS_PROFILE-}: $_cb_r"
         _cb_show "why       direnv: .envrc in $CLAUDE_HOOKS_DIRENV"
@@ -234,13 +253,11 @@ _cb_reload() {
     _cb_forget_secrets
     eval "$_cb_code"
     _cb_say "reloaded $_cb_config_file: ${#_cb_profiles[@]} profiles"
-    # Under direnv the variables are direnv's until you leave; the new profile data applies then.
-    if [ -n "${_cb_active-}" ] && [ -z "${CLAUDE_HOOKS_DIRENV-}" ]; then
-        if _cb_known "$_cb_active"; then
-            _cb_switch "$_cb_active" "$_cb_why" || return 1
-        else
-            _cb_warn "profile '$_cb_active' is gone from the config; your own variables are back"
-            _cb_off
-        fi
+    # Under direnv the variables are direnv's until you leave; the new profile data applies then
+    # (_cb_on_governor_change).
+    if _cb_direnv_governs; then
+        _cb_reapply=1
+    else
+        _cb_reapply_active || return 1
     fi
 }

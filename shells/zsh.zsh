@@ -401,7 +401,7 @@ _cb_governor() {
     # Plain assignments (globals: no caller has them local); typeset -g cost an idle prompt 15%.
     _cb_gprofile= _cb_gbad= _cb_gkey= _cb_gwhy=
     # An .envrc with `use claude` governs its directory: direnv applies and restores it.
-    if [[ -n ${CLAUDE_HOOKS_DIRENV-} ]]; then
+    if _cb_direnv_governs; then
         _cb_gkey="direnv:$CLAUDE_HOOKS_DIRENV"
         _cb_gwhy="direnv: .envrc in $CLAUDE_HOOKS_DIRENV"
         return 0
@@ -420,6 +420,15 @@ _cb_governor() {
         _cb_gprofile=$_cb_map_profile
         _cb_gwhy="directory map: $_cb_map_dir"
     fi
+}
+
+# Whether direnv governs here: CLAUDE_HOOKS_DIRENV names the directory of an .envrc that says
+# `use claude`, and $PWD is in it; or a cd left it and direnv's hook, in this shell, has yet to
+# unload it (this prompt, after ours: acting first, we would be half undone). A shell direnv
+# does not run in (started by `direnv exec DIR`) takes the variable for stale outside DIR.
+_cb_direnv_governs() {
+    [[ -n ${CLAUDE_HOOKS_DIRENV-} ]] || return 1
+    [[ $PWD/ == ${CLAUDE_HOOKS_DIRENV%/}/* ]] || (( ${+functions[_direnv_hook]} ))
 }
 
 # Judges marker $1 into _cb_gkey and _cb_gprofile, or _cb_gbad. Its first line is read with
