@@ -9,8 +9,8 @@
 //    config file (AWS_CONFIG_FILE or ~/.aws/config, section [profile NAME], or [default]);
 // 3. us-east-1.
 // So Claude Code never lacks a region: without one it signs for us-east-1.
-import { join } from 'node:path';
-import { homeDir } from '../paths.js';
+import { join, resolve } from 'node:path';
+import { claudeHome } from './locations.js';
 import { readBounded } from './read-bounded.js';
 
 export type RegionSource = { kind: 'variable'; name: 'AWS_REGION' | 'AWS_DEFAULT_REGION' } | { kind: 'aws-config'; path: string; profile: string } | { kind: 'default' };
@@ -33,7 +33,8 @@ export function looksLikeRegion(value: string): boolean {
   return REGION.test(value.trim());
 }
 
-export function bedrockRegion(get: (name: string) => string | undefined, env: Record<string, string | undefined>): BedrockRegion {
+/** `dir`: where Claude Code starts; relative paths (HOME, AWS_CONFIG_FILE, ...) are from there. */
+export function bedrockRegion(get: (name: string) => string | undefined, env: Record<string, string | undefined>, dir: string): BedrockRegion {
   const ignored: string[] = [];
   for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION'] as const) {
     const value = get(name)?.trim();
@@ -41,11 +42,11 @@ export function bedrockRegion(get: (name: string) => string | undefined, env: Re
     if (value) ignored.push(name);
   }
   const profile = get('AWS_PROFILE') || 'default';
-  const aws = join(homeDir(env), '.aws');
+  const aws = join(claudeHome(dir, env), '.aws');
   // Measured: with a region in both, the credentials file's wins.
   const files: Array<[string, boolean]> = [
-    [get('AWS_SHARED_CREDENTIALS_FILE') || join(aws, 'credentials'), false],
-    [get('AWS_CONFIG_FILE') || join(aws, 'config'), true],
+    [resolve(dir, get('AWS_SHARED_CREDENTIALS_FILE') || join(aws, 'credentials')), false],
+    [resolve(dir, get('AWS_CONFIG_FILE') || join(aws, 'config')), true],
   ];
   for (const [path, isConfig] of files) {
     const region = iniRegion(path, profile, isConfig);
