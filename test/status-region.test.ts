@@ -52,6 +52,9 @@ const WIRE_CASES: Array<[string, Record<string, string>, Record<string, string>]
   ['the credentials file beats the config file', {}, { '~/.aws/config': '[default]\nregion = ap-south-1\n', '~/.aws/credentials': '[default]\nregion = eu-north-1\n' }],
   ['AWS_DEFAULT_REGION beats the config file', { AWS_DEFAULT_REGION: 'eu-west-2' }, { '~/.aws/config': '[default]\nregion = ap-south-1\n' }],
   ['an AWS_REGION that is not a region, then the config file', { AWS_REGION: 'a-b-1' }, { '~/.aws/config': '[default]\nregion = ap-south-1\n' }],
+  // Relative paths are from where Claude Code starts (home/work/project), not from where status runs.
+  ['a relative HOME: its ~/.aws/config', { HOME: '../..' }, { '~/.aws/config': '[default]\nregion = ap-northeast-2\n' }],
+  ['a relative AWS_CONFIG_FILE', { AWS_CONFIG_FILE: 'aws-config' }, { 'aws-config': '[default]\nregion = ap-northeast-3\n' }],
 ];
 
 describe.skipIf(!available).sequential('the Bedrock region of an AWS profile agrees with the signature of a real request', () => {
