@@ -13,9 +13,11 @@
 // - a relative HOME (Claude Code resolves it against the directory it starts in).
 // Each world goes through predict() (every third through `status --json`) and through
 // `claude auth status --json`; provider, key source and auth method must agree, and in Vertex
-// mode the GCP project `claude auth status --text` shows must be the one status says.
+// mode the GCP project `claude auth status --text` shows must be the one status says; through
+// predict(), the config directory too (`configDirectory`, where Claude Code reads the login).
 // CLAUDE_HOOKS_ENV_RUNS (default 36) worlds, CLAUDE_HOOKS_ENV_SEED replays a run.
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
@@ -179,6 +181,8 @@ function toCase(w: World): Case {
 interface Said extends Answer {
   /** What `claude auth status --text` shows as the GCP project in Vertex mode (null: none). */
   project?: string | null | undefined;
+  /** The config directory it ends with (`configDirectory`, resolved; predict() only). */
+  configDir?: string | undefined;
 }
 
 const pick = (p: { provider: string; apiKeySource: string | null; authMethod: string }): Answer => ({ provider: p.provider, apiKeySource: p.apiKeySource, authMethod: p.authMethod });
@@ -193,13 +197,14 @@ async function answers(w: World, viaCli: boolean): Promise<{ ours: Said; theirs:
     ours = { ...pick(p), project: p.provider === 'vertex' ? (p.variables.ANTHROPIC_VERTEX_PROJECT_ID?.value ?? null) : undefined };
   } else {
     const p = predict(work, { ...sb.env(env), CLAUDE_HOOKS_MANAGED_SETTINGS: '/etc/claude-code/managed-settings.json' });
-    ours = { ...pick(p), project: p.provider === 'vertex' ? (p.variables.ANTHROPIC_VERTEX_PROJECT_ID?.value ?? null) : undefined };
+    ours = { ...pick(p), project: p.provider === 'vertex' ? (p.variables.ANTHROPIC_VERTEX_PROJECT_ID?.value ?? null) : undefined, configDir: p.configDir };
   }
   const real = await claudeAuthStatus(sb, work, env);
   let theirs: Said;
   try {
-    const said = JSON.parse(real.stdout) as { apiProvider: string; apiKeySource?: string; authMethod: string };
+    const said = JSON.parse(real.stdout) as { apiProvider: string; apiKeySource?: string; authMethod: string; configDirectory?: string | null };
     theirs = { provider: said.apiProvider, apiKeySource: said.apiKeySource ?? null, authMethod: said.authMethod };
+    if (!viaCli) theirs.configDir = resolve(work, said.configDirectory ?? '?');
   } catch {
     return { ours, theirs: { error: `exit ${real.exitCode}: ${real.stderr.slice(0, 200)}` } };
   }
@@ -296,6 +301,9 @@ const REGRESSIONS: World[] = [
   String.raw`{"shell":{},"home":"relative","global":null,"user":{"home":{"entries":[["CLAUDE_CODE_USE_MANTLE","yeſ"],["Anthropic_Api_Key","k\u0000"]],"second":[["Anthropic_Api_Key"," "]],"helper":null,"forceLoginMethod":"claudeai","form":"plain"},"alt2":null,"work":{"entries":[["CLAUDE_CODE_USE_VERTEX\u0000",[[null]]],["CLAUDE_CODE_USE_VERTEX\u0000"," TRUE "],["CLAUDE_CODE_USE_MANTLE","\u00001"]],"second":[["Anthropic_Api_Key","\u0000"],["CLAUDE_CODE_USE_FOUNDRY","​1"],["ANTHROPIC_API_KEY",[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]],"helper":null,"forceLoginMethod":"x","form":"plain"}},"project":{"entries":[["CLAUDE_CODE_OAUTH_TOKEN"," "]],"second":[],"helper":null,"forceLoginMethod":"x","form":"trailing-comma"},"local":null,"logins":["home","alt","work"],"altIsLink":false}`,
 ].map((text) => JSON.parse(text) as World);
 
+/** A flat answer as text, its keys sorted and the undefined ones left out. */
+const canonical = (o: object) => JSON.stringify(o, Object.keys(o).sort());
+
 const managedThere = existsSync('/etc/claude-code/managed-settings.json') || existsSync('/etc/claude-code/managed-settings.d');
 
 describe.skipIf(!available || managedThere)('status agrees with `claude auth status` on env values, names and CLAUDE_CONFIG_DIR at every level', () => {
@@ -310,7 +318,7 @@ describe.skipIf(!available || managedThere)('status agrees with `claude auth sta
       if ('error' in theirs) return void stopped++; // Claude Code does not start: nothing to agree with
       const said = `${theirs.provider}/${theirs.apiKeySource}/${theirs.authMethod}`;
       seen.set(said, (seen.get(said) ?? 0) + 1);
-      if (JSON.stringify(ours) !== JSON.stringify(theirs)) failures.push(`world #${i} (seed ${SEED}): ours ${JSON.stringify(ours)}, claude ${JSON.stringify(theirs)}\n  ${JSON.stringify(w)}`);
+      if (canonical(ours) !== canonical(theirs)) failures.push(`world #${i} (seed ${SEED}): ours ${JSON.stringify(ours)}, claude ${JSON.stringify(theirs)}\n  ${JSON.stringify(w)}`);
     });
     console.log(`env layers: ${worlds.length - stopped - failures.length} of ${worlds.length} worlds agreed, ${stopped} where Claude Code stopped (seed ${SEED}, ${((Date.now() - started) / 1000).toFixed(0)} s)`);
     console.log(`what claude said: ${[...seen].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')}`);

@@ -43,6 +43,9 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
   const add = (id: string, severity: Severity, message: string, fix: string) => out.push({ id, severity, message: inline(maskSecrets(message)), fix: inline(maskSecrets(fix)) });
   const where = (path: string) => displayPath(path, env);
   const value = (name: string) => p.variables[name]?.value;
+  // Whether a variable is unset or blank for Claude Code: from the prediction, as a secret's
+  // value is masked there (a token of one space shows as …, which is not blank).
+  const blank = (name: string) => (name in p.variables ? p.blankVariables.includes(name) : isBlank(env[name]));
 
   if (p.globalConfig.state === 'invalid' || p.globalConfig.state === 'unreadable') {
     add('settings-invalid', 'error', `${where(p.globalConfig.path)} is ${p.globalConfig.problem}`, 'fix or move the file (Claude Code keeps its own state there)');
@@ -88,7 +91,7 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
     );
   }
   if (p.provider !== 'gateway' && isOn(value('CLAUDE_CODE_USE_GATEWAY'))) {
-    const missing = ['ANTHROPIC_BASE_URL', 'ANTHROPIC_AUTH_TOKEN'].filter((n) => isBlank(value(n))); // white space is none
+    const missing = ['ANTHROPIC_BASE_URL', 'ANTHROPIC_AUTH_TOKEN'].filter(blank); // white space is none
     add(
       'gateway-ignored',
       'warning',
@@ -105,7 +108,7 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
     }
     // White space is no value (measured on 2.1.332: a blank Vertex project, CLOUD_ML_REGION or
     // Claude Platform workspace id counts as none), nor is one a settings file empties.
-    const given = r.anyOf.filter((name) => !isBlank(name in p.variables ? value(name) : env[name]));
+    const given = r.anyOf.filter((name) => !blank(name));
     // A region Claude Code does not take (the rule of AWS regions: "bad_region", "e1") is passed
     // over for its default, as an AWS region is.
     const notRegion = r.slug === 'region' && r.fallback ? given.filter((name) => !looksLikeRegion(value(name) ?? env[name] ?? '')) : [];

@@ -60,6 +60,12 @@ export interface Prediction {
   bedrockRegion: BedrockRegion | null;
   /** Every managed variable that is set for Claude Code, secrets masked. */
   variables: Record<string, Value>;
+  /** The names of `variables` whose value is empty or white space (their masked value cannot
+   *  tell: a token of one space shows as …). Not in the JSON. */
+  blankVariables: string[];
+  /** The config directory Claude Code ends with, once the env is applied: where it reads the
+   *  login (`configDirectory` of `claude auth status`, resolved). Not in the JSON. */
+  configDir: string;
   /** Variables a settings file sets, which no switch in the shell can change. */
   overrides: Override[];
   settings: SettingsFile[];
@@ -112,6 +118,8 @@ export function predict(dir: string, env: Env = process.env): Prediction {
     credential: credentialInUse(auth, mask, globalConfig.path),
     bedrockRegion: providerSpec(provider).regionVariable === 'AWS_REGION' ? bedrockRegion(get, env, dir) : null,
     variables,
+    blankVariables: Object.keys(variables).filter((name) => isBlank(get(name))),
+    configDir: laterDir,
     overrides,
     settings,
     awsCredentialExport: usable.find((f) => f.awsCredentialExport)?.awsCredentialExport ?? null,
