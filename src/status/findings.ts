@@ -2,7 +2,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
-import { claudeHome } from './locations.js';
 import { displayPath, loadConfig } from '../profiles/config.js';
 import { BACKEND_SPECS, isBlank, providerSpec, type Provider } from '../profiles/backends.js';
 import { ANTHROPIC_AUTH, SELECTORS } from '../profiles/managed.js';
@@ -209,8 +208,8 @@ function awsCredentialsFound(p: Prediction, env: Env): boolean {
   if (v('AWS_PROFILE') || v('AWS_ACCESS_KEY_ID') || v('AWS_BEARER_TOKEN_BEDROCK') || v('CLAUDE_CODE_SKIP_BEDROCK_AUTH')) return true;
   if (env.AWS_WEB_IDENTITY_TOKEN_FILE || env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI || env.AWS_CONTAINER_CREDENTIALS_FULL_URI) return true;
   if (p.awsCredentialExport) return true;
-  const aws = join(claudeHome(p.dir, env), '.aws');
-  if (existsSync(resolve(p.dir, env.AWS_SHARED_CREDENTIALS_FILE ?? join(aws, 'credentials'))) || existsSync(resolve(p.dir, env.AWS_CONFIG_FILE ?? join(aws, 'config')))) return true;
+  const aws = p.awsDir;
+  if (existsSync(resolve(p.dir, v('AWS_SHARED_CREDENTIALS_FILE') || join(aws, 'credentials'))) || existsSync(resolve(p.dir, v('AWS_CONFIG_FILE') || join(aws, 'config')))) return true;
   try {
     return readdirSync(join(aws, 'sso', 'cache')).some((f) => f.endsWith('.json'));
   } catch {

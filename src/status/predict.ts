@@ -16,7 +16,7 @@ import { mergeEnv, type Origin } from './env-merge.js';
 import { readGlobalConfig, type GlobalConfig } from './global-config.js';
 import { configDir, globalConfigPaths } from './locations.js';
 import { readClaudeAiLogin, type ClaudeAiLogin } from './logins.js';
-import { bedrockRegion, type BedrockRegion } from './region.js';
+import { awsHome, bedrockRegion, type BedrockRegion } from './region.js';
 import { readSettings, readSettingsFile, type Level, type SettingsFile } from './settings.js';
 
 export type { Origin } from './env-merge.js';
@@ -66,6 +66,8 @@ export interface Prediction {
   /** The config directory Claude Code ends with, once the env is applied: where it reads the
    *  login (`configDirectory` of `claude auth status`, resolved). Not in the JSON. */
   configDir: string;
+  /** The .aws directory Claude Code's AWS SDK reads (region.ts awsHome). Not in the JSON. */
+  awsDir: string;
   /** Variables a settings file sets, which no switch in the shell can change. */
   overrides: Override[];
   settings: SettingsFile[];
@@ -86,7 +88,9 @@ export function predict(dir: string, env: Env = process.env): Prediction {
   const settings = readSettings(dir, env, configDir(dir, env, mergeEnv(env, globalConfig, []).get('CLAUDE_CONFIG_DIR')?.value));
   // A CLAUDE_CONFIG_DIR the settings' env sets moves the login, and the user settings the
   // apiKeyHelper is taken from (not those the env came from): settingsAfterEnv.
-  const laterDir = configDir(dir, env, loginConfigDir(env, globalConfig, settings));
+  const trusted = trustedEnv(env, globalConfig, settings);
+  const laterDir = configDir(dir, env, trusted.get('CLAUDE_CONFIG_DIR')?.value);
+  const awsDir = join(awsHome(dir, (name) => trusted.get(name)?.value, env), '.aws');
   const later = settingsAfterEnv(settings, laterDir);
   const usable = settings.filter((s) => s.state === 'ok');
   const effective = mergeEnv(env, globalConfig, settings);
@@ -116,7 +120,8 @@ export function predict(dir: string, env: Env = process.env): Prediction {
     globalConfig,
     claudeAiLogin,
     credential: credentialInUse(auth, mask, globalConfig.path),
-    bedrockRegion: providerSpec(provider).regionVariable === 'AWS_REGION' ? bedrockRegion(get, env, dir) : null,
+    bedrockRegion: providerSpec(provider).regionVariable === 'AWS_REGION' ? bedrockRegion(get, dir, awsDir) : null,
+    awsDir,
     variables,
     blankVariables: Object.keys(variables).filter((name) => isBlank(get(name))),
     configDir: laterDir,
@@ -128,14 +133,14 @@ export function predict(dir: string, env: Env = process.env): Prediction {
 }
 
 /**
- * CLAUDE_CONFIG_DIR where Claude Code looks for the claude.ai login: it reads the login after
- * applying the env of the global config and of every settings file but a project's (its own
- * .claude/settings.json and settings.local.json, the repository root's too). Measured on
- * 2.1.332: user settings' CLAUDE_CONFIG_DIR=alt reads alt/.credentials.json, a project's does not.
+ * The environment as the env of the global config and of every settings file but a project's
+ * (its own .claude/settings.json and settings.local.json, the repository root's too) leave it:
+ * where Claude Code takes CLAUDE_CONFIG_DIR for the login, and the AWS SDK HOME. Measured on
+ * 2.1.332: user settings' CLAUDE_CONFIG_DIR=alt reads alt/.credentials.json, a project's does
+ * not; user settings' HOME=alt signs for alt/.aws/config's region, a project's does not.
  */
-function loginConfigDir(env: Env, global: GlobalConfig, settings: SettingsFile[]): string | undefined {
-  const trusted = settings.filter((f) => f.level !== 'project' && f.level !== 'local');
-  return mergeEnv(env, global, trusted).get('CLAUDE_CONFIG_DIR')?.value;
+function trustedEnv(env: Env, global: GlobalConfig, settings: SettingsFile[]) {
+  return mergeEnv(env, global, settings.filter((f) => f.level !== 'project' && f.level !== 'local'));
 }
 
 /**
