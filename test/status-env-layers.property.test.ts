@@ -212,8 +212,8 @@ async function answers(w: World, viaCli: boolean): Promise<{ ours: Said; theirs:
     const text = (await claudeAuthStatus(sb, work, env, '--text')).stdout;
     theirs.project = /^GCP project: (.*)$/m.exec(text)?.[1] ?? null;
   }
-  // An empty project is no project to either.
-  if (ours.project === '') ours.project = null;
+  // Claude Code takes the project trimmed (and shows it so); an empty one is no project.
+  if (typeof ours.project === 'string') ours.project = ours.project.trim() || null;
   return { ours, theirs };
 }
 

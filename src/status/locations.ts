@@ -43,9 +43,9 @@ export function globalConfigPaths(dir: string, env: Env): { legacy: string; curr
   };
 }
 
-/** The claude.ai login: `.credentials.json` in the config directory (`set`: see configDir). */
-export function credentialsPath(dir: string, env: Env, set: string | undefined = env.CLAUDE_CONFIG_DIR): string {
-  return join(configDir(dir, env, set), '.credentials.json');
+/** The claude.ai login: `.credentials.json` in the config directory (which one: predict.ts). */
+export function credentialsPath(configDirectory: string): string {
+  return join(configDirectory, '.credentials.json');
 }
 
 export function managedSettingsPath(env: Env): string {

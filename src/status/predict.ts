@@ -14,7 +14,7 @@ import { MANAGED_VARS, SECRET_VARS } from '../profiles/managed.js';
 import { authMethod, credentialInUse, helperInForce, keySource, type ApiKeySource, type AuthMethod, type Credential, type Helper } from './auth.js';
 import { mergeEnv, type Origin } from './env-merge.js';
 import { readGlobalConfig, type GlobalConfig } from './global-config.js';
-import { configDir, globalConfigPaths } from './locations.js';
+import { configDir, credentialsPath, globalConfigPaths } from './locations.js';
 import { readClaudeAiLogin, type ClaudeAiLogin } from './logins.js';
 import { awsHome, bedrockRegion, type BedrockRegion } from './region.js';
 import { readSettings, readSettingsFile, type Level, type SettingsFile } from './settings.js';
@@ -101,7 +101,7 @@ export function predict(dir: string, env: Env = process.env): Prediction {
   const provider: Provider = selectorsOn[0]?.[1] ?? 'firstParty';
   const apiKeyHelper = helperInForce(later);
   // A login only counts for the Anthropic API: the others say third_party whatever it is.
-  const claudeAiLogin = provider === 'firstParty' ? readClaudeAiLogin(join(laterDir, '.credentials.json')) : null;
+  const claudeAiLogin = provider === 'firstParty' ? readClaudeAiLogin(credentialsPath(laterDir)) : null;
   const auth = { get, firstParty: provider === 'firstParty', helper: apiKeyHelper, hasPrimaryApiKey: globalConfig.hasPrimaryApiKey, claudeAi: claudeAiLogin };
 
   const variables: Record<string, Value> = {};
