@@ -111,6 +111,8 @@ const NAMES: Array<[string, fc.Arbitrary<Json>]> = [
   ['claude_code_use_vertex', selectorValue],
   ['Anthropic_Api_Key', keyValue],
   ['CLAUDE_CODE_USE_VERTEX\u0000', selectorValue],
+  ['CLAUDE_CODE_USE_VERTEX=', selectorValue],
+  [' ANTHROPIC_API_KEY', keyValue],
 ];
 const entries: fc.Arbitrary<Entry[]> = fc
   .array(fc.constantFrom(...NAMES), { maxLength: 3 })
