@@ -75,6 +75,7 @@ async function inPrivateEtc(managed: Managed, c: Case): Promise<{ ours: Answer; 
 }
 
 const ON = S({ env: { CLAUDE_CODE_USE_VERTEX: '1' } });
+const LOGIN = S({ claudeAiOauth: { accessToken: 'sk-ant-oat01-managed', refreshToken: 'r', expiresAt: Date.now() + 864e5, scopes: ['user:inference'], subscriptionType: 'pro' } });
 const OFF = S({ env: { CLAUDE_CODE_USE_VERTEX: '0' } });
 const FOUNDRY = S({ env: { CLAUDE_CODE_USE_FOUNDRY: '1' } });
 const D = 'managed-settings.d/';
@@ -100,6 +101,13 @@ const CASES: Array<[string, Managed, Case]> = [
   ['managed empties the shell\'s key', { [BASE]: S({ env: { ANTHROPIC_API_KEY: '' } }) }, { name: 'empty key', env: { ANTHROPIC_API_KEY: KEY } }],
   ['drop-ins sort by byte: 9 after 10', { [`${D}9.json`]: ON, [`${D}10.json`]: OFF }, { name: 'sort' }],
   ['a drop-in of env null voids nothing', { [BASE]: ON, [`${D}10.json`]: S({ env: { CLAUDE_CODE_USE_VERTEX: null } }) }, { name: 'null' }],
+  // The classes of status-env-layers.property.test.ts, at the managed level.
+  ['a NUL in a managed env value: the shell\'s stays', { [BASE]: S({ env: { CLAUDE_CODE_USE_VERTEX: '0\u0000' } }) }, { name: 'nul', env: { CLAUDE_CODE_USE_VERTEX: '1' } }],
+  ['63 arrays in a managed env value are ""', { [BASE]: `{"env":{"ANTHROPIC_API_KEY":${'['.repeat(63)}"k"${']'.repeat(63)}}}` }, { name: 'deep', env: { ANTHROPIC_API_KEY: KEY } }],
+  ['managed CLAUDE_CONFIG_DIR moves the login', { [BASE]: S({ env: { CLAUDE_CONFIG_DIR: 'alt' } }) }, { name: 'cfg login', files: { 'alt/.credentials.json': LOGIN } }],
+  ['managed CLAUDE_CONFIG_DIR moves the login away', { [BASE]: S({ env: { CLAUDE_CONFIG_DIR: 'alt' } }) }, { name: 'cfg login away', files: { '~/.claude/.credentials.json': LOGIN } }],
+  ['managed CLAUDE_CONFIG_DIR: the helper of the user settings there', { [BASE]: S({ env: { CLAUDE_CONFIG_DIR: 'alt' } }) }, { name: 'cfg helper', files: { 'alt/settings.json': S({ apiKeyHelper: 'echo k' }) } }],
+  ['managed CLAUDE_CONFIG_DIR: not the env of the user settings there', { [BASE]: S({ env: { CLAUDE_CONFIG_DIR: 'alt' } }) }, { name: 'cfg env', files: { 'alt/settings.json': ON } }],
 ];
 
 /** Claude Code stops on a broken managed file: doctor must say so, as an error naming it. */
@@ -124,7 +132,7 @@ describe.concurrent.skipIf(!ok)('managed settings in a private /etc: status agre
 
 const SEED = Number(process.env.CLAUDE_HOOKS_ATTACK_SEED ?? Date.now() % 2 ** 31);
 const RUNS = Number(process.env.CLAUDE_HOOKS_ATTACK_RUNS ?? 8);
-const CONTENT = fc.constantFrom<string | { fifo: true } | { dir: true }>(ON, OFF, FOUNDRY, S({ apiKeyHelper: 'echo k' }), S({ apiKeyHelper: '' }), S({ env: { ANTHROPIC_API_KEY: '' } }), S({ env: { CLAUDE_CODE_USE_BEDROCK: 'yes' } }), `\ufeff${FOUNDRY}`, '', '{}', { dir: true }, { fifo: true }, S({ env: { CLAUDE_CODE_USE_VERTEX: 1 }, apiKeyHelper: 5 }));
+const CONTENT = fc.constantFrom<string | { fifo: true } | { dir: true }>(ON, OFF, FOUNDRY, S({ apiKeyHelper: 'echo k' }), S({ apiKeyHelper: '' }), S({ env: { ANTHROPIC_API_KEY: '' } }), S({ env: { CLAUDE_CODE_USE_BEDROCK: 'yes' } }), `\ufeff${FOUNDRY}`, '', '{}', { dir: true }, { fifo: true }, S({ env: { CLAUDE_CODE_USE_VERTEX: 1 }, apiKeyHelper: 5 }), S({ env: { CLAUDE_CONFIG_DIR: 'alt' } }), S({ env: { CLAUDE_CODE_USE_FOUNDRY: '1\u0000' } }));
 const NAME = fc.constantFrom('10.json', '9.json', 'a.json', 'B.json', '.h.json', '20.txt', 'z.JSON');
 const managedWorld = fc.record({
   base: fc.option(CONTENT, { freq: 2 }),

@@ -52,6 +52,19 @@ const WIRE_CASES: Array<[string, Record<string, string>, Record<string, string>]
   ['the credentials file beats the config file', {}, { '~/.aws/config': '[default]\nregion = ap-south-1\n', '~/.aws/credentials': '[default]\nregion = eu-north-1\n' }],
   ['AWS_DEFAULT_REGION beats the config file', { AWS_DEFAULT_REGION: 'eu-west-2' }, { '~/.aws/config': '[default]\nregion = ap-south-1\n' }],
   ['an AWS_REGION that is not a region, then the config file', { AWS_REGION: 'a-b-1' }, { '~/.aws/config': '[default]\nregion = ap-south-1\n' }],
+  // Relative paths are from where Claude Code starts (home/work/project), not from where status runs.
+  ['a relative HOME: its ~/.aws/config', { HOME: '../..' }, { '~/.aws/config': '[default]\nregion = ap-northeast-2\n' }],
+  ['a relative AWS_CONFIG_FILE', { AWS_CONFIG_FILE: 'aws-config' }, { 'aws-config': '[default]\nregion = ap-northeast-3\n' }],
+  // The AWS SDK's home follows HOME as the global config's and user settings' env leave it
+  // (else USERPROFILE, else the home Claude Code started with); a project's moves nothing.
+  ['HOME from user settings: its .aws', {}, { '~/.claude/settings.json': '{"env":{"HOME":"alt"}}', 'alt/.aws/config': '[default]\nregion = ap-southeast-2\n', '~/.aws/config': '[default]\nregion = ap-southeast-1\n' }],
+  ['HOME from the global config: its .aws', {}, { '~/.claude.json': '{"env":{"HOME":"alt"}}', 'alt/.aws/config': '[default]\nregion = ap-southeast-2\n', '~/.aws/config': '[default]\nregion = ap-southeast-1\n' }],
+  ['HOME emptied by user settings, USERPROFILE there: its .aws', {}, { '~/.claude/settings.json': '{"env":{"HOME":"","USERPROFILE":"alt"}}', 'alt/.aws/config': '[default]\nregion = ap-southeast-2\n', '~/.aws/config': '[default]\nregion = ap-southeast-1\n' }],
+  ['HOME emptied by user settings: the home Claude Code started with', {}, { '~/.claude/settings.json': '{"env":{"HOME":""}}', '~/.aws/config': '[default]\nregion = ap-southeast-1\n' }],
+  ['HOME from project settings moves nothing', {}, { '.claude/settings.json': '{"env":{"HOME":"alt"}}', 'alt/.aws/config': '[default]\nregion = ap-southeast-2\n', '~/.aws/config': '[default]\nregion = ap-southeast-1\n' }],
+  ['HOME from local settings moves nothing', {}, { '.claude/settings.local.json': '{"env":{"HOME":"alt"}}', 'alt/.aws/config': '[default]\nregion = ap-southeast-2\n', '~/.aws/config': '[default]\nregion = ap-southeast-1\n' }],
+  ['USERPROFILE from project settings moves nothing', {}, { '.claude/settings.json': '{"env":{"USERPROFILE":"alt"}}', '~/.claude/settings.json': '{"env":{"HOME":""}}', 'alt/.aws/config': '[default]\nregion = ap-southeast-2\n', '~/.aws/config': '[default]\nregion = ap-southeast-1\n' }],
+  ['AWS_CONFIG_FILE from user settings', {}, { '~/.claude/settings.json': '{"env":{"AWS_CONFIG_FILE":"c2"}}', 'c2': '[default]\nregion = ap-southeast-3\n' }],
 ];
 
 describe.skipIf(!available).sequential('the Bedrock region of an AWS profile agrees with the signature of a real request', () => {

@@ -9,7 +9,8 @@
 //   then apiKeyHelper, then ANTHROPIC_API_KEY, then CLAUDE_CODE_OAUTH_TOKEN, then a claude.ai
 //   login, then a /login key, else none; except that ANTHROPIC_API_KEY beats the helper when
 //   CLAUDE_CODE_OAUTH_TOKEN is set too (found by the differential test, seed 1). A token of
-//   white space only (ANTHROPIC_AUTH_TOKEN, CLAUDE_CODE_OAUTH_TOKEN) is none; a key is a key.
+//   white space only (ANTHROPIC_AUTH_TOKEN, CLAUDE_CODE_OAUTH_TOKEN) is none; a key of white
+//   space only is the weakest of all (apiKey() below; found by status-env-layers, seed 1).
 import { isBlank } from '../profiles/backends.js';
 import type { ClaudeAiLogin } from './logins.js';
 import type { Level, SettingsFile } from './settings.js';
@@ -36,25 +37,41 @@ export interface AuthInputs {
   claudeAi: ClaudeAiLogin | null;
 }
 
+/**
+ * ANTHROPIC_API_KEY as 2.1.332 weighs it: a key with something but white space in it; or a key
+ * of white space only (JavaScript's trim), which counts only where nothing else does, after a
+ * helper, a /login key and a claude.ai login (measured over every combination with a helper,
+ * CLAUDE_CODE_OAUTH_TOKEN, a claude.ai login and a /login key).
+ */
+function apiKey(get: AuthInputs['get']): 'key' | 'blank' | null {
+  const value = get('ANTHROPIC_API_KEY');
+  return !value ? null : isBlank(value) ? 'blank' : 'key';
+}
+
 export function keySource({ get, helper, hasPrimaryApiKey }: AuthInputs): ApiKeySource {
-  if (get('ANTHROPIC_API_KEY')) return 'ANTHROPIC_API_KEY';
+  const key = apiKey(get);
+  if (key === 'key') return 'ANTHROPIC_API_KEY';
   if (helper) return 'apiKeyHelper';
   if (hasPrimaryApiKey) return '/login managed key';
+  if (key === 'blank') return 'ANTHROPIC_API_KEY';
   return null;
 }
 
-/** Whether token variable `name` counts: 2.1.332 trims them (not ANTHROPIC_API_KEY). */
+/** Whether token variable `name` counts: 2.1.332 trims them. */
 const hasToken = (get: AuthInputs['get'], name: 'ANTHROPIC_AUTH_TOKEN' | 'CLAUDE_CODE_OAUTH_TOKEN') => !isBlank(get(name));
 
 export function authMethod({ get, firstParty, helper, hasPrimaryApiKey, claudeAi }: AuthInputs): AuthMethod {
   if (!firstParty) return 'third_party';
+  const key = apiKey(get);
   if (hasToken(get, 'ANTHROPIC_AUTH_TOKEN')) return 'oauth_token';
-  if (hasToken(get, 'CLAUDE_CODE_OAUTH_TOKEN') && get('ANTHROPIC_API_KEY')) return 'api_key';
+  // With CLAUDE_CODE_OAUTH_TOKEN, an ANTHROPIC_API_KEY set at all makes it an API key when there
+  // is a key to send: its own, or (a blank one) the helper's.
+  if (hasToken(get, 'CLAUDE_CODE_OAUTH_TOKEN') && (key === 'key' || (key === 'blank' && helper))) return 'api_key';
   if (helper) return 'api_key_helper';
-  if (get('ANTHROPIC_API_KEY')) return 'api_key';
+  if (key === 'key') return 'api_key';
   if (hasToken(get, 'CLAUDE_CODE_OAUTH_TOKEN')) return 'oauth_token';
   if (claudeAi) return 'claude.ai';
-  if (hasPrimaryApiKey) return 'api_key';
+  if (hasPrimaryApiKey || key === 'blank') return 'api_key';
   return 'none';
 }
 
@@ -73,8 +90,13 @@ export function credentialInUse(inputs: AuthInputs, mask: (v: string) => string,
       return variable(hasToken(inputs.get, 'ANTHROPIC_AUTH_TOKEN') ? 'ANTHROPIC_AUTH_TOKEN' : 'CLAUDE_CODE_OAUTH_TOKEN');
     case 'api_key_helper':
       return { kind: 'apiKeyHelper', helper: inputs.helper! };
-    case 'api_key':
-      return inputs.get('ANTHROPIC_API_KEY') ? variable('ANTHROPIC_API_KEY') : { kind: 'login-key', path: globalPath };
+    case 'api_key': {
+      // The key sent: the variable's, else (a blank variable) the helper's or the /login key.
+      const key = apiKey(inputs.get);
+      if (key === 'key') return variable('ANTHROPIC_API_KEY');
+      if (inputs.helper) return { kind: 'apiKeyHelper', helper: inputs.helper };
+      return inputs.hasPrimaryApiKey || key === null ? { kind: 'login-key', path: globalPath } : variable('ANTHROPIC_API_KEY');
+    }
     case 'claude.ai':
       return { kind: 'claude.ai', path: inputs.claudeAi!.path, subscription: inputs.claudeAi!.subscription };
     default:

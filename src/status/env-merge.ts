@@ -46,17 +46,30 @@ export function takenFrom(level: Level, name: string): boolean {
   return !((level === 'project' || level === 'local') && PROJECT_REFUSED.has(name.toUpperCase()));
 }
 
+/**
+ * Whether Claude Code can put a file's env entry into its environment at all: a NUL character in
+ * the name or the value (JSON's "\u0000") cannot be in an environment, and 2.1.332 passes such an
+ * entry over, so the weaker value (another file's, or the shell's) stays. Measured with `claude
+ * auth status`: "x\u0000y" as ANTHROPIC_API_KEY is no key, and "0\u0000" over the shell's
+ * CLAUDE_CODE_USE_VERTEX=1 leaves Vertex on; in the global config's env alike.
+ */
+export function applicable(name: string, value: string): boolean {
+  return !name.includes('\0') && !value.includes('\0');
+}
+
 type Env = Record<string, string | undefined>;
 
 /** `settings` strongest first, as readSettings returns them; only files Claude Code keeps count. */
 export function mergeEnv(shell: Env, global: GlobalConfig, settings: SettingsFile[]): Map<string, Effective> {
   const effective = new Map<string, Effective>();
   for (const [name, value] of Object.entries(shell)) if (value !== undefined) effective.set(name, { value, origin: { kind: 'shell' } });
-  for (const [name, value] of Object.entries(global.env)) effective.set(name, { value, origin: { kind: 'settings', level: 'global', path: global.path } });
+  for (const [name, value] of Object.entries(global.env)) {
+    if (applicable(name, value)) effective.set(name, { value, origin: { kind: 'settings', level: 'global', path: global.path } });
+  }
   for (const file of [...settings].reverse()) {
     if (file.state !== 'ok') continue;
     for (const [name, value] of Object.entries(file.env)) {
-      if (takenFrom(file.level, name)) effective.set(name, { value, origin: { kind: 'settings', level: file.level, path: file.path } });
+      if (takenFrom(file.level, name) && applicable(name, value)) effective.set(name, { value, origin: { kind: 'settings', level: file.level, path: file.path } });
     }
   }
   return effective;

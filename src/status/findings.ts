@@ -1,8 +1,7 @@
 // doctor's checks: each finding says what is wrong, how bad it is, and the fix.
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
-import { homeDir } from '../paths.js';
 import { displayPath, loadConfig } from '../profiles/config.js';
 import { BACKEND_SPECS, isBlank, providerSpec, type Provider } from '../profiles/backends.js';
 import { ANTHROPIC_AUTH, SELECTORS } from '../profiles/managed.js';
@@ -43,6 +42,9 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
   const add = (id: string, severity: Severity, message: string, fix: string) => out.push({ id, severity, message: inline(maskSecrets(message)), fix: inline(maskSecrets(fix)) });
   const where = (path: string) => displayPath(path, env);
   const value = (name: string) => p.variables[name]?.value;
+  // Whether a variable is unset or blank for Claude Code: from the prediction, as a secret's
+  // value is masked there (a token of one space shows as …, which is not blank).
+  const blank = (name: string) => (name in p.variables ? p.blankVariables.includes(name) : isBlank(env[name]));
 
   if (p.globalConfig.state === 'invalid' || p.globalConfig.state === 'unreadable') {
     add('settings-invalid', 'error', `${where(p.globalConfig.path)} is ${p.globalConfig.problem}`, 'fix or move the file (Claude Code keeps its own state there)');
@@ -88,7 +90,7 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
     );
   }
   if (p.provider !== 'gateway' && isOn(value('CLAUDE_CODE_USE_GATEWAY'))) {
-    const missing = ['ANTHROPIC_BASE_URL', 'ANTHROPIC_AUTH_TOKEN'].filter((n) => isBlank(value(n))); // white space is none
+    const missing = ['ANTHROPIC_BASE_URL', 'ANTHROPIC_AUTH_TOKEN'].filter(blank); // white space is none
     add(
       'gateway-ignored',
       'warning',
@@ -105,7 +107,7 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
     }
     // White space is no value (measured on 2.1.332: a blank Vertex project, CLOUD_ML_REGION or
     // Claude Platform workspace id counts as none), nor is one a settings file empties.
-    const given = r.anyOf.filter((name) => !isBlank(name in p.variables ? value(name) : env[name]));
+    const given = r.anyOf.filter((name) => !blank(name));
     // A region Claude Code does not take (the rule of AWS regions: "bad_region", "e1") is passed
     // over for its default, as an AWS region is.
     const notRegion = r.slug === 'region' && r.fallback ? given.filter((name) => !looksLikeRegion(value(name) ?? env[name] ?? '')) : [];
@@ -206,8 +208,8 @@ function awsCredentialsFound(p: Prediction, env: Env): boolean {
   if (v('AWS_PROFILE') || v('AWS_ACCESS_KEY_ID') || v('AWS_BEARER_TOKEN_BEDROCK') || v('CLAUDE_CODE_SKIP_BEDROCK_AUTH')) return true;
   if (env.AWS_WEB_IDENTITY_TOKEN_FILE || env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI || env.AWS_CONTAINER_CREDENTIALS_FULL_URI) return true;
   if (p.awsCredentialExport) return true;
-  const aws = join(homeDir(env), '.aws');
-  if (existsSync(env.AWS_SHARED_CREDENTIALS_FILE ?? join(aws, 'credentials')) || existsSync(env.AWS_CONFIG_FILE ?? join(aws, 'config'))) return true;
+  const aws = p.awsDir;
+  if (existsSync(resolve(p.dir, v('AWS_SHARED_CREDENTIALS_FILE') || join(aws, 'credentials'))) || existsSync(resolve(p.dir, v('AWS_CONFIG_FILE') || join(aws, 'config')))) return true;
   try {
     return readdirSync(join(aws, 'sso', 'cache')).some((f) => f.endsWith('.json'));
   } catch {

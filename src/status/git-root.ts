@@ -7,8 +7,9 @@
 // - in a linked worktree (`.git` is a file `gitdir: <main>/.git/worktrees/<name>` with a
 //   `commondir`), the MAIN checkout's root, not the worktree's;
 // - only when the root directory, its `.git` and its `.claude` belong to the user running
-//   Claude Code: a repository somebody else owns cannot slip settings in above you.
-import { realpathSync, statSync } from 'node:fs';
+//   Claude Code (a link's own owner counts, not its target's): a repository somebody else owns
+//   cannot slip settings in above you.
+import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { readPrefix } from './read-bounded.js';
 
@@ -50,9 +51,12 @@ export function canonicalGitRoot(dir: string): string | null {
   }
 }
 
+/** Whether `path` itself belongs to `uid`: a symbolic link's own owner, not its target's, as
+ *  2.1.332 asks (a .claude link of yours to somebody else's directory is read, one of somebody
+ *  else's to yours is not: test/status-git-owner-links.test.ts). */
 function ownedBy(path: string, uid: number): boolean {
   try {
-    return statSync(path).uid === uid;
+    return lstatSync(path).uid === uid;
   } catch {
     return false;
   }

@@ -11,13 +11,23 @@ export type Level = 'managed' | 'local' | 'project' | 'user' | 'global';
 type Env = Record<string, string | undefined>;
 
 /**
+ * The home directory Claude Code started in `dir` takes: $HOME as it is, relative to `dir` when
+ * relative (measured: HOME=../.. reads ../../.claude/settings.json from where it starts).
+ * Claude Code takes it once, at start: an env block that sets HOME moves nothing.
+ */
+export function claudeHome(dir: string, env: Env): string {
+  return resolve(dir, homeDir(env));
+}
+
+/**
  * Claude Code's config directory: $CLAUDE_CONFIG_DIR taken as it is, relative to the working
  * directory when relative (no ~ expansion; an empty value is the working directory itself),
- * else ~/.claude.
+ * else ~/.claude. `set` is CLAUDE_CONFIG_DIR where it is not the shell's: 2.1.332 reads the
+ * user settings where the global config's env puts it, and the login where the env of every
+ * file but a project's puts it (predict.ts).
  */
-export function configDir(dir: string, env: Env): string {
-  const set = env.CLAUDE_CONFIG_DIR;
-  return set === undefined ? join(homeDir(env), '.claude') : resolve(dir, set);
+export function configDir(dir: string, env: Env, set: string | undefined = env.CLAUDE_CONFIG_DIR): string {
+  return set === undefined ? join(claudeHome(dir, env), '.claude') : resolve(dir, set);
 }
 
 /**
@@ -29,13 +39,13 @@ export function globalConfigPaths(dir: string, env: Env): { legacy: string; curr
   const set = env.CLAUDE_CONFIG_DIR;
   return {
     legacy: join(configDir(dir, env), '.config.json'),
-    current: set ? join(resolve(dir, set), '.claude.json') : join(homeDir(env), '.claude.json'),
+    current: set ? join(resolve(dir, set), '.claude.json') : join(claudeHome(dir, env), '.claude.json'),
   };
 }
 
-/** The claude.ai login: `.credentials.json` in the config directory. */
-export function credentialsPath(dir: string, env: Env): string {
-  return join(configDir(dir, env), '.credentials.json');
+/** The claude.ai login: `.credentials.json` in the config directory (which one: predict.ts). */
+export function credentialsPath(configDirectory: string): string {
+  return join(configDirectory, '.credentials.json');
 }
 
 export function managedSettingsPath(env: Env): string {
@@ -70,13 +80,13 @@ export function managedSettingsFiles(env: Env): string[] {
  * settings.local.json of the repository root (when `dir` is below it), settings.local.json and
  * settings.json of `dir` itself (not of its parents), and the user's settings.json.
  */
-export function settingsLocations(dir: string, env: Env = process.env): Array<{ level: Level; path: string }> {
+export function settingsLocations(dir: string, env: Env = process.env, userDir: string = configDir(dir, env)): Array<{ level: Level; path: string }> {
   const repoLocal = repositoryLocalSettings(dir);
   return [
     ...managedSettingsFiles(env).map((path) => ({ level: 'managed' as const, path })),
     ...(repoLocal ? [{ level: 'local' as const, path: repoLocal }] : []),
     { level: 'local', path: join(dir, '.claude', 'settings.local.json') },
     { level: 'project', path: join(dir, '.claude', 'settings.json') },
-    { level: 'user', path: join(configDir(dir, env), 'settings.json') },
+    { level: 'user', path: join(userDir, 'settings.json') },
   ];
 }

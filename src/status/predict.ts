@@ -6,6 +6,7 @@
 // - when several selectors are on, the order of SELECTOR_PRECEDENCE (src/profiles/backends.ts)
 //   decides; the gateway counts only with ANTHROPIC_BASE_URL and ANTHROPIC_AUTH_TOKEN set;
 // - key source and auth method: auth.ts; the Bedrock region: region.ts.
+import { join } from 'node:path';
 import { mask } from '../mask.js';
 import { isBlank, isOn, providerSpec, SELECTOR_PRECEDENCE, type Provider } from '../profiles/backends.js';
 import { maskSecrets } from '../secrets.js';
@@ -13,10 +14,10 @@ import { MANAGED_VARS, SECRET_VARS } from '../profiles/managed.js';
 import { authMethod, credentialInUse, helperInForce, keySource, type ApiKeySource, type AuthMethod, type Credential, type Helper } from './auth.js';
 import { mergeEnv, type Origin } from './env-merge.js';
 import { readGlobalConfig, type GlobalConfig } from './global-config.js';
-import { credentialsPath, globalConfigPaths } from './locations.js';
+import { configDir, credentialsPath, globalConfigPaths } from './locations.js';
 import { readClaudeAiLogin, type ClaudeAiLogin } from './logins.js';
-import { bedrockRegion, type BedrockRegion } from './region.js';
-import { readSettings, type Level, type SettingsFile } from './settings.js';
+import { awsHome, bedrockRegion, type BedrockRegion } from './region.js';
+import { readSettings, readSettingsFile, type Level, type SettingsFile } from './settings.js';
 
 export type { Origin } from './env-merge.js';
 export type { Provider } from '../profiles/backends.js';
@@ -59,6 +60,14 @@ export interface Prediction {
   bedrockRegion: BedrockRegion | null;
   /** Every managed variable that is set for Claude Code, secrets masked. */
   variables: Record<string, Value>;
+  /** The names of `variables` whose value is empty or white space (their masked value cannot
+   *  tell: a token of one space shows as …). Not in the JSON. */
+  blankVariables: string[];
+  /** The config directory Claude Code ends with, once the env is applied: where it reads the
+   *  login (`configDirectory` of `claude auth status`, resolved). Not in the JSON. */
+  configDir: string;
+  /** The .aws directory Claude Code's AWS SDK reads (region.ts awsHome). Not in the JSON. */
+  awsDir: string;
   /** Variables a settings file sets, which no switch in the shell can change. */
   overrides: Override[];
   settings: SettingsFile[];
@@ -73,18 +82,26 @@ export { isOn };
 type Env = Record<string, string | undefined>;
 
 export function predict(dir: string, env: Env = process.env): Prediction {
-  const settings = readSettings(dir, env);
-  const usable = settings.filter((s) => s.state === 'ok');
   const globalConfig = readGlobalConfig(globalConfigPaths(dir, env));
+  // Claude Code applies the global config's env before it reads the settings files, so a
+  // CLAUDE_CONFIG_DIR there moves the user settings (measured on 2.1.332).
+  const settings = readSettings(dir, env, configDir(dir, env, mergeEnv(env, globalConfig, []).get('CLAUDE_CONFIG_DIR')?.value));
+  // A CLAUDE_CONFIG_DIR the settings' env sets moves the login, and the user settings the
+  // apiKeyHelper is taken from (not those the env came from): settingsAfterEnv.
+  const trusted = trustedEnv(env, globalConfig, settings);
+  const laterDir = configDir(dir, env, trusted.get('CLAUDE_CONFIG_DIR')?.value);
+  const awsDir = join(awsHome(dir, (name) => trusted.get(name)?.value, env), '.aws');
+  const later = settingsAfterEnv(settings, laterDir);
+  const usable = settings.filter((s) => s.state === 'ok');
   const effective = mergeEnv(env, globalConfig, settings);
   const overrides = settingsOverrides(effective, env);
   const get = (name: string) => effective.get(name)?.value;
 
   const selectorsOn = SELECTOR_ORDER.filter(([name, provider]) => isOn(get(name)) && countsHere(provider, get));
   const provider: Provider = selectorsOn[0]?.[1] ?? 'firstParty';
-  const apiKeyHelper = helperInForce(settings);
+  const apiKeyHelper = helperInForce(later);
   // A login only counts for the Anthropic API: the others say third_party whatever it is.
-  const claudeAiLogin = provider === 'firstParty' ? readClaudeAiLogin(credentialsPath(dir, env)) : null;
+  const claudeAiLogin = provider === 'firstParty' ? readClaudeAiLogin(credentialsPath(laterDir)) : null;
   const auth = { get, firstParty: provider === 'firstParty', helper: apiKeyHelper, hasPrimaryApiKey: globalConfig.hasPrimaryApiKey, claudeAi: claudeAiLogin };
 
   const variables: Record<string, Value> = {};
@@ -103,13 +120,39 @@ export function predict(dir: string, env: Env = process.env): Prediction {
     globalConfig,
     claudeAiLogin,
     credential: credentialInUse(auth, mask, globalConfig.path),
-    bedrockRegion: providerSpec(provider).regionVariable === 'AWS_REGION' ? bedrockRegion(get, env) : null,
+    bedrockRegion: providerSpec(provider).regionVariable === 'AWS_REGION' ? bedrockRegion(get, dir, awsDir) : null,
+    awsDir,
     variables,
+    blankVariables: Object.keys(variables).filter((name) => isBlank(get(name))),
+    configDir: laterDir,
     overrides,
     settings,
     awsCredentialExport: usable.find((f) => f.awsCredentialExport)?.awsCredentialExport ?? null,
     awsAuthRefresh: usable.find((f) => f.awsAuthRefresh)?.awsAuthRefresh ?? null,
   };
+}
+
+/**
+ * The environment as the env of the global config and of every settings file but a project's
+ * (its own .claude/settings.json and settings.local.json, the repository root's too) leave it:
+ * where Claude Code takes CLAUDE_CONFIG_DIR for the login, and the AWS SDK HOME. Measured on
+ * 2.1.332: user settings' CLAUDE_CONFIG_DIR=alt reads alt/.credentials.json, a project's does
+ * not; user settings' HOME=alt signs for alt/.aws/config's region, a project's does not.
+ */
+function trustedEnv(env: Env, global: GlobalConfig, settings: SettingsFile[]) {
+  return mergeEnv(env, global, settings.filter((f) => f.level !== 'project' && f.level !== 'local'));
+}
+
+/**
+ * The settings files as Claude Code reads them again once the env is applied: with the user's
+ * settings.json of the config directory the env left (`laterDir`) when that is another. 2.1.332
+ * takes the env from the first reading and the apiKeyHelper from this one (measured: user
+ * settings with CLAUDE_CONFIG_DIR=alt and a helper have no helper in force; alt/settings.json's
+ * helper is, its env is not applied).
+ */
+function settingsAfterEnv(settings: SettingsFile[], laterDir: string): SettingsFile[] {
+  const path = join(laterDir, 'settings.json');
+  return settings.map((f) => (f.level === 'user' && f.path !== path ? readSettingsFile('user', path) : f));
 }
 
 /** Every managed variable that a file of Claude Code's sets, whatever the shell says. */

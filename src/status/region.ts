@@ -9,8 +9,9 @@
 //    config file (AWS_CONFIG_FILE or ~/.aws/config, section [profile NAME], or [default]);
 // 3. us-east-1.
 // So Claude Code never lacks a region: without one it signs for us-east-1.
-import { join } from 'node:path';
-import { homeDir } from '../paths.js';
+// ~/.aws is the AWS SDK's home (awsHome), which follows HOME as the files' env leaves it.
+import { join, resolve } from 'node:path';
+import { claudeHome } from './locations.js';
 import { readBounded } from './read-bounded.js';
 
 export type RegionSource = { kind: 'variable'; name: 'AWS_REGION' | 'AWS_DEFAULT_REGION' } | { kind: 'aws-config'; path: string; profile: string } | { kind: 'default' };
@@ -33,7 +34,22 @@ export function looksLikeRegion(value: string): boolean {
   return REGION.test(value.trim());
 }
 
-export function bedrockRegion(get: (name: string) => string | undefined, env: Record<string, string | undefined>): BedrockRegion {
+/**
+ * The home directory of the AWS SDK in Claude Code, whose .aws it reads: HOME as the env of the
+ * global config and of the managed and user settings leave it (`trusted`: not a project's),
+ * else USERPROFILE, else the home Claude Code started with. Unlike Claude Code's own files
+ * (locations.ts), it follows a HOME those files set. Measured on the wire with 2.1.332: user
+ * settings or the global config with "HOME": "alt" sign for alt/.aws/config's region; with
+ * "HOME": "" and "USERPROFILE": "alt" too; a project's or a local HOME moves nothing.
+ */
+export function awsHome(dir: string, trusted: (name: string) => string | undefined, env: Record<string, string | undefined>): string {
+  const home = trusted('HOME') || trusted('USERPROFILE');
+  return home ? resolve(dir, home) : claudeHome(dir, env);
+}
+
+/** `dir`: where Claude Code starts; relative paths (AWS_CONFIG_FILE, ...) are from there.
+ *  `aws`: the .aws directory (awsHome). */
+export function bedrockRegion(get: (name: string) => string | undefined, dir: string, aws: string): BedrockRegion {
   const ignored: string[] = [];
   for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION'] as const) {
     const value = get(name)?.trim();
@@ -41,11 +57,10 @@ export function bedrockRegion(get: (name: string) => string | undefined, env: Re
     if (value) ignored.push(name);
   }
   const profile = get('AWS_PROFILE') || 'default';
-  const aws = join(homeDir(env), '.aws');
   // Measured: with a region in both, the credentials file's wins.
   const files: Array<[string, boolean]> = [
-    [get('AWS_SHARED_CREDENTIALS_FILE') || join(aws, 'credentials'), false],
-    [get('AWS_CONFIG_FILE') || join(aws, 'config'), true],
+    [resolve(dir, get('AWS_SHARED_CREDENTIALS_FILE') || join(aws, 'credentials')), false],
+    [resolve(dir, get('AWS_CONFIG_FILE') || join(aws, 'config')), true],
   ];
   for (const [path, isConfig] of files) {
     const region = iniRegion(path, profile, isConfig);

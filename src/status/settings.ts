@@ -36,8 +36,9 @@ export interface SettingsFile {
 
 type Env = Record<string, string | undefined>;
 
-export function readSettings(dir: string, env: Env = process.env): SettingsFile[] {
-  return settingsLocations(dir, env).map(({ level, path }) => readSettingsFile(level, path));
+/** `userDir`: the config directory whose settings.json is the user's (locations.ts). */
+export function readSettings(dir: string, env: Env = process.env, userDir?: string): SettingsFile[] {
+  return settingsLocations(dir, env, userDir).map(({ level, path }) => readSettingsFile(level, path));
 }
 
 /** Text the way Claude Code decodes a settings file: one UTF-8 or UTF-16LE byte order mark skipped. */
@@ -53,13 +54,36 @@ export function jsonKind(value: unknown): JsonKind {
   return typeof value as 'string' | 'number' | 'boolean' | 'object';
 }
 
-/** An env value as text, the way Claude Code's schema coerces it; undefined when it cannot. */
+/**
+ * Arrays Claude Code's engine converts to text inside one another before it gives up: an array
+ * or object element inside this many arrays becomes "" (measured on 2.1.332 with `claude auth
+ * status --text`, which shows the GCP project as it took it: 62 arrays around "x" give "x", 63
+ * give ""; 62 arrays around {} give "", 61 "[object Object]"; 62 arrays around {"toString": 1}
+ * give "" where 61 make the file invalid). V8's String() has no such limit, and overflows its
+ * stack on a few thousand, which would void a file Claude Code keeps.
+ */
+export const ARRAY_TEXT_DEPTH = 62;
+
+/**
+ * An env value as text, the way Claude Code's schema coerces it (JavaScript's String(), as its
+ * engine does it); undefined when it cannot, which makes Claude Code reject the whole file: an
+ * object of its own `toString` (JSON cannot make it a function, so String() throws), wherever it
+ * is converted.
+ */
 export function envText(value: unknown): string | undefined {
-  try {
-    return String(value);
-  } catch {
-    return undefined; // {"toString": 1}: String() throws, and Claude Code rejects the file
-  }
+  const text = (v: unknown, arrays: number): string | undefined => {
+    if (v === null || typeof v !== 'object') return String(v);
+    if (arrays >= ARRAY_TEXT_DEPTH) return '';
+    if (!Array.isArray(v)) return Object.hasOwn(v, 'toString') ? undefined : '[object Object]';
+    const parts: string[] = [];
+    for (const element of v) {
+      const part = element === null || element === undefined ? '' : text(element, arrays + 1);
+      if (part === undefined) return undefined;
+      parts.push(part);
+    }
+    return parts.join(',');
+  };
+  return text(value, 0);
 }
 
 export function readSettingsFile(level: Level, path: string): SettingsFile {
