@@ -633,7 +633,9 @@ end
 # for each that sets one of the variables (a regular file, read up to 64 KiB, never run).
 function _cb_settings_note
     set -l user_dir $HOME/.claude
-    test -n "$CLAUDE_CONFIG_DIR"; and set user_dir $CLAUDE_CONFIG_DIR
+    set -q CLAUDE_CONFIG_DIR; and set user_dir "$CLAUDE_CONFIG_DIR"
+    # CLAUDE_CONFIG_DIR set and empty: Claude Code takes the directory it starts in.
+    test -n "$user_dir"; or set user_dir $PWD
     for f in $_cb_managed_settings $PWD/.claude/settings.local.json $PWD/.claude/settings.json \
             $user_dir/settings.json
         test -f $f -a -s $f -a -r $f; or continue

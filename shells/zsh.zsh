@@ -480,9 +480,11 @@ _cb_read_marker() {
 # Claude Code reads settings files on top of the environment, and their `env` wins: a line
 # for each that sets one of the variables (a regular file, read up to 64 KiB, never run).
 _cb_settings_note() {
-    local _cb_f _cb_text _cb_v _cb_found
+    local _cb_f _cb_text _cb_v _cb_found _cb_user=${CLAUDE_CONFIG_DIR-${HOME-}/.claude}
+    # CLAUDE_CONFIG_DIR set and empty: Claude Code takes the directory it starts in.
+    _cb_user=${_cb_user:-${PWD-}}
     for _cb_f in $_cb_managed_settings ${PWD-}/.claude/settings.local.json ${PWD-}/.claude/settings.json \
-        ${CLAUDE_CONFIG_DIR:-${HOME-}/.claude}/settings.json; do
+        $_cb_user/settings.json; do
         [[ -f $_cb_f && -s $_cb_f && -r $_cb_f ]] || continue
         _cb_text=
         { IFS= read -r -u 0 -d '' -k 65536 _cb_text <$_cb_f; } 2>/dev/null

@@ -2,11 +2,10 @@
 // and must name the ones Claude Code reads. With CLAUDE_CONFIG_DIR set and empty, Claude Code
 // 2.1.332 takes the working directory as its config directory (status-oracle.test.ts, "an empty
 // CLAUDE_CONFIG_DIR: settings.json in the working directory"): it reads ./settings.json, not
-// ~/.claude/settings.json. The templates treat an empty CLAUDE_CONFIG_DIR as unset
-// (`${CLAUDE_CONFIG_DIR:-$HOME/.claude}`, fish's `test -n`), so cb-status names the file Claude
-// Code does not read and misses the one it does. The templates are not ours to change here
-// (shells/ and src/render/): `it.fails` holds the repro until they are fixed; the first test
-// shows, with the pinned CLI, that the file in the working directory is the one that counts.
+// ~/.claude/settings.json. The templates took an empty CLAUDE_CONFIG_DIR for unset
+// (`${CLAUDE_CONFIG_DIR:-$HOME/.claude}`, fish's `test -n`), so cb-status named the file Claude
+// Code does not read and missed the one it does. The first test shows, with the pinned CLI,
+// that the file in the working directory is the one that counts.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,8 +40,7 @@ describe.skipIf(!available)('an empty CLAUDE_CONFIG_DIR, by the pinned CLI', () 
 
 for (const shell of shellsUnderTest()) {
   describe(`${shell}: cb-status with an empty CLAUDE_CONFIG_DIR`, () => {
-    // Fails today: the templates read ${CLAUDE_CONFIG_DIR:-$HOME/.claude}/settings.json.
-    it.fails('names the settings.json Claude Code reads (the working directory\'s), not ~/.claude\'s', async () => {
+    it('names the settings.json Claude Code reads (the working directory\'s), not ~/.claude\'s', async () => {
       const { sb, work, here, unread, env } = world();
       const run = await runWithInit(sb, shell, 'cb-bedrock\ncb-status', { env, cwd: work });
       const lines = run.stdout.split('\n').filter((l) => l.startsWith('settings  '));
