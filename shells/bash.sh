@@ -77,6 +77,7 @@ if [ "${BASH_VERSINFO[0]}" -gt 4 ] ||
     _cb_modern=1
 fi
 _cb_cands_pwd=
+_cb_envrc_dir=
 
 # ---- variables: their state, and putting them back ----
 
@@ -445,11 +446,31 @@ _cb_walk() {
     _cb_map_dir=
     _cb_map_profile=
     _cb_map_find "$_cb_d"
+    _cb_envrc_find "$_cb_d"
     while :; do
         _cb_cands+=("$_cb_d/$_cb_marker")
         [[ -n $_cb_d ]] || break
         _cb_d=${_cb_d%/*}
     done
+}
+
+# When direnv's hook is in this shell, whether the .envrc it will load here (the nearest at or
+# above directory $1) says `use claude`: its directory into _cb_envrc_dir, else empty. direnv's
+# hook may run after ours at this prompt; until it has loaded, that directory is direnv's
+# already, and a marker in its tree does not switch (docs/direnv.md).
+_cb_envrc_find() {
+    local _cb_d=$1 _cb_text
+    _cb_envrc_dir=
+    declare -F _direnv_hook >/dev/null || return 0
+    while [[ ! -f $_cb_d/.envrc ]]; do
+        [[ -n $_cb_d ]] || return 0
+        _cb_d=${_cb_d%/*}
+    done
+    _cb_text=
+    { IFS= read -r -d '' -n 8192 _cb_text <"$_cb_d/.envrc"; } 2>/dev/null || :
+    if _cb_says_use_claude "$_cb_text"; then
+        _cb_envrc_dir=${_cb_d:-/}
+    fi
 }
 
 # The innermost directory of the map at or above directory $1 ($PWD, with no / at its end), into
@@ -531,6 +552,11 @@ _cb_governor() {
         return 0
     fi
     [[ ${PWD-} == "$_cb_cands_pwd" ]] || _cb_walk
+    if [[ -n $_cb_envrc_dir ]]; then
+        _cb_gkey="direnv-to-load:$_cb_envrc_dir"
+        _cb_gwhy="direnv: .envrc in $_cb_envrc_dir (not loaded yet)"
+        return 0
+    fi
     # [[ ]] rather than [ ]: here it is twice as fast.
     for _cb_f in "${_cb_cands[@]}"; do
         if [[ -f $_cb_f ]]; then

@@ -40,6 +40,23 @@ function _cb_hook --on-variable PWD --on-event fish_prompt
     test "x$_cb_gkey" = "x$_cb_last_gkey"; or _cb_on_governor_change
 end
 
+# When direnv's hook is in this shell, whether the .envrc it will load here (the nearest in the
+# directories $argv, innermost first) says `use claude`: its directory into _cb_envrc_dir, else
+# empty. direnv loads at the prompt, after our PWD handler; until it has, that directory is
+# direnv's already, and a marker in its tree does not switch (docs/direnv.md).
+function _cb_envrc_find
+    set -g _cb_envrc_dir
+    builtin functions -q __direnv_export_eval; or return 0
+    for d in $argv
+        test -f $d/.envrc; or continue
+        # Read as text, never run: a line `use claude ...`, indented by up to 8 blanks.
+        set -l text
+        read -z -n 8192 -l text <$d/.envrc 2>/dev/null
+        string match -q -r -- '(^|\n)[ \t]{0,8}use[ \t]claude[ \t]' $text; and set -g _cb_envrc_dir $d
+        return 0
+    end
+end
+
 # What governs the current directory, into _cb_gkey (empty: nothing), _cb_gprofile, _cb_gwhy.
 function _cb_governor
     set -g _cb_gprofile
@@ -53,6 +70,11 @@ function _cb_governor
         return 0
     end
     test "x$PWD" = "x$_cb_cands_pwd"; or _cb_walk
+    if test -n "$_cb_envrc_dir"
+        set -g _cb_gkey "direnv-to-load:$_cb_envrc_dir"
+        set -g _cb_gwhy "direnv: .envrc in $_cb_envrc_dir (not loaded yet)"
+        return 0
+    end
     # `path is` (fish 3.5+) answers "is any of these a file" in one builtin: with no marker up
     # the tree (most prompts) that is the whole check, at a fifth of a loop's cost.
     if set -q _cb_no_path; or builtin path is -f -q -- $_cb_cands
@@ -107,6 +129,7 @@ end
 # A broken config, said at every load of a cached copy as `init` says it at every start.
 test -z "$_cb_config_warning"; or builtin printf '%s\n' "$_cb_config_warning" >&2
 set -g _cb_cands_pwd
+set -g _cb_envrc_dir
 builtin -q path; or set -g _cb_no_path 1
 # What a profile name is, as a pattern.
 set -g _cb_name_re "^[$_cb_name_first][$_cb_name_rest]{0,"(builtin math $_cb_name_max - 1)"}\$"
@@ -351,6 +374,7 @@ function _cb_walk
         set -p _cb_cands $d/$_cb_marker
         set -p dirs $d
     end
+    _cb_envrc_find $dirs
     # The map is one text, a line "<directory>\t<profile>" each: one `string match` looks for
     # all these directories at once. (With 1000 entries as a list, each lookup spent 0.3 ms
     # just expanding it: a cd into a mapped directory and out cost 7 ms.)
@@ -483,8 +507,9 @@ function _cb_on_governor_change
         set -g _cb_reapply
         _cb_reapply_active; or return 0
     end
-    if test -z "$_cb_gkey"
-        # Nothing governs here: an automatic switch ends; a manual one holds.
+    if test -z "$_cb_gkey"; or string match -q -- 'direnv-to-load:*' "$_cb_gkey"
+        # Nothing governs here, or direnv is about to (it starts from your variables, as cb-use
+        # does): an automatic switch ends; a manual one holds.
         test -n "$_cb_auto"; or return 0
         set -g _cb_auto
         if test -n "$_cb_manual"
@@ -548,7 +573,7 @@ function _cb_direnv_governs
     test "$CLAUDE_HOOKS_DIRENV" = /; and set dir /
     # (A prefix compared, not a glob: the name may hold * or ?. It ends in /, so collect keeps it.)
     set -l head (string sub -l (string length -- "$dir") -- "$PWD/" | string collect)
-    test "x$head" = "x$dir"; or functions -q __direnv_export_eval
+    test "x$head" = "x$dir"; or builtin functions -q __direnv_export_eval
 end
 
 # After a cb-reload: applies the active profile again, with the data just loaded, or, when the

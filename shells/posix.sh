@@ -53,6 +53,22 @@ _cb_trim() {
     done
 }
 
+# Whether text $1 (the first 8 KiB of an .envrc, read as text, never run) has a line
+# `use claude ...`, indented by up to 8 blanks.
+_cb_says_use_claude() {
+    local _cb_text _cb_i=0
+    _cb_text=$'\n'${1//$'\t'/ }
+    while [ "$_cb_i" -lt 8 ]; do
+        case $_cb_text in *$'\n '*) ;; *) break ;; esac
+        _cb_text=${_cb_text//$'\n '/$'\n'}
+        _cb_i=$((_cb_i + 1))
+    done
+    case $_cb_text in
+    *$'\n'"use claude "*) return 0 ;;
+    *) return 1 ;;
+    esac
+}
+
 # What the hook does when what governs the directory (_cb_gkey, from _cb_governor) is not what
 # it was at the last prompt.
 _cb_on_governor_change() {
@@ -67,8 +83,9 @@ _cb_on_governor_change() {
         _cb_reapply_active || return 0
     fi
     case $_cb_gkey in
-    '')
-        # Nothing governs here: an automatic switch ends; a manual one holds.
+    '' | direnv-to-load:*)
+        # Nothing governs here, or direnv is about to (it starts from your variables, as cb-use
+        # does): an automatic switch ends; a manual one holds.
         if [ -n "${_cb_auto-}" ]; then
             _cb_auto=
             if [ -n "${_cb_manual-}" ]; then

@@ -82,7 +82,7 @@ if [[ -n $_cb_cache_file && -z ${_cb_refreshing-} ]]; then
 fi
 # A broken config, said at every load of a cached copy as `init` says it at every start.
 [[ -z $_cb_config_warning ]] || print -r -- "$_cb_config_warning" >&2
-typeset -g _cb_cands_pwd=
+typeset -g _cb_cands_pwd= _cb_envrc_dir=
 
 # ---- variables: their state, and putting them back ----
 
@@ -376,6 +376,24 @@ _cb_walk() {
         [[ -z $_cb_d ]] && break
         _cb_d=${_cb_d%/*}
     done
+    _cb_envrc_find ${PWD%/}
+}
+
+# When direnv's hook is in this shell, whether the .envrc it will load here (the nearest at or
+# above directory $1) says `use claude`: its directory into _cb_envrc_dir, else empty. direnv's
+# hook may run after ours at this prompt; until it has loaded, that directory is direnv's
+# already, and a marker in its tree does not switch (docs/direnv.md).
+_cb_envrc_find() {
+    local _cb_d=$1 _cb_text=
+    typeset -g _cb_envrc_dir=
+    (( ${+functions[_direnv_hook]} )) || return 0
+    while [[ ! -f $_cb_d/.envrc ]]; do
+        [[ -n $_cb_d ]] || return 0
+        _cb_d=${_cb_d%/*}
+    done
+    { IFS= read -r -u 0 -k 8192 _cb_text <$_cb_d/.envrc; } 2>/dev/null
+    _cb_says_use_claude "$_cb_text" && _cb_envrc_dir=${_cb_d:-/}
+    return 0
 }
 
 # The profile the map gives directory $1 itself, into _cb_r; fails when it has none.
@@ -407,6 +425,11 @@ _cb_governor() {
         return 0
     fi
     [[ $PWD == "$_cb_cands_pwd" ]] || _cb_walk
+    if [[ -n $_cb_envrc_dir ]]; then
+        _cb_gkey="direnv-to-load:$_cb_envrc_dir"
+        _cb_gwhy="direnv: .envrc in $_cb_envrc_dir (not loaded yet)"
+        return 0
+    fi
     # [[ -f ]] one by one: faster here than one glob with qualifiers.
     for _cb_f in $_cb_cands; do
         if [[ -f $_cb_f ]]; then
