@@ -152,40 +152,29 @@ describe.skipIf(!direnvOk)('direnv and the shell hooks: which hook runs first', 
     // straight into a `use claude anthropic` one loads the .envrc on top of the marker's Bedrock
     // switch, before our hook has undone it: the Anthropic API without the user's key, and it
     // stays so while they are there. fish (our PWD handler runs before direnv loads) is right.
-    (shell === 'fish' ? it : it.fails)(`${shell}: direnv hooked after the init: from a marked directory into 'use claude anthropic', the key is back`, async () => {
-      const sb = await direnvSandbox();
-      const e = await allowed(sb, 'e', 'use claude anthropic\n');
-      const aws = join(sb.home, 'aws');
-      mkdirSync(aws);
-      writeFileSync(join(aws, '.claude-backend'), 'bedrock\n');
-      const run = await runWithInit(sb, shell, [direnvHook(shell), 'prompt', cd(shell, aws), 'prompt', 'dump aws', cd(shell, e), 'prompt', 'dump e'].join('\n'), {
-        env: { ...QUIET, ANTHROPIC_API_KEY: KEY, DIRENV_LOG_FORMAT: '' },
+    // And in the docs' order (direnv's hook first in the start-up file, so ours runs first):
+    // ours sees the .envrc that direnv is about to load, ends the marker's switch, and direnv
+    // starts from the user's variables.
+    for (const order of ['after', 'before'] as const) {
+      const known = order === 'after' && shell !== 'fish' ? it.fails : it;
+      known(`${shell}: direnv hooked ${order} the init: from a marked directory into 'use claude anthropic', the key is back`, async () => {
+        const sb = await direnvSandbox();
+        const e = await allowed(sb, 'e', 'use claude anthropic\n');
+        const aws = join(sb.home, 'aws');
+        mkdirSync(aws);
+        writeFileSync(join(aws, '.claude-backend'), 'bedrock\n');
+        const steps = ['prompt', cd(shell, aws), 'prompt', 'dump aws', cd(shell, e), 'prompt', 'dump e'];
+        const run = await runWithInit(sb, shell, (order === 'after' ? [direnvHook(shell), ...steps] : steps).join('\n'), {
+          ...(order === 'before' ? { before: direnvHook(shell) } : {}),
+          env: { ...QUIET, ANTHROPIC_API_KEY: KEY, DIRENV_LOG_FORMAT: '' },
+        });
+        expect(run.exitCode, run.stderr).toBe(0);
+        expect(run.dumps.aws!.get('CLAUDE_HOOKS_PROFILE')).toBe('bedrock');
+        expect(run.dumps.e!.get('CLAUDE_HOOKS_PROFILE')).toBe('anthropic');
+        expect(run.dumps.e!.get('ANTHROPIC_API_KEY')).toBe(KEY);
+        expect(run.stderr).not.toContain('expected one profile name');
       });
-      expect(run.exitCode, run.stderr).toBe(0);
-      expect(run.dumps.aws!.get('CLAUDE_HOOKS_PROFILE')).toBe('bedrock');
-      expect(run.dumps.e!.get('CLAUDE_HOOKS_PROFILE')).toBe('anthropic');
-      expect(run.dumps.e!.get('ANTHROPIC_API_KEY')).toBe(KEY);
-    });
-
-    // The same cd in the docs' order (direnv's hook first in the start-up file, so ours runs
-    // first): ours sees the .envrc that direnv is about to load, ends the marker's switch, and
-    // direnv starts from the user's variables.
-    it(`${shell}: direnv hooked before the init: from a marked directory into 'use claude anthropic', the key is back`, async () => {
-      const sb = await direnvSandbox();
-      const e = await allowed(sb, 'e', 'use claude anthropic\n');
-      const aws = join(sb.home, 'aws');
-      mkdirSync(aws);
-      writeFileSync(join(aws, '.claude-backend'), 'bedrock\n');
-      const run = await runWithInit(sb, shell, ['prompt', cd(shell, aws), 'prompt', 'dump aws', cd(shell, e), 'prompt', 'dump e'].join('\n'), {
-        before: direnvHook(shell),
-        env: { ...QUIET, ANTHROPIC_API_KEY: KEY, DIRENV_LOG_FORMAT: '' },
-      });
-      expect(run.exitCode, run.stderr).toBe(0);
-      expect(run.dumps.aws!.get('CLAUDE_HOOKS_PROFILE')).toBe('bedrock');
-      expect(run.dumps.e!.get('CLAUDE_HOOKS_PROFILE')).toBe('anthropic');
-      expect(run.dumps.e!.get('ANTHROPIC_API_KEY')).toBe(KEY);
-      expect(run.stderr).not.toContain('expected one profile name');
-    });
+    }
 
     // Found (bash only): "when you leave, direnv restores what it changed" and a marker
     // "switches the shell when you cd into that directory". cd from a `use claude` directory
