@@ -48,14 +48,10 @@ if [[ -n $_cb_cache_file && -z ${_cb_refreshing-} ]]; then
         _cb_loaded
         return 1
     fi
-    # A shell that names another config than this copy's (CLAUDE_HOOKS_CONFIG, XDG_CONFIG_HOME or
-    # HOME, in _cb_config_env) loads its own afresh, uncached: the copy stays the other one's.
-    if [[ ${CLAUDE_HOOKS_CONFIG-}$'\n'${XDG_CONFIG_HOME-}$'\n'${HOME-} != "$_cb_config_env" ]]; then
-        _cb_loaded
-        eval "$(_cb_cli init bash)"
-        return 0
-    fi
-    if ! _cb_same_time "$_cb_config_file" "$_cb_cache_file.config-time" ||
+    # So does a shell that names another config than this copy's (CLAUDE_HOOKS_CONFIG,
+    # XDG_CONFIG_HOME or HOME, in _cb_config_env): the copy becomes its config's.
+    if [[ ${CLAUDE_HOOKS_CONFIG-}$'\n'${XDG_CONFIG_HOME-}$'\n'${HOME-} != "$_cb_config_env" ]] ||
+        ! _cb_same_time "$_cb_config_file" "$_cb_cache_file.config-time" ||
         ! _cb_same_time "$_cb_cli_file" "$_cb_cache_file.cli-time"; then
         _cb_refreshing=1
         _cb_loaded # the fresh copy sets them aside again, as it loads
@@ -243,8 +239,12 @@ _cb_aside() {
 # Whether $1 is a profile of the config: in _cb_profiles, as the functions of a profile that
 # cb-reload took out of the config are still defined. (Profile names hold no space.)
 _cb_known() {
+    # A word of a name's characters first: "anthropic bedrock" is in the list's text too.
+    case ${1-} in
+    '' | *[!$_cb_name_rest]*) return 1 ;;
+    esac
     case " ${_cb_profiles[*]} " in
-    *" ${1-} "*) [[ -n ${1-} ]] ;;
+    *" $1 "*) return 0 ;;
     *) return 1 ;;
     esac
 }
@@ -580,7 +580,10 @@ _cb_governor() {
 # does not run in (started by `direnv exec DIR`) takes the variable for stale outside DIR.
 _cb_direnv_governs() {
     [[ -n ${CLAUDE_HOOKS_DIRENV-} ]] || return 1
-    case ${PWD-}/ in "${CLAUDE_HOOKS_DIRENV%/}"/*) return 0 ;; esac
+    local _cb_d=${CLAUDE_HOOKS_DIRENV%/} _cb_p=${PWD-}
+    # A leading // of $PWD is folded, as in _cb_walk.
+    case $_cb_p in //*) _cb_p=${_cb_p#/} ;; esac
+    case $_cb_p/ in "$_cb_d"/*) return 0 ;; esac
     declare -F _direnv_hook >/dev/null
 }
 
@@ -681,9 +684,7 @@ _cb_counts() {
     local IFS=' ' _cb_n
     _cb_exported "$1" && _cb_on "${!1}" || return 1
     for _cb_n in $2; do
-        _cb_exported "$_cb_n" || return 1
-        _cb_trim "${!_cb_n-}"
-        [[ -n $_cb_r ]] || return 1
+        _cb_exported "$_cb_n" && ! _cb_blank "${!_cb_n-}" || return 1
     done
 }
 
@@ -695,7 +696,10 @@ _cb_on() {
     _cb_trim "$1"
     shopt -s nocasematch
     for _cb_w in "${_cb_on_words[@]}"; do
-        [[ $_cb_r == "$_cb_w" ]] && _cb_rc=0
+        if [[ $_cb_r == "$_cb_w" ]]; then
+            _cb_rc=0
+            break
+        fi
     done
     shopt -u nocasematch
     return "$_cb_rc"

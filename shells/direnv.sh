@@ -79,10 +79,13 @@ _cb_direnv_overrides() {
 # unknown profile. (_cb_fn, also a local of use_claude, then names its _cb_apply_NAME.)
 _cb_about() {
     local IFS=' '
-    # One of _cb_profiles (names hold no space), not any function defined: a fresh rendering of a
-    # changed config (see `use claude`) leaves the library's functions of profiles it dropped.
+    # A name, and one of _cb_profiles, not any function defined: a fresh rendering of a changed
+    # config (see `use claude`) leaves the library's functions of profiles it dropped.
+    case ${1-} in
+    '' | *[!$_cb_name_rest]*) return 1 ;;
+    esac
     case " ${_cb_profiles[*]} " in
-    *" ${1-} "*) [ -n "${1-}" ] || return 1 ;;
+    *" $1 "*) ;;
     *) return 1 ;;
     esac
     _cb_fn_of "$1"

@@ -109,19 +109,14 @@ function _cb_same_time
 end
 if test -n "$_cb_cache_file"; and not set -q _cb_refreshing
     test -e "$_cb_cli_file"; or return 1
-    # A shell that names another config than this copy's (CLAUDE_HOOKS_CONFIG, XDG_CONFIG_HOME or
-    # HOME, in _cb_config_env) loads its own afresh, uncached: the copy stays the other one's.
-    set -l fresh
+    # So does a shell that names another config than this copy's (CLAUDE_HOOKS_CONFIG,
+    # XDG_CONFIG_HOME or HOME, in _cb_config_env): the copy becomes its config's.
     set -l config_env "$CLAUDE_HOOKS_CONFIG"\n"$XDG_CONFIG_HOME"\n"$HOME"
     if test "x$config_env" != "x$_cb_config_env"
-        set fresh init fish
-    else if not _cb_same_time "$_cb_config_file" "$_cb_cache_file.config-time"
+        or not _cb_same_time "$_cb_config_file" "$_cb_cache_file.config-time"
         or not _cb_same_time "$_cb_cli_file" "$_cb_cache_file.cli-time"
-        set fresh init fish --cache
-    end
-    if set -q fresh[1]
         set -g _cb_refreshing 1
-        _cb_cli $fresh | builtin source
+        _cb_cli init fish --cache | builtin source
         set -e _cb_refreshing
         return 0
     end
@@ -470,11 +465,12 @@ function cb_prompt_info --description 'Print the active Claude Code backend for 
         set -l region $regions[1]
         set -l need $needs[1]
         set -e regions[1] needs[1]
-        _cb_on "$$selector"; and set -qx $selector; or continue
+        # Most are unset; the one that is on usually says 1 (a call costs fish more than a test).
+        set -qx $selector; or continue
+        test "$$selector" = 1; or _cb_on "$$selector"; or continue
         set -l ready 1
         for name in (string split -n ' ' -- $need)
-            _cb_trim "$$name"
-            test -z "$_cb_r"; or not set -qx $name; and set ready
+            set -qx $name; and not _cb_blank "$$name"; or set ready
         end
         test -n "$ready"; or continue
         test -n "$region"; and test -n "$$region"; and set -qx $region; and set text $text:$$region
@@ -488,7 +484,17 @@ end
 function _cb_on
     test "$argv[1]" = 1; and return 0 # what it nearly always says
     _cb_trim $argv[1]
-    contains -- (string lower -- "$_cb_r" | string collect) $_cb_on_words
+    set -l word (string lower -- "$_cb_r" | string collect)
+    builtin contains -- "$word" $_cb_on_words
+end
+
+# Whether value $argv[1] is blank as Claude Code reads a gateway's URL and token: empty, or only
+# white space. One that starts with a letter or a digit (a URL, nearly every token) is not, and
+# is not trimmed.
+function _cb_blank
+    string match -q -r -- '^[[:alnum:]]' "$argv[1]"; and return 1
+    _cb_trim "$argv[1]"
+    test -z "$_cb_r"
 end
 
 # Sets _cb_r to $argv[1] without the white space Claude Code trims around a value (JavaScript's
@@ -569,8 +575,9 @@ end
 # `direnv exec DIR`) takes the variable for stale outside DIR.
 function _cb_direnv_governs
     test -n "$CLAUDE_HOOKS_DIRENV"; or return 1
-    set -l dir "$CLAUDE_HOOKS_DIRENV/"
-    test "$CLAUDE_HOOKS_DIRENV" = /; and set dir /
+    # Without the / at its end (none is /), then with one.
+    set -l dir (string trim -r -c / -- "$CLAUDE_HOOKS_DIRENV" | string collect)
+    set dir "$dir/"
     # (A prefix compared, not a glob: the name may hold * or ?. It ends in /, so collect keeps it.)
     set -l head (string sub -l (string length -- "$dir") -- "$PWD/" | string collect)
     test "x$head" = "x$dir"; or builtin functions -q __direnv_export_eval
@@ -742,9 +749,12 @@ function cb-reload --description 'Re-read the claude-hooks config'
     # when it fails.
     set -lx CLAUDE_HOOKS_RELOADING 1
     set -l code (_cb_cli init fish | string collect)
+    set -l init_status $pipestatus[1]
     set -e CLAUDE_HOOKS_RELOADING
     if test -z "$code"
         _cb_warn 'cb-reload: "claude-hooks init fish" failed; keeping the profiles loaded before'
+        # (Exit 2, init's, for a config that does not load: bad input.)
+        test "$init_status" = 2; and return 2
         return 1
     end
     # Key commands may have changed: fetch again at the next switch. Before the new code

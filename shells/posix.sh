@@ -36,7 +36,8 @@ _cb_mask() {
 # $1 without the white space Claude Code trims around a value (JavaScript's trim(), Unicode's
 # too: the rendered _cb_trimmed_space), into _cb_r. A character at a time, by patterns: a bracket
 # expression would take a multibyte character's bytes one by one in the C locale, and bash's =~
-# would overwrite your BASH_REMATCH. (For the prompt segment's rare values: most say 1.)
+# would overwrite your BASH_REMATCH. (For the prompt segment's rare values: a selector nearly
+# always says 1, and a gateway's URL and token start with a letter: see _cb_blank.)
 _cb_trim() {
     local _cb_t _cb_more=1
     _cb_r=$1
@@ -51,6 +52,18 @@ _cb_trim() {
             esac
         done
     done
+}
+
+# Whether value $1 is blank as Claude Code reads a gateway's URL and token: empty, or only white
+# space (_cb_trim). One that starts with a letter or a digit (a URL, nearly every token) is not,
+# and is not trimmed: a long token would cost every prompt a pass per blank character.
+_cb_blank() {
+    case $1 in
+    '') return 0 ;;
+    [[:alnum:]]*) return 1 ;;
+    esac
+    _cb_trim "$1"
+    [ -z "$_cb_r" ]
 }
 
 # Whether text $1 (the first 8 KiB of an .envrc, read as text, never run) has a line
@@ -80,7 +93,7 @@ _cb_on_governor_change() {
     # Leaving direnv's directory after a cb-reload there: the active profile takes its new data.
     if [ -n "${_cb_reapply-}" ]; then
         _cb_reapply=
-        _cb_reapply_active || return 0
+        _cb_reapply_active
     fi
     case $_cb_gkey in
     '' | direnv-to-load:*)
@@ -261,10 +274,13 @@ _cb_reload() {
     fi
     # CLAUDE_HOOKS_RELOADING: a config that does not load is an error here, said in one line,
     # not the built-in profiles that a new shell falls back to.
-    if ! _cb_code=$(CLAUDE_HOOKS_RELOADING=1 _cb_cli init "$1"); then
+    # (Exit 2, init's, for a config that does not load: bad input.)
+    _cb_code=$(CLAUDE_HOOKS_RELOADING=1 _cb_cli init "$1") || {
+        _cb_r=$?
         _cb_warn "cb-reload: \"claude-hooks init $1\" failed; keeping the profiles loaded before"
+        [ "$_cb_r" -eq 2 ] && return 2
         return 1
-    fi
+    }
     # Key commands may have changed: fetch again at the next switch. Before the new code
     # replaces the list of where the old profiles kept them.
     _cb_forget_secrets

@@ -57,28 +57,21 @@ if [[ -n $_cb_cache_file && -z ${_cb_refreshing-} ]]; then
         (( ${#_cb_loading[@]} == 0 )) || setopt "${_cb_loading[@]}"; unset _cb_loading
         return 1
     fi
-    # A shell that names another config than this copy's (CLAUDE_HOOKS_CONFIG, XDG_CONFIG_HOME or
-    # HOME, in _cb_config_env) loads its own afresh, uncached: the copy stays the other one's.
-    typeset -ga _cb_fresh
-    _cb_fresh=()
-    if [[ ${CLAUDE_HOOKS_CONFIG-}$'\n'${XDG_CONFIG_HOME-}$'\n'${HOME-} != "$_cb_config_env" ]]; then
-        _cb_fresh=(init zsh)
-    elif ! _cb_same_time "$_cb_config_file" "$_cb_cache_file.config-time" ||
+    # So does a shell that names another config than this copy's (CLAUDE_HOOKS_CONFIG,
+    # XDG_CONFIG_HOME or HOME, in _cb_config_env): the copy becomes its config's.
+    if [[ ${CLAUDE_HOOKS_CONFIG-}$'\n'${XDG_CONFIG_HOME-}$'\n'${HOME-} != "$_cb_config_env" ]] ||
+        ! _cb_same_time "$_cb_config_file" "$_cb_cache_file.config-time" ||
         ! _cb_same_time "$_cb_cli_file" "$_cb_cache_file.cli-time"; then
-        _cb_fresh=(init zsh --cache)
-    fi
-    if (( ${#_cb_fresh[@]} )); then
         # zsh reads an eval's whole text before it runs any: the fresh copy is read with your
         # aliases still off, and puts back what it found (nothing), so what to put back waits here.
         typeset -ga _cb_refreshing
         _cb_refreshing=(1 "${_cb_loading[@]}")
-        eval "$(_cb_cli "${_cb_fresh[@]}")"
+        eval "$(_cb_cli init zsh --cache)"
         _cb_loading=("${_cb_refreshing[@]:1}")
-        unset _cb_refreshing _cb_fresh
+        unset _cb_refreshing
         (( ${#_cb_loading[@]} == 0 )) || setopt "${_cb_loading[@]}"; unset _cb_loading
         return 0
     fi
-    unset _cb_fresh
 fi
 # A broken config, said at every load of a cached copy as `init` says it at every start.
 [[ -z $_cb_config_warning ]] || print -r -- "$_cb_config_warning" >&2
@@ -451,7 +444,8 @@ _cb_governor() {
 # does not run in (started by `direnv exec DIR`) takes the variable for stale outside DIR.
 _cb_direnv_governs() {
     [[ -n ${CLAUDE_HOOKS_DIRENV-} ]] || return 1
-    [[ $PWD/ == ${CLAUDE_HOOKS_DIRENV%/}/* ]] || (( ${+functions[_direnv_hook]} ))
+    local _cb_d=${CLAUDE_HOOKS_DIRENV%/}
+    [[ $PWD/ == $_cb_d/* ]] || (( ${+functions[_direnv_hook]} ))
 }
 
 # Judges marker $1 into _cb_gkey and _cb_gprofile, or _cb_gbad. Its first line is read with
@@ -554,9 +548,7 @@ _cb_counts() {
     local _cb_n
     [[ ${(Pt)1} == *-export* ]] && { [[ ${(P)1} == 1 ]] || _cb_on "${(P)1}"; } || return 1
     for _cb_n in ${=2}; do
-        [[ ${(Pt)_cb_n} == *-export* ]] || return 1
-        _cb_trim "${(P)_cb_n-}"
-        [[ -n $_cb_r ]] || return 1
+        [[ ${(Pt)_cb_n} == *-export* ]] && ! _cb_blank "${(P)_cb_n-}" || return 1
     done
 }
 

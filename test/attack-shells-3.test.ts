@@ -69,7 +69,7 @@ describe('cb-reload with a half-written config', () => {
       expect(run.stdout).toContain('after: AWS_REGION=eu-central-1');
       expect(run.stdout).toContain('after: ANTHROPIC_API_KEY unset');
       expect(run.stdout).toContain('use=0');
-      expect(run.stdout).not.toContain('reload=0');
+      expect(run.stdout).toContain('reload=2'); // bad input: the config
     });
   }
 });
@@ -557,10 +557,19 @@ describe('setup --cache: a shell that names another config', () => {
       const other = join(sb.root, 'other.toml');
       writeFileSync(other, WORK.replace('eu-central-1', 'us-east-2'));
       const then = 'cb-use work 2>/dev/null; echo "region=$AWS_REGION"';
-      expect((await startShell(sb, shell, sb.home, {}, then)).stdout).toBe('region=eu-central-1'); // writes the cache
+      // The first terminal names the other config: the copy is written for it.
+      expect((await startShell(sb, shell, sb.home, { CLAUDE_HOOKS_CONFIG: other }, then)).stdout).toBe('region=us-east-2');
+      expect((await startShell(sb, shell, sb.home, {}, then)).stdout).toBe('region=eu-central-1'); // makes it its own
       expect((await startShell(sb, shell, sb.home, {}, then)).stdout).toBe('region=eu-central-1'); // reads it
       const r = await startShell(sb, shell, sb.home, { CLAUDE_HOOKS_CONFIG: other }, then);
       expect(r.stdout).toBe('region=us-east-2');
+      // The copy is the other config's again; the next usual terminal makes it its own, and the
+      // one after reads it (a line appended to the cache shows it was read, not rewritten): no
+      // terminal is left uncached for good by the one that wrote the copy first.
+      expect((await startShell(sb, shell, sb.home, {}, then)).stdout).toBe('region=eu-central-1');
+      const cache = join(sb.home, '.cache', 'claude-hooks', `init.${initShell(shell)}`);
+      writeFileSync(cache, readFileSync(cache, 'utf8') + '\necho read-from-the-cache\n');
+      expect((await startShell(sb, shell, sb.home, {}, then)).stdout).toBe('read-from-the-cache\nregion=eu-central-1');
     });
   }
 });
@@ -760,6 +769,63 @@ describe('bash: a readonly PROMPT_COMMAND', () => {
       expect(run.exitCode).toBe(0);
       expect(run.stderr).not.toContain('readonly variable');
       expect(run.stderr).toMatch(/^claude-hooks: .*PROMPT_COMMAND/m);
+    });
+  }
+});
+
+// ---- found by the review of round 3's fixes -----------------------------------------------------
+//
+// A name that is two profiles' names with a space: bash found "anthropic bedrock" in the joined
+// list of profiles, called `_cb_about_anthropic bedrock` (two "command not found" lines), said it
+// switched, returned 0 and exported CLAUDE_HOOKS_PROFILE='anthropic bedrock'. direnv's library
+// printed bash's raw error before its own line. Each is one line, exit 2, nothing changed.
+describe('a profile name with a space in it', () => {
+  for (const shell of SHELLS) {
+    it(`${shell}: cb-use refuses it in one line, and changes nothing`, async () => {
+      const sb = makeSandbox();
+      const run = await runWithInit(sb, shell, ["cb-use 'anthropic bedrock'", status(shell, 'use'), show(shell, 'after', 'CLAUDE_HOOKS_PROFILE')].join('\n'));
+      expect(run.stdout).toContain('use=2');
+      expect(run.stdout).toContain('after: CLAUDE_HOOKS_PROFILE unset');
+      expect(run.stderr.trim().split('\n')).toEqual([expect.stringContaining("unknown profile 'anthropic bedrock'")]);
+    });
+  }
+  it.skipIf(!direnvOk)("direnv: use claude 'anthropic bedrock' says one line of ours", async () => {
+    const sb = await direnvSandbox();
+    const dir = await allowed(sb, 'p', "use claude 'anthropic bedrock'\n");
+    const r = await execa('direnv', ['exec', dir, 'true'], { env: sb.env({ DIRENV_LOG_FORMAT: 'direnv: %s' }), extendEnv: false, reject: false, cwd: sb.home });
+    expect(r.stderr).toContain("unknown profile 'anthropic bedrock'");
+    expect(r.stderr).not.toContain('command not found');
+  });
+});
+
+// CLAUDE_HOOKS_DIRENV as a shell direnv does not run in inherits it: it governs at or below the
+// directory it names, spelt with a / at its end, or /, and from a $PWD that bash keeps with a
+// leading //. Every shell gives the same answer (cb-foundry refused inside, switching outside).
+describe('CLAUDE_HOOKS_DIRENV without direnv in the shell, at the edges', () => {
+  for (const shell of SHELLS) {
+    it(`${shell}: governs exactly at and below the directory it names`, async () => {
+      const sb = makeSandbox();
+      const p = join(sb.home, 'p');
+      mkdirSync(join(p, 'sub'), { recursive: true });
+      const cases: Array<[string, string, boolean]> = [
+        [p, join(p, 'sub'), true],
+        [`${p}/`, join(p, 'sub'), true],
+        [`${p}/`, sb.home, false],
+        ['/', sb.home, true],
+        [p, `/${join(p, 'sub')}`, true], // cd //home/.../p/sub
+        [p, `${p}x`, false],
+      ];
+      mkdirSync(`${p}x`);
+      const lines = cases.flatMap(([named, where], i) => [
+        shell === 'fish' ? `set -gx CLAUDE_HOOKS_DIRENV ${fishQuote(named)}` : `export CLAUDE_HOOKS_DIRENV=${posixQuote(named)}`,
+        `cd ${quote(shell, where)}`,
+        'cb-foundry 2>/dev/null',
+        status(shell, `case${i}`),
+        'cb-off 2>/dev/null',
+      ]);
+      const run = await runWithInit(sb, shell, lines.join('\n'), { env: QUIET });
+      const answers = cases.map((_, i) => run.stdout.includes(`case${i}=0`));
+      expect(answers).toEqual(cases.map(([, , governs]) => !governs));
     });
   }
 });
