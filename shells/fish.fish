@@ -590,7 +590,7 @@ function _cb_reapply_active
     if builtin contains -- $_cb_active $_cb_profiles
         _cb_switch $_cb_active $_cb_why
     else
-        _cb_warn "profile '$_cb_active' is gone from the config; your own variables are back"
+        _cb_warn "profile '$_cb_active' is gone from the config; switching off"
         cb-off
     end
 end

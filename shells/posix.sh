@@ -133,7 +133,7 @@ _cb_reapply_active() {
     if _cb_known "$_cb_active"; then
         _cb_switch "$_cb_active" "$_cb_why"
     else
-        _cb_warn "profile '$_cb_active' is gone from the config; your own variables are back"
+        _cb_warn "profile '$_cb_active' is gone from the config; switching off"
         _cb_off
     fi
 }

@@ -159,6 +159,8 @@ for (const shell of shells) {
       expect(run.dumps.reloaded!.get('AWS_REGION')).toBe('mine');
       expect(run.dumps.reloaded!.has('CLAUDE_HOOKS_PROFILE')).toBe(false);
       expect(run.stderr).toContain("profile 'foo' is gone from the config");
+      // Said once, by cb-off, which knows what came back (a parent shell's switch, perhaps).
+      expect(run.stderr.match(/your own variables are back/g)).toHaveLength(1);
       expect(run.stdout).toContain('rc=2');
       expect(run.stderr).toMatch(/unknown profile 'foo'/);
       expect(run.dumps.marker!.has('CLAUDE_HOOKS_PROFILE')).toBe(false);
