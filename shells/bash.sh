@@ -545,8 +545,9 @@ _cb_governor() {
     local _cb_f
     _cb_gprofile=
     _cb_gbad=
-    # An .envrc with `use claude` governs its directory: direnv applies and restores it.
-    if _cb_direnv_governs; then
+    # An .envrc with `use claude` governs its directory: direnv applies and restores it. (The
+    # variable is tested here first: a call at every prompt where it is unset would cost more.)
+    if [[ -n ${CLAUDE_HOOKS_DIRENV-} ]] && _cb_direnv_governs; then
         _cb_gkey="direnv:$CLAUDE_HOOKS_DIRENV"
         _cb_gwhy="direnv: .envrc in $CLAUDE_HOOKS_DIRENV"
         return 0

@@ -63,8 +63,9 @@ function _cb_governor
     set -g _cb_gbad
     set -g _cb_gkey
     set -g _cb_gwhy
-    # An .envrc with `use claude` governs its directory: direnv applies and restores it.
-    if _cb_direnv_governs
+    # An .envrc with `use claude` governs its directory: direnv applies and restores it. (The
+    # variable is tested here first: a call at every prompt where it is unset would cost more.)
+    if test -n "$CLAUDE_HOOKS_DIRENV"; and _cb_direnv_governs
         set -g _cb_gkey "direnv:$CLAUDE_HOOKS_DIRENV"
         set -g _cb_gwhy "direnv: .envrc in $CLAUDE_HOOKS_DIRENV"
         return 0

@@ -411,8 +411,9 @@ _cb_governor() {
     local _cb_f
     # Plain assignments (globals: no caller has them local); typeset -g cost an idle prompt 15%.
     _cb_gprofile= _cb_gbad= _cb_gkey= _cb_gwhy=
-    # An .envrc with `use claude` governs its directory: direnv applies and restores it.
-    if _cb_direnv_governs; then
+    # An .envrc with `use claude` governs its directory: direnv applies and restores it. (The
+    # variable is tested here first: a call at every prompt where it is unset would cost more.)
+    if [[ -n ${CLAUDE_HOOKS_DIRENV-} ]] && _cb_direnv_governs; then
         _cb_gkey="direnv:$CLAUDE_HOOKS_DIRENV"
         _cb_gwhy="direnv: .envrc in $CLAUDE_HOOKS_DIRENV"
         return 0
