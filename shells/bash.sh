@@ -683,7 +683,7 @@ _cb_prompt_text() {
 # gateway's URL and token: never run under your set -x (see _cb_hook).
 _cb_counts() {
     local IFS=' ' _cb_n
-    _cb_exported "$1" && _cb_on "${!1}" || return 1
+    _cb_exported "$1" && { [[ ${!1} == 1 ]] || _cb_on "${!1}"; } || return 1
     for _cb_n in $2; do
         _cb_exported "$_cb_n" && ! _cb_blank "${!_cb_n-}" || return 1
     done
