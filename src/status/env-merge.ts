@@ -68,9 +68,26 @@ export function mergeEnv(shell: Env, global: GlobalConfig, settings: SettingsFil
   }
   for (const file of [...settings].reverse()) {
     if (file.state !== 'ok') continue;
-    for (const [name, value] of Object.entries(file.env)) {
-      if (takenFrom(file.level, name) && applicable(name, value)) effective.set(name, { value, origin: { kind: 'settings', level: file.level, path: file.path } });
-    }
+    for (const [name, value] of takenEntries(file)) effective.set(name, { value, origin: { kind: 'settings', level: file.level, path: file.path } });
   }
   return effective;
+}
+
+/**
+ * The env entries Claude Code takes from a settings file. In a project's or a local file, names
+ * that differ only in case are one name: the last written counts, under its own spelling, and the
+ * others are passed over. Measured on 2.1.332 with `claude auth status`: a project's
+ * {"CLAUDE_CODE_USE_VERTEX":"true","claude_code_use_vertex":"true"} leaves Vertex off, the other
+ * order turns it on; an entry passed over for a NUL does not count. The user's and the global
+ * config's env keep every spelling; the managed file's is taken as the user's (not measured).
+ */
+function takenEntries(file: SettingsFile): Array<[string, string]> {
+  const entries = Object.entries(file.env).filter(([name, value]) => takenFrom(file.level, name) && applicable(name, value));
+  if (file.level !== 'project' && file.level !== 'local') return entries;
+  const last = new Map<string, [string, string]>();
+  for (const entry of entries) {
+    last.delete(entry[0].toUpperCase()); // re-added at the end: the order of the file is kept
+    last.set(entry[0].toUpperCase(), entry);
+  }
+  return [...last.values()];
 }
