@@ -576,16 +576,28 @@ _cb_governor() {
 }
 
 # Whether direnv governs here: CLAUDE_HOOKS_DIRENV names the directory of an .envrc that says
-# `use claude`, and $PWD is in it; or a cd left it and direnv's hook, in this shell, has yet to
-# unload it (this prompt, after ours: acting first, we would be half undone). A shell direnv
-# does not run in (started by `direnv exec DIR`) takes the variable for stale outside DIR.
+# `use claude`, and $PWD is in it. A shell direnv does not run in (started by `direnv exec DIR`)
+# takes the variable for stale outside DIR.
+# A cd that left DIR, in a shell with direnv's hook: that hook, after ours at this prompt, has yet
+# to unload it, and a switch made first would be half undone. So it runs here first, once per
+# directory (its own run then finds nothing to do), and what it leaves decides: a marked
+# directory switches at this prompt, not the next. (Only bash needs it: zsh and fish run
+# direnv's hook at the cd itself.) A variable it leaves in place is stale.
 _cb_direnv_governs() {
     [[ -n ${CLAUDE_HOOKS_DIRENV-} ]] || return 1
+    # (In a variable: bash 5.2 matches no "${name%/}"/* pattern where the name is /.)
     local _cb_d=${CLAUDE_HOOKS_DIRENV%/} _cb_p=${PWD-}
     # A leading // of $PWD is folded, as in _cb_walk.
     case $_cb_p in //*) _cb_p=${_cb_p#/} ;; esac
     case $_cb_p/ in "$_cb_d"/*) return 0 ;; esac
-    declare -F _direnv_hook >/dev/null
+    if [[ ${_cb_direnv_left-} != "$_cb_p:$CLAUDE_HOOKS_DIRENV" ]] &&
+        declare -F _direnv_hook >/dev/null; then
+        _cb_direnv_left=$_cb_p:$CLAUDE_HOOKS_DIRENV
+        _direnv_hook
+        _cb_direnv_governs
+    else
+        return 1
+    fi
 }
 
 # Judges marker $1 into _cb_gkey and _cb_gprofile, or _cb_gbad. Its first line is read with
