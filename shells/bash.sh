@@ -74,6 +74,9 @@ if [ "${BASH_VERSINFO[0]}" -gt 4 ] ||
 fi
 _cb_cands_pwd=
 _cb_envrc_dir=
+# Our line of PROMPT_COMMAND (installed at the end). $_ is expanded when it runs, not here.
+# shellcheck disable=SC2016
+_cb_hook_line='_cb_hook "$_"'
 
 # ---- variables: their state, and putting them back ----
 
@@ -462,6 +465,7 @@ _cb_envrc_find() {
     local _cb_d=$1 _cb_text
     _cb_envrc_dir=
     declare -F _direnv_hook >/dev/null || return 0
+    _cb_before_direnv
     while [[ ! -f $_cb_d/.envrc ]]; do
         [[ -n $_cb_d ]] || return 0
         _cb_d=${_cb_d%/*}
@@ -471,6 +475,22 @@ _cb_envrc_find() {
     if _cb_says_use_claude "$_cb_text"; then
         _cb_envrc_dir=${_cb_d:-/}
     fi
+}
+
+# Puts our prompt hook in front of direnv's, as the order `setup` gives, where your start-up file
+# loaded direnv's hook after ours (each puts its own in front): ours must read the .envrc that
+# direnv is about to load before direnv loads it on top of a marker's switch (docs/direnv.md).
+# Only our own line moves, with the newline after it: your commands keep their order and see $?.
+_cb_before_direnv() {
+    case ${PROMPT_COMMAND-} in
+    "$_cb_hook_line"*) return 0 ;;
+    *_direnv_hook*"$_cb_hook_line"*) _cb_writable PROMPT_COMMAND || return 0 ;;
+    *) return 0 ;;
+    esac
+    case $PROMPT_COMMAND in
+    *"$_cb_hook_line"$'\n'*) PROMPT_COMMAND=$_cb_hook_line$'\n'${PROMPT_COMMAND/"$_cb_hook_line"$'\n'/} ;;
+    *) PROMPT_COMMAND=$_cb_hook_line$'\n'${PROMPT_COMMAND/"$_cb_hook_line"/} ;;
+    esac
 }
 
 # The innermost directory of the map at or above directory $1 ($PWD, with no / at its end), into
@@ -839,8 +859,7 @@ if ! _cb_writable PROMPT_COMMAND; then
 else
     case ${PROMPT_COMMAND-} in
     *_cb_hook*) ;;
-    *) PROMPT_COMMAND="_cb_hook \"\$_\"${PROMPT_COMMAND:+
-$PROMPT_COMMAND}" ;;
+    *) PROMPT_COMMAND=$_cb_hook_line${PROMPT_COMMAND:+$'\n'$PROMPT_COMMAND} ;;
     esac
 fi
 

@@ -380,6 +380,7 @@ _cb_envrc_find() {
     local _cb_d=$1 _cb_text=
     typeset -g _cb_envrc_dir=
     (( ${+functions[_direnv_hook]} )) || return 0
+    _cb_before_direnv
     while [[ ! -f $_cb_d/.envrc ]]; do
         [[ -n $_cb_d ]] || return 0
         _cb_d=${_cb_d%/*}
@@ -387,6 +388,21 @@ _cb_envrc_find() {
     { IFS= read -r -u 0 -k 8192 _cb_text <$_cb_d/.envrc; } 2>/dev/null
     _cb_says_use_claude "$_cb_text" && _cb_envrc_dir=${_cb_d:-/}
     return 0
+}
+
+# Puts our hook in front of direnv's, as the order `setup` gives, where your start-up file loaded
+# direnv's hook after ours (each puts its own in front): ours must read the .envrc that direnv is
+# about to load before direnv loads it on top of a marker's switch (docs/direnv.md). Only ours
+# moves; the other hooks keep their order.
+_cb_before_direnv() {
+    if (( ${precmd_functions[(ie)_direnv_hook]} < ${precmd_functions[(ie)_cb_hook]} &&
+        ${precmd_functions[(Ie)_cb_hook]} )); then
+        precmd_functions=(_cb_hook ${precmd_functions:#_cb_hook})
+    fi
+    if (( ${chpwd_functions[(ie)_direnv_hook]} < ${chpwd_functions[(ie)_cb_hook]} &&
+        ${chpwd_functions[(Ie)_cb_hook]} )); then
+        chpwd_functions=(_cb_hook ${chpwd_functions:#_cb_hook})
+    fi
 }
 
 # The profile the map gives directory $1 itself, into _cb_r; fails when it has none.
