@@ -422,39 +422,6 @@ _cb_trusted() {
     done
 }
 
-# What governs the current directory, into _cb_gkey (empty: nothing), _cb_gprofile, _cb_gwhy.
-_cb_governor() {
-    local _cb_f
-    # Plain assignments (globals: no caller has them local); typeset -g cost an idle prompt 15%.
-    _cb_gprofile= _cb_gbad= _cb_gkey= _cb_gwhy=
-    # An .envrc with `use claude` governs its directory: direnv applies and restores it. (The
-    # variable is tested here first: a call at every prompt where it is unset would cost more.)
-    if [[ -n ${CLAUDE_HOOKS_DIRENV-} ]] && _cb_direnv_governs; then
-        _cb_gkey="direnv:$CLAUDE_HOOKS_DIRENV"
-        _cb_gwhy="direnv: .envrc in $CLAUDE_HOOKS_DIRENV"
-        return 0
-    fi
-    [[ $PWD == "$_cb_cands_pwd" ]] || _cb_walk
-    if [[ -n $_cb_envrc_dir ]]; then
-        _cb_gkey="direnv-to-load:$_cb_envrc_dir"
-        _cb_gwhy="direnv: .envrc in $_cb_envrc_dir (not loaded yet)"
-        return 0
-    fi
-    # [[ -f ]] one by one: faster here than one glob with qualifiers.
-    for _cb_f in $_cb_cands; do
-        if [[ -f $_cb_f ]]; then
-            _cb_gwhy="$_cb_marker at $_cb_f"
-            _cb_read_marker $_cb_f
-            return 0
-        fi
-    done
-    if [[ -n $_cb_map_dir ]]; then
-        _cb_gkey="map:$_cb_map_dir:$_cb_map_profile"
-        _cb_gprofile=$_cb_map_profile
-        _cb_gwhy="directory map: $_cb_map_dir"
-    fi
-}
-
 # Whether direnv governs here: CLAUDE_HOOKS_DIRENV names the directory of an .envrc that says
 # `use claude`, and $PWD is in it; or a cd left it and direnv's hook, in this shell, has yet to
 # unload it (this prompt, after ours: acting first, we would be half undone). A shell direnv
