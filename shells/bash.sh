@@ -462,7 +462,7 @@ _cb_walk() {
 # hook may run after ours at this prompt; until it has loaded, that directory is direnv's
 # already, and a marker in its tree does not switch (docs/direnv.md).
 _cb_envrc_find() {
-    local _cb_d=$1 _cb_text
+    local _cb_d=$1
     _cb_envrc_dir=
     declare -F _direnv_hook >/dev/null || return 0
     _cb_before_direnv
@@ -470,11 +470,17 @@ _cb_envrc_find() {
         [[ -n $_cb_d ]] || return 0
         _cb_d=${_cb_d%/*}
     done
-    _cb_text=
-    { IFS= read -r -d '' -n 8192 _cb_text <"$_cb_d/.envrc"; } 2>/dev/null || :
-    if _cb_says_use_claude "$_cb_text"; then
+    _cb_read_head "$_cb_d/.envrc" 8192
+    if _cb_says_use_claude "$_cb_r"; then
         _cb_envrc_dir=${_cb_d:-/}
     fi
+}
+
+# The start of file $1, into _cb_r: up to $2 bytes, or to a NUL. Read with the read builtin: it is
+# data, never run.
+_cb_read_head() {
+    _cb_r=
+    { IFS= read -r -d '' -n "$2" _cb_r <"$1"; } 2>/dev/null || :
 }
 
 # Puts our prompt hook in front of direnv's, as the order `setup` gives, where your start-up file
@@ -628,30 +634,6 @@ _cb_read_marker() {
         # Not usable: the key still changes with the content, so an edit is seen.
         _cb_gkey="bad:$1:$_cb_gbad:$_cb_line"
     fi
-}
-
-# Claude Code reads settings files on top of the environment, and their `env` wins: a line
-# for each that sets one of the variables (a regular file, read up to 64 KiB, never run).
-_cb_settings_note() {
-    local _cb_f _cb_text _cb_v _cb_found _cb_user=${CLAUDE_CONFIG_DIR-${HOME-}/.claude}
-    # CLAUDE_CONFIG_DIR set and empty: Claude Code takes the directory it starts in.
-    _cb_user=${_cb_user:-${PWD-}}
-    for _cb_f in "${_cb_managed_settings[@]}" "${PWD-}/.claude/settings.local.json" \
-        "${PWD-}/.claude/settings.json" "$_cb_user/settings.json"; do
-        [[ -f $_cb_f && -s $_cb_f && -r $_cb_f ]] || continue
-        _cb_text=
-        { IFS= read -r -d '' -n 65536 _cb_text <"$_cb_f"; } 2>/dev/null || :
-        _cb_found=
-        for _cb_v in "${_cb_managed[@]}"; do
-            case $_cb_text in
-            *"\"$_cb_v\":"* | *"\"$_cb_v\" :"*) _cb_found+="${_cb_found:+, }$_cb_v" ;;
-            esac
-        done
-        if [[ -n $_cb_found ]]; then
-            _cb_found+=', over this shell: claude-hooks status says what Claude Code will use'
-            _cb_show "settings  $_cb_f sets $_cb_found"
-        fi
-    done
 }
 
 # The active backend for a prompt, into $cb_prompt: bedrock:eu-west-1, vertex:us-east5,

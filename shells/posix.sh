@@ -212,6 +212,30 @@ _cb_direnv_owns() {
     _cb_warn "direnv sets the backend here $_cb_r; edit that .envrc, or leave the directory, to switch"
 }
 
+# Claude Code reads settings files on top of the environment, and their `env` wins: a line
+# for each that sets one of the variables (a regular file, read up to 64 KiB, never run).
+_cb_settings_note() {
+    local _cb_f _cb_v _cb_found _cb_user=${CLAUDE_CONFIG_DIR-${HOME-}/.claude}
+    # CLAUDE_CONFIG_DIR set and empty: Claude Code takes the directory it starts in.
+    _cb_user=${_cb_user:-${PWD-}}
+    for _cb_f in "${_cb_managed_settings[@]}" "${PWD-}/.claude/settings.local.json" \
+        "${PWD-}/.claude/settings.json" "$_cb_user/settings.json"; do
+        [[ -f $_cb_f && -s $_cb_f && -r $_cb_f ]] || continue
+        _cb_read_head "$_cb_f" 65536
+        _cb_found=
+        for _cb_v in "${_cb_managed[@]}"; do
+            case $_cb_r in
+            *"\"$_cb_v\":"* | *"\"$_cb_v\" :"*) _cb_found+="${_cb_found:+, }$_cb_v" ;;
+            esac
+        done
+        if [[ -n $_cb_found ]]; then
+            _cb_found+=', over this shell: claude-hooks status says what Claude Code will use'
+            _cb_show "settings  $_cb_f sets $_cb_found"
+        fi
+    done
+    return 0
+}
+
 # cb-use, cb-off, cb-reload and the start of cb-status, once each shell's entry point has set
 # its options aside. A failure returns 1 (2 for a bad argument) after one line saying why.
 _cb_use() {

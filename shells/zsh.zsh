@@ -377,7 +377,7 @@ _cb_walk() {
 # hook may run after ours at this prompt; until it has loaded, that directory is direnv's
 # already, and a marker in its tree does not switch (docs/direnv.md).
 _cb_envrc_find() {
-    local _cb_d=$1 _cb_text=
+    local _cb_d=$1
     typeset -g _cb_envrc_dir=
     (( ${+functions[_direnv_hook]} )) || return 0
     _cb_before_direnv
@@ -385,8 +385,16 @@ _cb_envrc_find() {
         [[ -n $_cb_d ]] || return 0
         _cb_d=${_cb_d%/*}
     done
-    { IFS= read -r -u 0 -k 8192 _cb_text <$_cb_d/.envrc; } 2>/dev/null
-    _cb_says_use_claude "$_cb_text" && _cb_envrc_dir=${_cb_d:-/}
+    _cb_read_head $_cb_d/.envrc 8192
+    _cb_says_use_claude "$_cb_r" && _cb_envrc_dir=${_cb_d:-/}
+    return 0
+}
+
+# The start of file $1, into _cb_r: up to $2 characters, or to a NUL. Read with the read builtin:
+# it is data, never run.
+_cb_read_head() {
+    _cb_r=
+    { IFS= read -r -u 0 -d '' -k $2 _cb_r <$1; } 2>/dev/null
     return 0
 }
 
@@ -476,32 +484,6 @@ _cb_read_marker() {
         # Not usable: the key still changes with the content, so an edit is seen.
         _cb_gkey="bad:$1:$_cb_gbad:$_cb_line"
     fi
-}
-
-# Claude Code reads settings files on top of the environment, and their `env` wins: a line
-# for each that sets one of the variables (a regular file, read up to 64 KiB, never run).
-_cb_settings_note() {
-    local _cb_f _cb_text _cb_v _cb_found _cb_user=${CLAUDE_CONFIG_DIR-${HOME-}/.claude}
-    # CLAUDE_CONFIG_DIR set and empty: Claude Code takes the directory it starts in.
-    _cb_user=${_cb_user:-${PWD-}}
-    for _cb_f in $_cb_managed_settings ${PWD-}/.claude/settings.local.json ${PWD-}/.claude/settings.json \
-        $_cb_user/settings.json; do
-        [[ -f $_cb_f && -s $_cb_f && -r $_cb_f ]] || continue
-        _cb_text=
-        { IFS= read -r -u 0 -d '' -k 65536 _cb_text <$_cb_f; } 2>/dev/null
-        _cb_found=
-        for _cb_v in $_cb_managed; do
-            # Two patterns, not *(' '|):*: the functions are parsed under your options, and
-            # under SH_GLOB a ( in a pattern is a parse error that stops the whole load.
-            if [[ $_cb_text == *\"$_cb_v\":* || $_cb_text == *\"$_cb_v\"' ':* ]]; then
-                _cb_found+="${_cb_found:+, }$_cb_v"
-            fi
-        done
-        [[ -n $_cb_found ]] || continue
-        _cb_found+=', over this shell: claude-hooks status says what Claude Code will use'
-        _cb_show "settings  $_cb_f sets $_cb_found"
-    done
-    return 0
 }
 
 # The active backend for a prompt, into $cb_prompt: bedrock:eu-west-1, vertex:us-east5,
