@@ -742,36 +742,24 @@ _cb_entry() {
     "$@"
 }
 
-# The lines of cb-status after its head: the variables Claude Code reads, secrets masked.
-_cb_status() {
-    local _cb_v _cb_s _cb_shown=
-    _cb_status_head "$@" || return
-    for _cb_v in "${_cb_managed[@]}"; do
-        if [ "$_cb_v" = CLAUDE_HOOKS_PROFILE ] || [ -z "${!_cb_v+x}" ]; then
-            continue
-        fi
-        _cb_r=${!_cb_v}
-        for _cb_s in "${_cb_secrets[@]}"; do
-            if [ "$_cb_s" = "$_cb_v" ]; then
-                _cb_mask "$_cb_r"
-                _cb_s=masked
-                break
-            fi
-        done
-        # A secret by its value, in a variable whose name does not say so (a password in a URL).
-        [ "$_cb_s" = masked ] || for _cb_s in "${_cb_secret_shapes[@]}"; do
-            # shellcheck disable=SC2254 # the shapes are glob patterns, on purpose unquoted
-            case $_cb_r in
-            $_cb_s)
-                _cb_mask "$_cb_r"
-                break
-                ;;
-            esac
-        done
-        _cb_show "  $_cb_v=${_cb_r:-(empty)}"
-        _cb_shown=1
+# Variable $1's value into _cb_r; fails when it is unset.
+_cb_value_of() {
+    [[ -n ${!1+x} ]] || return 1
+    _cb_r=${!1}
+}
+
+# Whether variable $1, holding $2, is a secret cb-status masks: by its name, or by its value (a
+# password in a URL, in a variable whose name does not say so).
+_cb_is_secret() {
+    local _cb_s
+    for _cb_s in "${_cb_secrets[@]}"; do
+        [[ $_cb_s != "$1" ]] || return 0
     done
-    [ -n "$_cb_shown" ] || printf '  (none of the variables Claude Code reads is set)\n'
+    for _cb_s in "${_cb_secret_shapes[@]}"; do
+        # shellcheck disable=SC2254 # the shapes are glob patterns, on purpose unquoted
+        case $2 in $_cb_s) return 0 ;; esac
+    done
+    return 1
 }
 
 # The commands you type. In POSIX mode (set -o posix, or bash started as sh) a function's name

@@ -321,6 +321,23 @@ _cb_status_head() {
     printf 'variables in this shell (what Claude Code starts from)\n'
 }
 
+# The lines of cb-status after its head: the variables Claude Code reads, secrets masked.
+_cb_status() {
+    local _cb_v _cb_shown=
+    _cb_status_head "$@" || return
+    for _cb_v in "${_cb_managed[@]}"; do
+        if [[ $_cb_v == CLAUDE_HOOKS_PROFILE ]] || ! _cb_value_of "$_cb_v"; then
+            continue
+        fi
+        if _cb_is_secret "$_cb_v" "$_cb_r"; then
+            _cb_mask "$_cb_r"
+        fi
+        _cb_show "  $_cb_v=${_cb_r:-(empty)}"
+        _cb_shown=1
+    done
+    [[ -n $_cb_shown ]] || printf '  (none of the variables Claude Code reads is set)\n'
+}
+
 # Re-reads the config: prints this integration ($1: the shell) again and loads it, then
 # re-applies the active profile so edited values take effect.
 _cb_reload() {

@@ -579,26 +579,21 @@ cb-reload() { _cb_entry _cb_reload zsh "$@"; }
 # cb-bedrock and the other shortcuts (rendered below): see _cb_use_shortcut.
 _cb_shortcut() { _cb_entry _cb_use_shortcut "$@"; }
 
-# The lines of cb-status after its head: the variables Claude Code reads, secrets masked.
-_cb_status() {
-    local _cb_v _cb_s _cb_shown=
-    _cb_status_head "$@" || return
-    for _cb_v in $_cb_managed; do
-        [[ $_cb_v == CLAUDE_HOOKS_PROFILE ]] && continue
-        (( ${(P)+_cb_v} )) || continue
-        _cb_r=${(P)_cb_v}
-        if (( ${_cb_secrets[(Ie)$_cb_v]} )); then
-            _cb_mask $_cb_r
-        else
-            # A secret by its value, in a variable whose name does not say so (a password in a URL).
-            for _cb_s in $_cb_secret_shapes; do
-                [[ $_cb_r == ${~_cb_s} ]] && { _cb_mask $_cb_r; break; }
-            done
-        fi
-        _cb_show "  $_cb_v=${_cb_r:-(empty)}"
-        _cb_shown=1
+# Variable $1's value into _cb_r; fails when it is unset.
+_cb_value_of() {
+    (( ${(P)+1} )) || return 1
+    _cb_r=${(P)1}
+}
+
+# Whether variable $1, holding $2, is a secret cb-status masks: by its name, or by its value (a
+# password in a URL, in a variable whose name does not say so).
+_cb_is_secret() {
+    local _cb_s
+    (( ${_cb_secrets[(Ie)$1]} )) && return 0
+    for _cb_s in $_cb_secret_shapes; do
+        [[ $2 == ${~_cb_s} ]] && return 0
     done
-    [[ -n $_cb_shown ]] || print -r -- "  (none of the variables Claude Code reads is set)"
+    return 1
 }
 
 _cb_complete_profiles() {
