@@ -33,6 +33,57 @@ _cb_mask() {
     fi
 }
 
+# Sets $2 from the output of command $4, run by sh from your home directory (_cb_keyrun) at
+# the first switch to the profile in this shell and kept in an unexported variable
+# (_cb_k<id>_<name>) for later switches. The output is never printed; on failure $2 is left
+# unset rather than holding some other key. $3 names the source in messages.
+# The command runs in the fetch pass (_cb_fetching set), before the switch changes anything,
+# so a Ctrl-C there leaves the shell as it was; the apply pass only reads the cache.
+_cb_secret() {
+    local _cb_cache=_cb_k${1}_${2} _cb_val
+    _cb_value_of "$_cb_cache"
+    if [[ -n ${_cb_fetching-} ]]; then
+        if [[ -z $_cb_r ]]; then
+            if _cb_val=$(command sh -c "$_cb_keyrun" claude-hooks "$4") && [[ -n $_cb_val ]]; then
+                _cb_set "$_cb_cache" "$_cb_val"
+            else
+                _cb_warn "$3 failed or printed nothing; $2 is not set"
+            fi
+        fi
+        return 0
+    fi
+    if [[ -n $_cb_r ]]; then
+        _cb_put "$2" "$_cb_r"
+    else
+        unset -v "$2"
+    fi
+}
+
+# The keys fetched so far. (The guard: bash before 4.4 calls "${empty[@]}" unbound under set -u.)
+_cb_forget_secrets() {
+    if [[ ${#_cb_secret_caches[@]} -gt 0 ]]; then
+        unset -v "${_cb_secret_caches[@]}"
+    fi
+}
+
+# Prints the hint $1 when every variable named after it is unset or empty, once per shell
+# (_cb_hints_said, one a line): said again at every cd into a directory that switches, a hint
+# is noise.
+_cb_need() {
+    [[ -z ${_cb_fetching-} ]] || return 0
+    local _cb_hint=$1 _cb_n
+    shift
+    for _cb_n in "$@"; do
+        _cb_value_of "$_cb_n"
+        [[ -z $_cb_r ]] || return 0
+    done
+    case $'\n'${_cb_hints_said-} in
+    *$'\n'"$_cb_hint"$'\n'*) return 0 ;;
+    esac
+    _cb_hints_said=${_cb_hints_said-}$_cb_hint$'\n'
+    _cb_warn "$_cb_hint"
+}
+
 # $1 without the white space Claude Code trims around a value (JavaScript's trim(), Unicode's
 # too: the rendered _cb_trimmed_space), into _cb_r. A character at a time, by patterns: a bracket
 # expression would take a multibyte character's bytes one by one in the C locale, and bash's =~

@@ -117,51 +117,6 @@ _cb_drop() {
     unset -v -- "$@"
 }
 
-# Sets $2 from the output of command $4, run by sh from your home directory (_cb_keyrun) at
-# the first switch to the profile in this shell and kept in an unexported variable
-# (_cb_k<id>_<name>) for later switches. The output is never printed; on failure $2 is left
-# unset rather than holding some other key. $3 names the source in messages.
-# The command runs in the fetch pass (_cb_fetching set), before the switch changes anything,
-# so a Ctrl-C there leaves the shell as it was; the apply pass only reads the cache.
-_cb_secret() {
-    local _cb_cache=_cb_k${1}_${2} _cb_val
-    if [[ -n ${_cb_fetching-} ]]; then
-        if [[ -z ${(P)_cb_cache-} ]]; then
-            if _cb_val=$(command sh -c "$_cb_keyrun" claude-hooks "$4") && [[ -n $_cb_val ]]; then
-                typeset -g -- "$_cb_cache=$_cb_val"
-            else
-                _cb_warn "$3 failed or printed nothing; $2 is not set"
-            fi
-        fi
-        return 0
-    fi
-    if [[ -n ${(P)_cb_cache-} ]]; then
-        _cb_put $2 "${(P)_cb_cache}"
-    else
-        unset -v -- $2
-    fi
-}
-
-_cb_forget_secrets() {
-    (( ${#_cb_secret_caches} )) && unset -v -- $_cb_secret_caches
-    return 0
-}
-
-# Prints the hint $1 when every variable named after it is unset or empty, once per shell
-# (_cb_hints_said): said again at every cd into a directory that switches, a hint is noise.
-_cb_need() {
-    [[ -z ${_cb_fetching-} ]] || return 0
-    local _cb_hint=$1 _cb_n
-    shift
-    for _cb_n in "$@"; do
-        [[ -n ${(P)_cb_n-} ]] && return 0
-    done
-    (( ${${_cb_hints_said-}[(Ie)$_cb_hint]} )) && return 0
-    typeset -ga _cb_hints_said
-    _cb_hints_said+=("$_cb_hint")
-    _cb_warn "$_cb_hint"
-}
-
 # Text from outside (a marker, a directory's name, a variable's value, the config) is shown
 # with its control characters escaped, so it cannot drive the terminal: ESC sequences clear
 # the screen, retitle the window or write the clipboard. $1, escaped, goes into _cb_c: C0
@@ -579,10 +534,15 @@ cb-reload() { _cb_entry _cb_reload zsh "$@"; }
 # cb-bedrock and the other shortcuts (rendered below): see _cb_use_shortcut.
 _cb_shortcut() { _cb_entry _cb_use_shortcut "$@"; }
 
-# Variable $1's value into _cb_r; fails when it is unset.
+# Sets shell variable $1 (not exported) to $2.
+_cb_set() {
+    typeset -g -- "$1=$2"
+}
+
+# Variable $1's value into _cb_r (empty when it is unset); fails when it is unset.
 _cb_value_of() {
-    (( ${(P)+1} )) || return 1
-    _cb_r=${(P)1}
+    _cb_r=${(P)1-}
+    (( ${(P)+1} ))
 }
 
 # Whether variable $1, holding $2, is a secret cb-status masks: by its name, or by its value (a
