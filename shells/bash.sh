@@ -16,8 +16,8 @@
 #   until you enter a directory governed by something else. Where a marker could be, and what
 #   the map says, is worked out once per directory; a prompt then tests one file per level.
 # - What runs at a prompt, a cd or a switch is builtins only: no subshell, no external command.
-# - The helpers shared with zsh (messages, masking, what to do when the governor changes) are
-#   in the middle, from shells/posix.sh.
+# - What is shared with zsh is in the middle: shells/posix.sh (messages, masking, what governs
+#   a directory and what to do when that changes), then shells/commands.sh (the cb-* commands).
 # Works on bash 3.2 (macOS) to 5.x, under set -u and set -e, and in POSIX mode (where the commands
 # are aliases: a function's name must be an identifier there).
 
@@ -649,6 +649,8 @@ cb_prompt_info() {
 }
 
 #@include posix.sh
+
+#@include commands.sh
 
 # ---- entry points ----
 

@@ -23,8 +23,8 @@
 #   emulate leaves alone, is turned off too (until the entry point returns): a trace would
 #   print every key a switch moves. The helpers are internal: call them only through an
 #   entry point.
-# - The helpers shared with bash (messages, masking, what to do when the governor changes) are
-#   in the middle, from shells/posix.sh.
+# - What is shared with bash is in the middle: shells/posix.sh (messages, masking, what governs
+#   a directory and what to do when that changes), then shells/commands.sh (the cb-* commands).
 
 # While this file loads, your aliases and ALL_EXPORT are set aside (_cb_loading lists them), and
 # put back at its end and before each early return. zsh expands an alias as it reads a function,
@@ -490,6 +490,8 @@ cb_prompt_info() {
 }
 
 #@include posix.sh
+
+#@include commands.sh
 
 # ---- entry points ----
 # Each saves $- before emulate resets it.
