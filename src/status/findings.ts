@@ -89,6 +89,16 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
       `remove "apiKeyHelper" from ${where(p.apiKeyHelper.path)} and give the command to a profile as apiKeyCommand (claude-hooks doctor --migrate)`,
     );
   }
+  // Bare mode (CLAUDE_CODE_SIMPLE, or `claude --bare`) takes ANTHROPIC_API_KEY and nothing else:
+  // a helper, a token or a login that would otherwise authenticate is set aside (2.1.332).
+  if (p.bare && p.provider === 'firstParty' && p.apiKeySource !== 'ANTHROPIC_API_KEY') {
+    add(
+      'bare-mode-no-key',
+      'warning',
+      'CLAUDE_CODE_SIMPLE is on (bare mode): Claude Code authenticates with ANTHROPIC_API_KEY only, and ignores apiKeyHelper, tokens and logins',
+      'set ANTHROPIC_API_KEY (switch with cb-anthropic and an apiKeyCommand), or turn CLAUDE_CODE_SIMPLE off',
+    );
+  }
   if (p.provider !== 'gateway' && isOn(value('CLAUDE_CODE_USE_GATEWAY'))) {
     const missing = ['ANTHROPIC_BASE_URL', 'ANTHROPIC_AUTH_TOKEN'].filter(blank); // white space is none
     add(
