@@ -15,7 +15,8 @@ import { existsSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pool } from './helpers/pool.js';
-import { KEY, S, available, bothAnswers, compare, type Case } from './helpers/oracle.js';
+import { KEY, S, available, bothAnswers, claudeAuthStatus, compare, setUp, type Case } from './helpers/oracle.js';
+import { cli } from './helpers/sandbox.js';
 
 const RUNS = Number(process.env.CLAUDE_HOOKS_AUTH_RUNS ?? 60);
 const SEED = Number(process.env.CLAUDE_HOOKS_AUTH_SEED ?? 4);
@@ -234,4 +235,23 @@ describe.skipIf(!available || managedThere)('status agrees with `claude auth sta
     for (const method of ['oauth_token', 'api_key', 'claude.ai', 'none']) expect([...seen.keys()].some((k) => k.endsWith(`/${method}`)), `no world where claude said ${method}`).toBe(true);
     expect(failures, `add a failing world to REGRESSIONS once fixed:\n${failures.join('\n')}`).toEqual([]);
   }, 120_000);
+});
+
+// The gateway's URL: Claude Code stops when it refuses it (gateway-url.ts); doctor must say so
+// exactly then. Before: no finding, and status said gateway as if it would start.
+const GATEWAY_URLS = [
+  'https://gateway.example', ' https://gateway.example ', 'gateway.example', 'gateway.example/v1?x=1', 'HTTPS://gateway.example',
+  'not a url', 'https://exa mple.com', 'https://gateway.example:99999', 'https://', '//gateway.example', 'ftp://x',
+  'http://localhost:9', 'http://LOCALHOST', 'HTTP://127.0.0.1:9', 'http://[::1]:9', 'http://127.0.0.2:9', 'http://gateway.example', 'http://0.0.0.0',
+];
+
+describe.skipIf(!available)('doctor says gateway-url-invalid exactly when Claude Code refuses the gateway URL', () => {
+  it.concurrent.each(GATEWAY_URLS)('ANTHROPIC_BASE_URL=%j', async (url) => {
+    const { sb, work, env } = setUp({ name: url, env: { CLAUDE_CODE_USE_GATEWAY: '1', ANTHROPIC_AUTH_TOKEN: 'gateway-token', ANTHROPIC_BASE_URL: url } });
+    const [doctor, real] = await Promise.all([cli(sb, ['doctor', '--json', '--no-verify', '--dir', work], env), claudeAuthStatus(sb, work, env)]);
+    const ids = (JSON.parse(doctor.stdout) as { findings: Array<{ id: string }> }).findings.map((f) => f.id);
+    const refused = real.exitCode !== 0 && real.stderr.includes('ANTHROPIC_BASE_URL is invalid');
+    if (!refused) expect(JSON.parse(real.stdout).apiProvider, real.stderr).toBe('gateway');
+    expect(ids.includes('gateway-url-invalid'), `claude ${refused ? 'refused' : 'took'} it: ${real.stderr.trim()}`).toBe(refused);
+  }, 60_000);
 });

@@ -99,6 +99,14 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
       'set ANTHROPIC_API_KEY (switch with cb-anthropic and an apiKeyCommand), or turn CLAUDE_CODE_SIMPLE off',
     );
   }
+  if (p.gatewayUrlProblem) {
+    add(
+      'gateway-url-invalid',
+      'error',
+      `ANTHROPIC_BASE_URL=${value('ANTHROPIC_BASE_URL') ?? ''} in gateway mode: ${p.gatewayUrlProblem}, so Claude Code stops before it starts`,
+      'give the gateway an https:// URL (baseUrl in [profiles.gateway]) and switch with cb-gateway',
+    );
+  }
   if (p.provider !== 'gateway' && isOn(value('CLAUDE_CODE_USE_GATEWAY'))) {
     const missing = ['ANTHROPIC_BASE_URL', 'ANTHROPIC_AUTH_TOKEN'].filter(blank); // white space is none
     add(

@@ -12,6 +12,7 @@ import { isBlank, isOn, providerSpec, SELECTOR_PRECEDENCE, type Provider } from 
 import { maskSecrets } from '../secrets.js';
 import { MANAGED_VARS, SECRET_VARS } from '../profiles/managed.js';
 import { findAnthropicProfile, type AnthropicProfile } from './anthropic-profile.js';
+import { gatewayUrlProblem } from './gateway-url.js';
 import { authMethod, credentialInUse, helperInForce, keySource, type ApiKeySource, type AuthMethod, type Credential, type Helper } from './auth.js';
 import { mergeEnv, type Origin } from './env-merge.js';
 import { readGlobalConfig, type GlobalConfig } from './global-config.js';
@@ -60,6 +61,8 @@ export interface Prediction {
   bare: boolean;
   /** The Anthropic profile Claude Code would choose (anthropic-profile.ts), used or not. */
   anthropicProfile: AnthropicProfile | null;
+  /** In gateway mode, why Claude Code refuses ANTHROPIC_BASE_URL and stops (gateway-url.ts). */
+  gatewayUrlProblem: string | null;
   /** The AWS backends (Bedrock, Mantle, ...): the region requests are signed for, and where it
    *  comes from; null for the others (its files are not read then). */
   bedrockRegion: BedrockRegion | null;
@@ -143,6 +146,7 @@ export function predict(dir: string, env: Env = process.env): Prediction {
     claudeAiLogin,
     bare,
     anthropicProfile,
+    gatewayUrlProblem: provider === 'gateway' ? gatewayUrlProblem(get('ANTHROPIC_BASE_URL') ?? '') : null,
     credential: credentialInUse(auth, mask, globalConfig.path),
     bedrockRegion: providerSpec(provider).regionVariable === 'AWS_REGION' ? bedrockRegion(get, dir, awsDir) : null,
     awsDir,
