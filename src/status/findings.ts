@@ -89,6 +89,24 @@ export function findings(p: Prediction, env: Env = process.env, ppid = process.p
       `remove "apiKeyHelper" from ${where(p.apiKeyHelper.path)} and give the command to a profile as apiKeyCommand (claude-hooks doctor --migrate)`,
     );
   }
+  // Bare mode (CLAUDE_CODE_SIMPLE, or `claude --bare`) takes ANTHROPIC_API_KEY and nothing else:
+  // a helper, a token or a login that would otherwise authenticate is set aside (2.1.332).
+  if (p.bare && p.provider === 'firstParty' && p.apiKeySource !== 'ANTHROPIC_API_KEY') {
+    add(
+      'bare-mode-no-key',
+      'warning',
+      'CLAUDE_CODE_SIMPLE is on (bare mode): Claude Code authenticates with ANTHROPIC_API_KEY only, and ignores apiKeyHelper, tokens and logins',
+      'set ANTHROPIC_API_KEY (switch with cb-anthropic and an apiKeyCommand), or turn CLAUDE_CODE_SIMPLE off',
+    );
+  }
+  if (p.gatewayUrlProblem) {
+    add(
+      'gateway-url-invalid',
+      'error',
+      `ANTHROPIC_BASE_URL=${value('ANTHROPIC_BASE_URL') ?? ''} in gateway mode: ${p.gatewayUrlProblem}, so Claude Code stops before it starts`,
+      'give the gateway an https:// URL (baseUrl in [profiles.gateway]) and switch with cb-gateway',
+    );
+  }
   if (p.provider !== 'gateway' && isOn(value('CLAUDE_CODE_USE_GATEWAY'))) {
     const missing = ['ANTHROPIC_BASE_URL', 'ANTHROPIC_AUTH_TOKEN'].filter(blank); // white space is none
     add(

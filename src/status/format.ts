@@ -3,6 +3,7 @@ import { displayPath } from '../profiles/config.js';
 import { providerSpec } from '../profiles/backends.js';
 import { MODEL_VARS } from '../profiles/managed.js';
 import { PROVIDER_NAMES, type Finding } from './findings.js';
+import type { AnthropicProfile } from './anthropic-profile.js';
 import type { Credential } from './auth.js';
 import { isOn, type Origin, type Prediction } from './predict.js';
 import { inline } from '../sanitize.js';
@@ -66,7 +67,17 @@ export function credentialText(c: Credential | null, env: Env): string {
       return `claude.ai login${c.subscription ? ` (${c.subscription})` : ''}, in ${inline(displayPath(c.path, env))}`;
     case 'login-key':
       return `the key of a /login to the Anthropic Console, in ${inline(displayPath(c.path, env))}`;
+    case 'anthropic-profile':
+      return profileText(c.profile, env);
   }
+}
+
+/** An Anthropic profile, in words: its name and file are outside text, escaped to one line. */
+function profileText(p: AnthropicProfile, env: Env): string {
+  if (p.via === 'federation') return 'workload identity federation (ANTHROPIC_FEDERATION_RULE_ID and ANTHROPIC_ORGANIZATION_ID)';
+  const kind = p.type === 'oidc_federation' ? 'workload identity federation' : 'OAuth login';
+  const chosen = p.via === 'ANTHROPIC_PROFILE' ? 'named by ANTHROPIC_PROFILE' : 'the active one';
+  return `Anthropic profile ${inline(p.name ?? '')} (${kind}, ${chosen}), in ${inline(displayPath(p.path ?? '', env))}`;
 }
 
 /** Columns padded to the longest cell (colour codes aside); the last column is not padded. */

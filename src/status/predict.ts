@@ -11,6 +11,8 @@ import { mask } from '../mask.js';
 import { isBlank, isOn, providerSpec, SELECTOR_PRECEDENCE, type Provider } from '../profiles/backends.js';
 import { maskSecrets } from '../secrets.js';
 import { MANAGED_VARS, SECRET_VARS } from '../profiles/managed.js';
+import { findAnthropicProfile, type AnthropicProfile } from './anthropic-profile.js';
+import { gatewayUrlProblem } from './gateway-url.js';
 import { authMethod, credentialInUse, helperInForce, keySource, type ApiKeySource, type AuthMethod, type Credential, type Helper } from './auth.js';
 import { mergeEnv, type Origin } from './env-merge.js';
 import { readGlobalConfig, type GlobalConfig } from './global-config.js';
@@ -55,6 +57,12 @@ export interface Prediction {
   credential: Credential | null;
   /** The claude.ai subscription login, when there is one. */
   claudeAiLogin: ClaudeAiLogin | null;
+  /** Bare mode (CLAUDE_CODE_SIMPLE on): Claude Code takes ANTHROPIC_API_KEY and nothing else. */
+  bare: boolean;
+  /** The Anthropic profile Claude Code would choose (anthropic-profile.ts), used or not. */
+  anthropicProfile: AnthropicProfile | null;
+  /** In gateway mode, why Claude Code refuses ANTHROPIC_BASE_URL and stops (gateway-url.ts). */
+  gatewayUrlProblem: string | null;
   /** The AWS backends (Bedrock, Mantle, ...): the region requests are signed for, and where it
    *  comes from; null for the others (its files are not read then). */
   bedrockRegion: BedrockRegion | null;
@@ -99,10 +107,27 @@ export function predict(dir: string, env: Env = process.env): Prediction {
 
   const selectorsOn = SELECTOR_ORDER.filter(([name, provider]) => isOn(get(name)) && countsHere(provider, get));
   const provider: Provider = selectorsOn[0]?.[1] ?? 'firstParty';
-  const apiKeyHelper = helperInForce(later);
+  const firstParty = provider === 'firstParty';
+  // Bare mode and the Anthropic profile are decided on the env a project cannot set (measured:
+  // a project's CLAUDE_CODE_SIMPLE, ANTHROPIC_PROFILE or XDG_CONFIG_HOME changes nothing).
+  const trustedGet = (name: string) => trusted.get(name)?.value;
+  const bare = isOn(trustedGet('CLAUDE_CODE_SIMPLE'));
+  // Bare mode reads no helper of a settings file, no login and no /login key.
+  const apiKeyHelper = bare ? null : helperInForce(later);
   // A login only counts for the Anthropic API: the others say third_party whatever it is.
-  const claudeAiLogin = provider === 'firstParty' ? readClaudeAiLogin(credentialsPath(laterDir)) : null;
-  const auth = { get, firstParty: provider === 'firstParty', helper: apiKeyHelper, hasPrimaryApiKey: globalConfig.hasPrimaryApiKey, claudeAi: claudeAiLogin };
+  const claudeAiLogin = firstParty && !bare ? readClaudeAiLogin(credentialsPath(laterDir)) : null;
+  const anthropicProfile = firstParty && !bare ? findAnthropicProfile(dir, trustedGet) : null;
+  const auth = {
+    get,
+    firstParty,
+    helper: apiKeyHelper,
+    hasPrimaryApiKey: globalConfig.hasPrimaryApiKey && !bare,
+    claudeAi: claudeAiLogin,
+    bare,
+    profile: anthropicProfile,
+    apiKeyFd: !isBlank(env.CLAUDE_CODE_API_KEY_FILE_DESCRIPTOR),
+    unixSocket: !isBlank(env.ANTHROPIC_UNIX_SOCKET),
+  };
 
   const variables: Record<string, Value> = {};
   for (const name of MANAGED_VARS) {
@@ -119,6 +144,9 @@ export function predict(dir: string, env: Env = process.env): Prediction {
     apiKeyHelper,
     globalConfig,
     claudeAiLogin,
+    bare,
+    anthropicProfile,
+    gatewayUrlProblem: provider === 'gateway' ? gatewayUrlProblem(get('ANTHROPIC_BASE_URL') ?? '') : null,
     credential: credentialInUse(auth, mask, globalConfig.path),
     bedrockRegion: providerSpec(provider).regionVariable === 'AWS_REGION' ? bedrockRegion(get, dir, awsDir) : null,
     awsDir,
