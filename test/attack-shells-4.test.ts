@@ -1,0 +1,149 @@
+// Attacks on the generated shell integration, round 4, from the docs alone: the user's shell
+// state where rounds 2 and 3 did not look (a shell started in a removed directory, a managed
+// variable that is a bash nameref). The switching contract against a model of it is in
+// attack-shells-4.model.test.ts.
+//
+// Each `it.fails` is a fault found here that lives in the templates (shells/, src/render/),
+// which this round may not change: its smallest reproduction, and above it what the docs promise
+// and what the right behaviour is. Flip it to `it` with the fix.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+import { cli, makeSandbox, type Sandbox } from './helpers/sandbox.js';
+import { initShell, parseEnv0, runWithInit, shellBinary, shellsUnderTest, type TestShell } from './helpers/shells.js';
+
+const SHELLS = shellsUnderTest();
+const isBash = (shell: TestShell) => shell === 'bash' || shell === 'bash32';
+const WORK = '[profiles.work]\nbackend = "bedrock"\nregion = "eu-west-1"\n';
+
+// ---- a shell started in a directory that is gone ------------------------------------------------
+//
+// A new terminal tab, tmux pane or `exec $SHELL` opens in the directory the last one was in; a
+// `git checkout`, `rm -rf build` or `make clean` may have removed it. getcwd fails, and each shell
+// starts with what it can: zsh with PWD='.', fish with PWD='', bash with the PWD it inherited, or
+// none when the environment has no PWD (a program that starts it without one). The prompt hook
+// must return at once there ("The prompt never blocks", docs/security.md), keep quiet, and leave
+// the cb-* commands working; `cd ~` must then bring the markers back.
+//
+// Found (zsh): the shell never gets to a prompt. The walk up the tree strips `/*` from $PWD until
+// nothing is left; '.' has no slash, so `${_cb_d%/*}` never changes it, and the loop runs for ever,
+// appending to _cb_cands (memory grows without end). Every prompt in that shell hangs again.
+// Smallest reproduction:
+//   mkdir /tmp/x && cd /tmp/x && rmdir /tmp/x && zsh -f -c 'source <(claude-hooks init zsh); _cb_hook'
+// bash does the same for any PWD without a slash (`PWD=x; eval "$PROMPT_COMMAND"`), which bash
+// itself never sets. Right: a $PWD that is not an absolute path governs nothing (no marker, no
+// map entry): the walk stops, as it does at /.
+//
+// Found (bash 5 and 3.2, under `set -u`, which the README promises to survive): with no PWD at all
+// the hook stops on "_cb_map_dir: unbound variable" (bash 3.2: "_cb_cands[@]: unbound
+// variable"), at every prompt; a script with it ends there. Smallest reproduction:
+//   mkdir /tmp/x && cd /tmp/x && rmdir /tmp/x && env -u PWD bash --norc -c 'set -u; eval "$(claude-hooks init bash)"; eval "$PROMPT_COMMAND"; echo alive'
+// Right: the same as above: nothing governs, and nothing is said.
+describe('a shell started in a directory that is gone', () => {
+  const prompt = (shell: TestShell) => (shell === 'fish' ? 'emit fish_prompt' : shell === 'zsh' ? 'for f in $precmd_functions; do $f; done' : 'eval "$PROMPT_COMMAND"');
+  const strict = (shell: TestShell) => (shell === 'fish' ? '' : shell === 'zsh' ? 'setopt nounset' : 'set -u');
+
+  async function startInRemoved(sb: Sandbox, shell: TestShell, script: string, pwd: 'none' | 'stale') {
+    const init = await cli(sb, ['init', initShell(shell)]);
+    expect(init.exitCode, init.stderr).toBe(0);
+    const initFile = join(sb.root, `init.${shell}`);
+    writeFileSync(initFile, init.stdout);
+    const scriptFile = join(sb.root, `script.${shell}`);
+    writeFileSync(scriptFile, `${shell === 'fish' ? 'source' : '.'} '${initFile}'\n${script}\n`);
+    const bin = shellBinary(shell)!;
+    const args = shell === 'fish' ? ['--no-config', scriptFile] : shell === 'zsh' ? ['-f', scriptFile] : ['--norc', '--noprofile', scriptFile];
+    const gone = join(sb.root, 'gone');
+    // sh enters the directory, removes it, and starts the shell there.
+    const pwdArgs = pwd === 'none' ? ['-u', 'PWD'] : [`PWD=${gone}`];
+    return execa('sh', ['-c', 'mkdir "$1" && cd "$1" && rmdir "$1" && shift && exec env "$@"', 'sh', gone, ...pwdArgs, bin, ...args], {
+      env: sb.env({ CLAUDE_HOOKS_QUIET: '1' }),
+      extendEnv: false,
+      reject: false,
+      cwd: sb.root,
+      timeout: 6_000, // a hang fails the test, not the run
+    });
+  }
+
+  for (const shell of SHELLS) {
+    for (const pwd of ['none', 'stale'] as const) {
+      for (const options of ['default', 'nounset'] as const) {
+        if (shell === 'fish' && options === 'nounset') continue;
+        // zsh starts with PWD='.' whatever the environment holds: one of the two is enough.
+        if (shell === 'zsh' && pwd === 'stale') continue;
+        const known = shell === 'zsh' || (isBash(shell) && pwd === 'none' && options === 'nounset');
+        (known ? it.fails : it)(`${shell}: the prompt returns, says nothing, and switching works (PWD in the environment: ${pwd}, ${options} options)`, async () => {
+          const sb = makeSandbox();
+          sb.writeConfig(WORK);
+          mkdirSync(join(sb.home, 'm'));
+          writeFileSync(join(sb.home, 'm', '.claude-backend'), 'work\n');
+          const script = [
+            options === 'nounset' ? strict(shell) : '',
+            prompt(shell),
+            prompt(shell),
+            'echo "first prompts done"',
+            'cb-use anthropic',
+            'echo "manual=$CLAUDE_HOOKS_PROFILE"',
+            'cb-off',
+            `cd ${join(sb.home, 'm')}`,
+            prompt(shell),
+            'echo "marker=$CLAUDE_HOOKS_PROFILE"',
+          ].join('\n');
+          const r = await startInRemoved(sb, shell, script, pwd);
+          expect(r.timedOut, 'the shell hung').toBe(false);
+          expect(r.exitCode, r.stderr).toBe(0);
+          expect(r.stdout.split('\n')).toEqual(['first prompts done', 'manual=anthropic', 'marker=work']);
+          // The shell's own words about getcwd are its own; none of ours, and no shell diagnostic.
+          const ours = r.stderr.split('\n').filter((l) => l && !/getcwd|current working directory|locale set correctly/.test(l));
+          expect(ours).toEqual([]);
+        });
+      }
+    }
+  }
+});
+
+// ---- a managed variable that is a bash nameref ----------------------------------------------------
+//
+// Found (bash 4.3+): `declare -n AWS_REGION=MY_REGION` (a nameref, as the user's own scripts may
+// leave one) and a switch writes through it: `export AWS_REGION=eu-west-1` sets and exports
+// MY_REGION instead. Claude Code then gets MY_REGION=eu-west-1 and no AWS_REGION at all (it falls
+// back to us-east-1), while the switch said "work" and cb-status shows AWS_REGION=eu-west-1; and a
+// variable outside the managed set was changed and exported ("nothing else is ever set or
+// cleared", docs/how-it-works.md). The same class as integer, upper- and lower-case declarations
+// (attack-shells-2, shellstates.test.ts), which the switch refuses; -n was left out.
+// Smallest reproduction:
+//   eval "$(claude-hooks init bash)"; MY_REGION=mine; declare -n AWS_REGION=MY_REGION
+//   cb-use work; env | grep -E '^(AWS_REGION|MY_REGION)='     # MY_REGION=eu-west-1 only
+// Right: refused as the other declarations are ("cannot switch to work: AWS_REGION: declared -n
+// in this shell ...; nothing changed"), or the nameref set aside so AWS_REGION itself is what
+// Claude Code gets; either way MY_REGION stays the user's, and cb-off gives both back as they were.
+describe('a managed variable that is a bash nameref', () => {
+  for (const shell of SHELLS.filter((s) => s === 'bash')) {
+    it.fails(`${shell}: the switch neither writes through it nor leaves Claude Code without the variable`, async () => {
+      const sb = makeSandbox();
+      sb.writeConfig(WORK);
+      const run = await runWithInit(
+        sb,
+        shell,
+        [
+          'MY_REGION=mine',
+          'declare -n AWS_REGION=MY_REGION',
+          'before=$(declare -p AWS_REGION MY_REGION)',
+          'cb-use work',
+          'dump work',
+          'cb-off',
+          'after=$(declare -p AWS_REGION MY_REGION)',
+          '[ "$before" = "$after" ] && echo "declarations back" || printf "before: %s\\nafter: %s\\n" "$before" "$after"',
+        ].join('\n'),
+        { env: { CLAUDE_HOOKS_QUIET: '1' } },
+      );
+      expect(run.exitCode, run.stderr).toBe(0);
+      const env = run.dumps.work!;
+      // Either refused whole, or done to AWS_REGION itself; never to MY_REGION.
+      const refused = env.get('CLAUDE_HOOKS_PROFILE') === undefined && env.get('CLAUDE_CODE_USE_BEDROCK') === undefined;
+      if (!refused) expect(env.get('AWS_REGION')).toBe('eu-west-1');
+      expect(env.has('MY_REGION')).toBe(false);
+      expect(run.stdout).toContain('declarations back');
+    });
+  }
+});
