@@ -59,6 +59,10 @@ const EXPORTED_VALUES = ['a', '', 'b c', '*', 'x\\y', '-n'];
 const LOCAL_VALUES = ['l', 'l m', '$HOME'];
 const INITIAL: Record<string, string> = { ANTHROPIC_API_KEY: 'k0', AWS_REGION: 'r0', AWS_ACCESS_KEY_ID: 'id0' };
 const INITIAL_LOCAL: Record<string, string> = { ANTHROPIC_MODEL: 'l0' };
+/** A shell started from one switched to bedrock (docs/switching.md): it inherits the switch, and
+ *  that is what "your own variables" are in it; cb-off and leaving come back to it. */
+const FROM_PARENT: Record<string, string> = { AWS_REGION: 'r0', AWS_ACCESS_KEY_ID: 'id0', CLAUDE_CODE_USE_BEDROCK: '1', CLAUDE_HOOKS_PROFILE: 'bedrock' };
+const initialOf = (fromParent: boolean) => (fromParent ? FROM_PARENT : INITIAL);
 
 type Op =
   | { kind: 'use'; profile: string }
@@ -108,12 +112,18 @@ class Model {
   markers = new Map(Object.entries(INITIAL_MARKERS));
   config = 0;
 
+  /** The profile a parent shell switched to, which this shell shows when it has none of its own. */
+  private readonly inherited: string | null;
+
   constructor(
     private readonly names: string[],
     private readonly specs: Array<Record<string, Spec>>,
+    fromParent = false,
   ) {
     for (const n of names) this.env.set(n, undefined);
-    for (const [n, v] of Object.entries(INITIAL)) this.env.set(n, { value: v, exported: true });
+    const { CLAUDE_HOOKS_PROFILE: inherited, ...initial } = initialOf(fromParent);
+    this.inherited = inherited ?? null;
+    for (const [n, v] of Object.entries(initial)) this.env.set(n, { value: v, exported: true });
     for (const [n, v] of Object.entries(INITIAL_LOCAL)) this.env.set(n, { value: v, exported: false });
   }
 
@@ -218,7 +228,8 @@ class Model {
       const v = this.env.get(n);
       return v === undefined ? `${n} unset` : `${n}=${JSON.stringify(v.value)}${v.exported ? '' : ' (not exported)'}`;
     });
-    lines.push(this.active === null ? 'CLAUDE_HOOKS_PROFILE unset' : `CLAUDE_HOOKS_PROFILE=${JSON.stringify(this.active)}`);
+    const shown = this.active ?? this.inherited;
+    lines.push(shown === null ? 'CLAUDE_HOOKS_PROFILE unset' : `CLAUDE_HOOKS_PROFILE=${JSON.stringify(shown)}`);
     return lines.join('\n');
   }
 }
@@ -280,7 +291,7 @@ function decode(vars: Map<string, string>, exported: Map<string, string>, names:
   return lines.join('\n');
 }
 
-async function session(shell: TestShell, ops: Op[], names: string[]): Promise<{ states: string[]; stderr: string }> {
+async function session(shell: TestShell, ops: Op[], names: string[], fromParent = false): Promise<{ states: string[]; stderr: string }> {
   const sb = makeSandbox();
   const tree = join(sb.home, 't');
   for (const d of DIRS) mkdirSync(join(tree, d), { recursive: true });
@@ -293,7 +304,7 @@ async function session(shell: TestShell, ops: Op[], names: string[]): Promise<{ 
     `cd ${quote(shell, tree)}; ${prompt(shell)}`,
     ...ops.flatMap((o, i) => [line(shell, o, tree, configPath, sb), `st s${i}`]),
   ].join('\n');
-  const run = await runWithInit(sb, shell, script, { env: { CLAUDE_HOOKS_QUIET: '1', ...INITIAL }, before: locals.join('\n'), cwd: tree, timeout: 120_000 });
+  const run = await runWithInit(sb, shell, script, { env: { CLAUDE_HOOKS_QUIET: '1', ...initialOf(fromParent) }, before: locals.join('\n'), cwd: tree, timeout: 120_000 });
   expect(run.exitCode, run.stderr).toBe(0);
   return { states: ops.map((_, i) => decode(run.dumps[`s${i}.vars`] ?? new Map(), run.dumps[`s${i}`] ?? new Map(), names)), stderr: run.stderr };
 }
@@ -313,7 +324,7 @@ async function profileSpecs(): Promise<Array<Record<string, Spec>>> {
 }
 
 function trackedNames(specs: Array<Record<string, Spec>>): string[] {
-  const names = new Set<string>([...HAND, ...Object.keys(INITIAL), ...Object.keys(INITIAL_LOCAL)]);
+  const names = new Set<string>([...HAND, ...Object.keys(INITIAL), ...Object.keys(FROM_PARENT), ...Object.keys(INITIAL_LOCAL)]);
   for (const byName of specs) for (const s of Object.values(byName)) for (const n of [...s.clears, ...Object.keys(s.sets)]) names.add(n);
   names.delete('CLAUDE_HOOKS_PROFILE');
   return [...names].sort();
@@ -388,9 +399,9 @@ describe('the switching contract, against a model of it', () => {
     const specs = await profileSpecs();
     const names = trackedNames(specs);
     await fc.assert(
-      fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: STEPS, size: 'max' }), async (ops) => {
-        const results = await Promise.all(SHELLS.map((s) => session(s, ops, names)));
-        SHELLS.forEach((s, k) => expectMatches(s, ops, results[k]!.states, new Model(names, specs)));
+      fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: STEPS, size: 'max' }), fc.boolean(), async (ops, fromParent) => {
+        const results = await Promise.all(SHELLS.map((s) => session(s, ops, names, fromParent)));
+        SHELLS.forEach((s, k) => expectMatches(s, ops, results[k]!.states, new Model(names, specs, fromParent)));
       }),
       { numRuns: RUNS, seed },
     );
