@@ -147,3 +147,55 @@ describe('a managed variable that is a bash nameref', () => {
     });
   }
 });
+
+// ---- the prompt under set -u, with the gateway selector on ---------------------------------------
+//
+// The README: the commands and the hook work "under set -euo pipefail"; `$cb_prompt` and
+// cb_prompt_info give the profile and the region "with no subshell". Every state of the two
+// variables a gateway needs (ANTHROPIC_BASE_URL, ANTHROPIC_AUTH_TOKEN: unset, empty, blank, not
+// exported, set), with CLAUDE_CODE_USE_GATEWAY on by `cb-use gateway` or by hand, under the
+// shell's nounset: the prompt hook and cb_prompt_info must return, quietly.
+//
+// Found (bash 4.4+; bash 3.2 and zsh are right): the segment asks whether each variable the gateway
+// needs is exported with ${!1@a} (_cb_exported), which under `set -u` stops on an unset one: "!1:
+// unbound variable" at every prompt, as soon as a gateway profile without a URL or token is on
+// (the switch itself only warns). A script with it ends there. Smallest reproduction:
+//   set -u; eval "$(claude-hooks init bash)"; cb-use gateway; eval "$PROMPT_COMMAND"; echo alive
+// Right: an unset variable is not exported (so the gateway does not count), without an error:
+// `${!1+x}` before `${!1@a}`, as _cb_state does.
+describe('the prompt under set -u, with the gateway selector on', () => {
+  const STATES = ['unset', 'empty', 'blank', 'local', 'set'] as const;
+  type State = (typeof STATES)[number];
+  const assign = (shell: TestShell, name: string, state: State): string => {
+    const value = state === 'empty' ? "''" : state === 'blank' ? "' '" : `'v-${name.toLowerCase()}'`;
+    if (shell === 'fish') return state === 'unset' ? `set -e ${name}` : state === 'local' ? `set -e ${name}; set -g ${name} ${value}` : `set -gx ${name} ${value}`;
+    return state === 'unset' ? `unset ${name}` : state === 'local' ? `unset ${name}; ${name}=${value}` : `export ${name}=${value}`;
+  };
+  const prompt = (shell: TestShell) => (shell === 'fish' ? 'emit fish_prompt' : shell === 'zsh' ? 'for f in $precmd_functions; do $f; done' : 'eval "$PROMPT_COMMAND"');
+  for (const shell of SHELLS) {
+    (shell === 'bash' ? it.fails : it)(`${shell}: the hook and cb_prompt_info return quietly in each of the ${STATES.length ** 2 * 2} states`, async () => {
+      const sb = makeSandbox();
+      const steps: string[] = [];
+      let n = 0;
+      for (const how of ['cb-use', 'by hand'] as const) {
+        for (const url of STATES) {
+          for (const token of STATES) {
+            steps.push(
+              how === 'cb-use' ? 'cb-use gateway 2>/dev/null' : shell === 'fish' ? 'set -gx CLAUDE_CODE_USE_GATEWAY 1' : 'export CLAUDE_CODE_USE_GATEWAY=1',
+              assign(shell, 'ANTHROPIC_BASE_URL', url),
+              assign(shell, 'ANTHROPIC_AUTH_TOKEN', token),
+              prompt(shell),
+              'cb_prompt_info >/dev/null',
+              `echo "ok ${++n}"`,
+            );
+          }
+        }
+      }
+      const strict = shell === 'fish' ? '' : shell === 'zsh' ? 'setopt nounset' : 'set -u';
+      const run = await runWithInit(sb, shell, [strict, ...steps].join('\n'), { env: { CLAUDE_HOOKS_QUIET: '1' } });
+      expect(run.stderr).toBe('');
+      expect(run.stdout.split('\n').at(-1)).toBe(`ok ${n}`);
+      expect(run.exitCode).toBe(0);
+    });
+  }
+});
