@@ -18,6 +18,9 @@
 // - exported and not are told apart (bash 4.4+, zsh, fish); bash 3.2 has the documented limit
 //   that a restored variable comes back exported.
 //
+// Half the sessions run under the user's strictest settings (set -euo pipefail and glob options;
+// zsh's NO_UNSET, ERR_EXIT, ERR_RETURN, ...), and half in a shell started from a switched one.
+//
 // Values a user sets by hand are drawn from pools that no profile sets, so "what the last switch
 // left" is never ambiguous. Seeds are fixed; a seed that found a fault stays here with its date.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -291,7 +294,14 @@ function decode(vars: Map<string, string>, exported: Map<string, string>, names:
   return lines.join('\n');
 }
 
-async function session(shell: TestShell, ops: Op[], names: string[], fromParent = false): Promise<{ states: string[]; stderr: string }> {
+/** The strictest settings a user's shell commonly has, which our code must live with. */
+const STRICT: Partial<Record<TestShell, string>> = {
+  bash: 'set -euo pipefail; shopt -s nullglob failglob extglob nocaseglob dotglob',
+  bash32: 'set -euo pipefail; shopt -s nullglob failglob extglob nocaseglob dotglob',
+  zsh: 'setopt nounset errexit errreturn pipefail nullglob extendedglob globsubst rcexpandparam warncreateglobal',
+};
+
+async function session(shell: TestShell, ops: Op[], names: string[], fromParent = false, strict = false): Promise<{ states: string[]; stderr: string }> {
   const sb = makeSandbox();
   const tree = join(sb.home, 't');
   for (const d of DIRS) mkdirSync(join(tree, d), { recursive: true });
@@ -304,7 +314,7 @@ async function session(shell: TestShell, ops: Op[], names: string[], fromParent 
     `cd ${quote(shell, tree)}; ${prompt(shell)}`,
     ...ops.flatMap((o, i) => [line(shell, o, tree, configPath, sb), `st s${i}`]),
   ].join('\n');
-  const run = await runWithInit(sb, shell, script, { env: { CLAUDE_HOOKS_QUIET: '1', ...initialOf(fromParent) }, before: locals.join('\n'), cwd: tree, timeout: 120_000 });
+  const run = await runWithInit(sb, shell, script, { env: { CLAUDE_HOOKS_QUIET: '1', ...initialOf(fromParent) }, before: [strict ? (STRICT[shell] ?? '') : '', ...locals].join('\n'), cwd: tree, timeout: 120_000 });
   expect(run.exitCode, run.stderr).toBe(0);
   return { states: ops.map((_, i) => decode(run.dumps[`s${i}.vars`] ?? new Map(), run.dumps[`s${i}`] ?? new Map(), names)), stderr: run.stderr };
 }
@@ -399,8 +409,11 @@ describe('the switching contract, against a model of it', () => {
     const specs = await profileSpecs();
     const names = trackedNames(specs);
     await fc.assert(
-      fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: STEPS, size: 'max' }), fc.boolean(), async (ops, fromParent) => {
-        const results = await Promise.all(SHELLS.map((s) => session(s, ops, names, fromParent)));
+      fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: STEPS, size: 'max' }), fc.boolean(), fc.boolean(), async (drawn, fromParent, strict) => {
+        // Under set -u, bash stops at a prompt with the gateway on and no URL or token: the
+        // it.fails in attack-shells-4.test.ts. Until it is fixed, strict sessions leave it out.
+        const ops = strict ? drawn.filter((o) => !(o.kind === 'use' && o.profile === 'gateway')) : drawn;
+        const results = await Promise.all(SHELLS.map((s) => session(s, ops, names, fromParent, strict)));
         SHELLS.forEach((s, k) => expectMatches(s, ops, results[k]!.states, new Model(names, specs, fromParent)));
       }),
       { numRuns: RUNS, seed },
