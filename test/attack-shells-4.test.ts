@@ -199,3 +199,46 @@ describe('the prompt under set -u, with the gateway selector on', () => {
     });
   }
 });
+
+// ---- the prompt with a long blank-padded value -----------------------------------------------------
+//
+// docs/how-it-works.md: the hook at every prompt is "shell builtins only" and cheap; security.md:
+// "The prompt never blocks". Claude Code trims the selectors and the gateway's URL and token as
+// JavaScript's trim() does (attack-today.test.ts), so the segment trims them too. A value of a few
+// thousand blanks around its word (pasted, generated, or inherited from an environment you do not
+// control) must cost the prompt no more than the value's length.
+//
+// Found (bash 5, bash 3.2, zsh; fish's `string trim` is right): _cb_trim takes one blank off either
+// end per pass, each pass copying the value and matching it against every blank Claude Code
+// trims, with a `*blank` suffix pattern that walks the whole value: the time grows with the
+// cube of the padding. 2,000 spaces around `1` cost about a second per prompt, 4,000 about nine,
+// 20,000 more than a minute, at every prompt while the variable is set. Smallest reproduction:
+//   export CLAUDE_HOOKS_PROFILE=bedrock CLAUDE_CODE_USE_BEDROCK="$(printf '%4000s1%4000s' '' '')"
+//   eval "$(claude-hooks init bash)"; time eval "$PROMPT_COMMAND"
+// Right: strip each end's run of blanks in one step (a pattern for the longest leading and trailing
+// run), linear in the value, as fish's `string trim -c` does.
+describe('the prompt with a long blank-padded value', () => {
+  const PAD = ' '.repeat(4000);
+  const prompt = (shell: TestShell) => (shell === 'fish' ? 'emit fish_prompt' : shell === 'zsh' ? 'for f in $precmd_functions; do $f; done' : 'eval "$PROMPT_COMMAND"');
+  for (const shell of SHELLS) {
+    (shell === 'fish' ? it : it.fails)(`${shell}: a selector and a gateway token of 8,000 blanks around their word cost the prompt well under a second`, async () => {
+      const sb = makeSandbox();
+      const cases = [
+        { CLAUDE_CODE_USE_BEDROCK: `${PAD}1${PAD}`, AWS_REGION: 'eu-west-1' },
+        { CLAUDE_CODE_USE_GATEWAY: '1', ANTHROPIC_BASE_URL: 'http://127.0.0.1:9', ANTHROPIC_AUTH_TOKEN: `${PAD}tok${PAD}` },
+      ];
+      for (const env of cases) {
+        const started = Date.now();
+        const run = await runWithInit(sb, shell, [prompt(shell), shell === 'fish' ? 'echo segment=(cb_prompt_info)' : 'echo "segment=$(cb_prompt_info)"'].join('\n'), {
+          env: { ...env, CLAUDE_HOOKS_PROFILE: 'p', CLAUDE_HOOKS_QUIET: '1' },
+          timeout: 5_000, // a hang fails the test, not the run
+        });
+        const took = Date.now() - started;
+        expect(run.exitCode, run.stderr).toBe(0);
+        expect(run.stdout).toBe(env.AWS_REGION ? 'segment=p:eu-west-1' : 'segment=p');
+        // The init and two segments, on a loaded machine: a few hundred milliseconds at most.
+        expect(took).toBeLessThan(3_000);
+      }
+    });
+  }
+});
