@@ -242,3 +242,44 @@ describe('the prompt with a long blank-padded value', () => {
     });
   }
 });
+
+// ---- a hostile repository's directory of control characters -------------------------------------
+//
+// docs/security.md: a cloned repository may hold any directory names; the warnings and cb-status
+// print the marker's path with its control characters escaped, and the prompt never blocks.
+// A tree 15 directories deep, each named with 250 ESC bytes (3,750 in the path, within PATH_MAX),
+// and a marker naming a profile the user does not have: a `cd` there, its prompt and cb-status
+// must take about as long as anywhere else.
+//
+// Found (fish 3.6; bash, zsh and bash 3.2 take a few tens of milliseconds): _cb_clean replaces
+// each control character it finds with a pass over the whole text, and two command substitutions,
+// for every occurrence, not every distinct character: 3,750 ESC cost about 3.5 s at the prompt's
+// warning and as much again in cb-status, at every cd into the tree. Smallest reproduction:
+//   set d ~/r; for i in (seq 15); set d $d/(string repeat -n 250 \e); end
+//   mkdir -p $d; echo nope > $d/.claude-backend; claude-hooks init fish | source
+//   time begin; cd $d; emit fish_prompt; end
+// Right: one replacement per distinct character (a list of those already done, or `string
+// escape`-like one-pass work), so the cost follows the number of distinct characters.
+// (bash 3.2's sanitizer grows faster than the text too: 8,000 ESC in a variable cost cb-status 7 s,
+// 16,000 30 s. A path holds at most ~4,000, which cost it 0.6 s here, so it passes.)
+describe('a hostile repository\'s directory of control characters', () => {
+  const prompt = (shell: TestShell) => (shell === 'fish' ? 'emit fish_prompt' : shell === 'zsh' ? 'for f in $precmd_functions; do $f; done' : 'eval "$PROMPT_COMMAND"');
+  for (const shell of SHELLS) {
+    (shell === 'fish' ? it.fails : it)(`${shell}: a cd there, its warning and cb-status take well under a second`, async () => {
+      const sb = makeSandbox();
+      let dir = join(sb.home, 'repo');
+      for (let i = 0; i < 15; i++) dir = join(dir, '\x1b'.repeat(250));
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, '.claude-backend'), 'nope\n');
+      // The shell walks in by globs, as a user's cd would by completion: the name is never typed.
+      const walk = shell === 'fish' ? 'cd ~/repo; for i in (seq 15); cd *; end' : 'cd ~/repo; for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do cd *; done';
+      const started = Date.now();
+      const run = await runWithInit(sb, shell, [walk, prompt(shell), 'cb-status', 'echo done'].join('\n'), { timeout: 8_000 });
+      const took = Date.now() - started;
+      expect(run.stdout).toMatch(/done$/);
+      expect(run.stderr).toContain("names unknown profile 'nope'");
+      expect(run.stderr).toContain('\\x1b\\x1b');
+      expect(took).toBeLessThan(3_000);
+    });
+  }
+});
