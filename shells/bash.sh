@@ -72,7 +72,11 @@ if [ "${BASH_VERSINFO[0]}" -gt 4 ] ||
     { [ "${BASH_VERSINFO[0]}" -eq 4 ] && [ "${BASH_VERSINFO[1]}" -ge 4 ]; }; then
     _cb_modern=1
 fi
+# What _cb_walk works out for a directory; nothing, until the first prompt.
 _cb_cands_pwd=
+_cb_cands=()
+_cb_map_dir=
+_cb_map_profile=
 _cb_envrc_dir=
 # Our line of PROMPT_COMMAND (installed at the end). $_ is expanded when it runs, not here.
 # shellcheck disable=SC2016
@@ -389,14 +393,19 @@ _cb_plain() {
 # For a new $PWD: where a marker could be, nearest first (_cb_cands), and the innermost
 # directory of the map at or above it (_cb_map_dir, _cb_map_profile), one lookup per level.
 _cb_walk() {
-    local _cb_d=${PWD%/}
-    # bash keeps a leading // of $PWD (cd //srv, as POSIX allows); the map, trustedDirectories,
-    # zsh, fish and status all name that directory /srv.
-    case $_cb_d in //* | /) _cb_d=${_cb_d#/} ;; esac
-    _cb_cands_pwd=$PWD
+    local _cb_d=${PWD-}
+    _cb_cands_pwd=$_cb_d
     _cb_cands=()
     _cb_map_dir=
     _cb_map_profile=
+    _cb_envrc_dir=
+    # A $PWD that is not an absolute path governs nothing (a shell started in a directory that
+    # is gone may have none): the walk up the tree would never reach /.
+    case $_cb_d in /*) ;; *) return 0 ;; esac
+    _cb_d=${_cb_d%/}
+    # bash keeps a leading // of $PWD (cd //srv, as POSIX allows); the map, trustedDirectories,
+    # zsh, fish and status all name that directory /srv.
+    case $_cb_d in //* | /) _cb_d=${_cb_d#/} ;; esac
     _cb_map_find "$_cb_d"
     _cb_envrc_find "$_cb_d"
     while :; do
@@ -637,7 +646,7 @@ _cb_on() {
 # Whether variable $1 is in the environment Claude Code is started with: a shell variable that
 # is not exported is not. (Before bash 4.4 a set variable is taken as exported, as in _cb_state.)
 _cb_exported() {
-    [[ -z $_cb_modern || ${!1@a} == *x* ]]
+    [[ -z $_cb_modern ]] || [[ -n ${!1+x} && ${!1@a} == *x* ]]
 }
 
 cb_prompt_info() {

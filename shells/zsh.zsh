@@ -75,7 +75,10 @@ if [[ -n $_cb_cache_file && -z ${_cb_refreshing-} ]]; then
 fi
 # A broken config, said at every load of a cached copy as `init` says it at every start.
 [[ -z $_cb_config_warning ]] || print -r -- "$_cb_config_warning" >&2
-typeset -g _cb_cands_pwd= _cb_envrc_dir=
+# What _cb_walk works out for a directory; nothing, until the first prompt.
+typeset -g _cb_cands_pwd= _cb_envrc_dir= _cb_map_dir= _cb_map_profile=
+typeset -ga _cb_cands
+_cb_cands=()
 
 # ---- variables: their state, and putting them back ----
 
@@ -311,10 +314,14 @@ _cb_plain() {
 # For a new $PWD: where a marker could be, nearest first (_cb_cands), and the innermost
 # directory of the map at or above it (_cb_map_dir, _cb_map_profile), one lookup per level.
 _cb_walk() {
-    local _cb_d=${PWD%/}
-    typeset -g _cb_cands_pwd=$PWD _cb_map_dir= _cb_map_profile=
+    local _cb_d=${PWD-}
+    typeset -g _cb_cands_pwd=$_cb_d _cb_map_dir= _cb_map_profile= _cb_envrc_dir=
     typeset -ga _cb_cands
     _cb_cands=()
+    # A $PWD that is not an absolute path governs nothing (zsh started in a directory that is
+    # gone sets '.'): the walk up the tree would never reach /.
+    [[ $_cb_d == /* ]] || return 0
+    _cb_d=${_cb_d%/}
     while true; do
         _cb_cands+=("$_cb_d/$_cb_marker")
         if [[ -z $_cb_map_dir ]] && (( ${#_cb_map} )) && _cb_map_get ${_cb_d:-/}; then
