@@ -85,22 +85,40 @@ _cb_need() {
 }
 
 # $1 without the white space Claude Code trims around a value (JavaScript's trim(), Unicode's
-# too: the rendered _cb_trimmed_space), into _cb_r. A character at a time, by patterns: a bracket
-# expression would take a multibyte character's bytes one by one in the C locale, and bash's =~
-# would overwrite your BASH_REMATCH. (For the prompt segment's rare values: a selector nearly
-# always says 1, and a gateway's URL and token start with a letter: see _cb_blank.)
+# too: the rendered _cb_trimmed_space), into _cb_r. (For the prompt segment's rare values: a
+# selector nearly always says 1, and a gateway's URL and token start with a letter: _cb_blank.)
+# By bytes (LC_ALL=C here), so that a blank is its exact UTF-8 text in every locale: bash in
+# UTF-8 takes a lone byte 0xA0 for U+00A0, which Claude Code reads as no character at all.
+# The ASCII blanks' runs go at once, by a bracket expression: linear in the value, where a blank
+# at a time cost the cube of a long padding (4,000 spaces around a 1: 9 s at every prompt). The
+# others (a few bytes each) come off whole, a run of one at a time. (Not =~: it overwrites
+# BASH_REMATCH.)
 _cb_trim() {
-    local _cb_t _cb_more=1
+    local LC_ALL=C _cb_t _cb_run _cb_ascii= _cb_more=1
+    for _cb_t in "${_cb_trimmed_space[@]}"; do
+        [[ ${#_cb_t} -ne 1 ]] || _cb_ascii+=$_cb_t
+    done
     _cb_r=$1
-    while [ -n "$_cb_more" ]; do
+    while [[ -n $_cb_more ]]; do
         _cb_more=
+        # The leading run, then what comes before the last byte not in a run.
+        _cb_t=${_cb_r%%[!$_cb_ascii]*}
+        _cb_r=${_cb_r:${#_cb_t}}
+        _cb_t=${_cb_r%[!$_cb_ascii]*}
+        [[ -z $_cb_r ]] || _cb_r=${_cb_r:0:${#_cb_t}+1}
         for _cb_t in "${_cb_trimmed_space[@]}"; do
-            case $_cb_r in
-            "$_cb_t"*) _cb_r=${_cb_r#"$_cb_t"} _cb_more=1 ;;
-            esac
-            case $_cb_r in
-            *"$_cb_t") _cb_r=${_cb_r%"$_cb_t"} _cb_more=1 ;;
-            esac
+            [[ ${#_cb_t} -gt 1 ]] || continue
+            # A run of one blank at either end: the most of it that doubling finds, at once.
+            _cb_run=$_cb_t
+            while [[ $_cb_r == "$_cb_run$_cb_run"* ]]; do _cb_run+=$_cb_run; done
+            if [[ $_cb_r == "$_cb_run"* ]]; then
+                _cb_r=${_cb_r:${#_cb_run}} _cb_more=1
+            fi
+            _cb_run=$_cb_t
+            while [[ $_cb_r == *"$_cb_run$_cb_run" ]]; do _cb_run+=$_cb_run; done
+            if [[ $_cb_r == *"$_cb_run" ]]; then
+                _cb_r=${_cb_r:0:${#_cb_r}-${#_cb_run}} _cb_more=1
+            fi
         done
     done
 }

@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
+import { CLAUDE, available as oracleAvailable } from './helpers/oracle.js';
 import { cli, makeSandbox, type Sandbox } from './helpers/sandbox.js';
 import { initShell, parseEnv0, runWithInit, shellBinary, shellsUnderTest, type TestShell } from './helpers/shells.js';
 
@@ -220,7 +221,7 @@ describe('the prompt with a long blank-padded value', () => {
   const PAD = ' '.repeat(4000);
   const prompt = (shell: TestShell) => (shell === 'fish' ? 'emit fish_prompt' : shell === 'zsh' ? 'for f in $precmd_functions; do $f; done' : 'eval "$PROMPT_COMMAND"');
   for (const shell of SHELLS) {
-    (shell === 'fish' ? it : it.fails)(`${shell}: a selector and a gateway token of 8,000 blanks around their word cost the prompt well under a second`, async () => {
+    it(`${shell}: a selector and a gateway token of 8,000 blanks around their word cost the prompt well under a second`, async () => {
       const sb = makeSandbox();
       const cases = [
         { CLAUDE_CODE_USE_BEDROCK: `${PAD}1${PAD}`, AWS_REGION: 'eu-west-1' },
@@ -239,6 +240,44 @@ describe('the prompt with a long blank-padded value', () => {
         expect(took).toBeLessThan(3_000);
       }
     });
+  }
+});
+
+// ---- a selector's bytes around its word, in every locale -------------------------------------------
+//
+// Claude Code reads the environment as UTF-8: a byte that is no character there (a lone 0xA0) is
+// U+FFFD, not white space, while the two bytes of U+00A0 are. Found by the lead: bash in a UTF-8
+// locale matched a lone 0xA0 as U+00A0, and its prompt showed Bedrock where Claude Code uses the
+// Anthropic API. The segment now trims by bytes, in every locale. The oracle is the pinned CLI,
+// given the same bytes (a `printf` in sh: the test's own strings could not hold them).
+describe("a selector's bytes around its word", () => {
+  const VALUES = ['\\2401', '1\\240', '\\302\\2401', '1\\342\\200\\200', '\\342\\200\\2001\\343\\200\\200', '\\3021', '\\357\\273\\277 1'];
+  const truth = new Map<string, boolean>();
+  it.skipIf(!oracleAvailable)('the pinned CLI says which of them turn Bedrock on', async () => {
+    const sb = makeSandbox();
+    for (const v of VALUES) {
+      const r = await execa('sh', ['-c', `CLAUDE_CODE_USE_BEDROCK="$(printf '${v}')" exec "$1" auth status --json`, 'sh', CLAUDE], {
+        env: sb.env({ AWS_REGION: 'us-west-2', CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1' }), extendEnv: false, reject: false, timeout: 30_000, stdin: 'ignore',
+      });
+      truth.set(v, (JSON.parse(r.stdout) as { apiProvider: string }).apiProvider === 'bedrock');
+    }
+    // Both answers occur, or the cases below test nothing.
+    expect(new Set(truth.values())).toEqual(new Set([true, false]));
+  });
+  for (const shell of SHELLS) {
+    for (const locale of ['C.UTF-8', 'C']) {
+      it.skipIf(!oracleAvailable)(`${shell} under LC_ALL=${locale}: the prompt segment agrees`, async () => {
+        expect(truth.size).toBe(VALUES.length);
+        const sb = makeSandbox();
+        const set = (v: string) => (shell === 'fish' ? `set -gx CLAUDE_CODE_USE_BEDROCK (printf '${v}')` : `export CLAUDE_CODE_USE_BEDROCK="$(printf '${v}')"`);
+        const show = shell === 'fish' ? 'echo seg=(cb_prompt_info)' : 'echo "seg=$(cb_prompt_info)"';
+        const run = await runWithInit(sb, shell, VALUES.flatMap((v) => [set(v), show]).join('\n'), {
+          env: { CLAUDE_HOOKS_PROFILE: 'p', AWS_REGION: 'us-west-2', CLAUDE_HOOKS_QUIET: '1', LC_ALL: locale },
+        });
+        expect(run.exitCode, run.stderr).toBe(0);
+        expect(run.stdout.split('\n').filter((l) => l.startsWith('seg='))).toEqual(VALUES.map((v) => (truth.get(v) ? 'seg=p:us-west-2' : 'seg=p')));
+      });
+    }
   }
 });
 
