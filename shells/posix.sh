@@ -94,7 +94,7 @@ _cb_need() {
 # others (a few bytes each) come off whole, a run of one at a time. (Not =~: it overwrites
 # BASH_REMATCH.)
 _cb_trim() {
-    local LC_ALL=C _cb_t _cb_run _cb_ascii= _cb_more=1
+    local LC_ALL=C _cb_t _cb_run _cb_ascii='' _cb_more=1
     for _cb_t in "${_cb_trimmed_space[@]}"; do
         [[ ${#_cb_t} -ne 1 ]] || _cb_ascii+=$_cb_t
     done
@@ -102,9 +102,9 @@ _cb_trim() {
     while [[ -n $_cb_more ]]; do
         _cb_more=
         # The leading run, then what comes before the last byte not in a run.
-        _cb_t=${_cb_r%%[!$_cb_ascii]*}
+        _cb_t=${_cb_r%%[!"$_cb_ascii"]*}
         _cb_r=${_cb_r:${#_cb_t}}
-        _cb_t=${_cb_r%[!$_cb_ascii]*}
+        _cb_t=${_cb_r%[!"$_cb_ascii"]*}
         [[ -z $_cb_r ]] || _cb_r=${_cb_r:0:${#_cb_t}+1}
         for _cb_t in "${_cb_trimmed_space[@]}"; do
             [[ ${#_cb_t} -gt 1 ]] || continue
