@@ -1,0 +1,107 @@
+// Review 5: an attack, with fresh eyes, on the shell-template changes of bef08cd..9a37b6e and
+// after (bash running direnv's hook first when a cd leaves a `use claude` directory; bash and zsh
+// moving their hook in front of direnv's; code moved from bash.sh and zsh.zsh into posix.sh and
+// commands.sh). Real bash, zsh, fish, bash 3.2 (CLAUDE_HOOKS_TEST_BASH32) and direnv, each with a
+// throw-away HOME.
+//
+// Each `it.fails` is a fault that lives in shells/, which this review may not change: the
+// smallest reproduction and the right behaviour are in the comment above it. Flip it to `it`
+// with the fix. The plain `it`s pin what the other shells (or the old code) already get right,
+// so that the fix is held to them.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fishQuote } from '../src/render/fish.js';
+import { posixQuote } from '../src/render/posix.js';
+import { cli, makeSandbox, type Sandbox } from './helpers/sandbox.js';
+import { initShell, runWithInit, shellBinary, shellsUnderTest, withoutNoise, type TestShell } from './helpers/shells.js';
+import { requireTool } from './helpers/tools.js';
+
+const SHELLS = shellsUnderTest();
+const direnvOk = requireTool('direnv', ['direnv', 'version']);
+const isBash = (shell: TestShell) => shell === 'bash' || shell === 'bash32';
+const quote = (shell: TestShell, s: string) => (shell === 'fish' ? fishQuote(s) : posixQuote(s));
+
+const WORK = '[profiles.work]\nbackend = "bedrock"\nregion = "eu-central-1"\n';
+// Every profile's region and project set, so that no hint is said unless a test wants one.
+const QUIET = { AWS_REGION: 'us-west-2', CLOUD_ML_REGION: 'us-east5', ANTHROPIC_VERTEX_PROJECT_ID: 'proj', ANTHROPIC_FOUNDRY_RESOURCE: 'res' };
+const KEY = 'sk-ant-api03-review5-baseline-key-0000';
+
+/** direnv's own hook for the shell, as its `direnv hook` prints it. */
+const direnvHook = (shell: TestShell) => (shell === 'fish' ? 'direnv hook fish | source' : `eval "$(direnv hook ${initShell(shell)})"`);
+
+/** zsh runs chpwd_functions at a cd, before the next prompt; the helper's `prompt` does not. */
+const cd = (shell: TestShell, dir: string) => (shell === 'zsh' ? `cd ${quote(shell, dir)}; for f in "\${chpwd_functions[@]}"; do "$f"; done` : `cd ${quote(shell, dir)}`);
+
+async function direnvSandbox(config = WORK): Promise<Sandbox> {
+  const sb = makeSandbox();
+  sb.writeConfig(config);
+  const r = await cli(sb, ['init', 'direnv', '--write']);
+  expect(r.exitCode, r.stderr).toBe(0);
+  return sb;
+}
+
+async function allowed(sb: Sandbox, name: string, envrc: string): Promise<string> {
+  const dir = join(sb.home, name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, '.envrc'), envrc);
+  await execa('direnv', ['allow', dir], { env: sb.env(), extendEnv: false });
+  return dir;
+}
+
+function marked(sb: Sandbox, name: string, profile: string): string {
+  const dir = join(sb.home, name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, '.claude-backend'), `${profile}\n`);
+  return dir;
+}
+
+/** The variables Claude Code reads, and the active profile, from a dump. */
+const claudeVars = (env: Map<string, string>) =>
+  Object.fromEntries(Object.entries(withoutNoise(env)).filter(([k]) => /^(ANTHROPIC_|AWS_|CLAUDE_CODE_|CLOUD_ML_REGION$|CLAUDE_HOOKS_PROFILE$)/.test(k)));
+
+// ---- 1. bash: the once-per-directory guard of _cb_direnv_governs outlives its directory --------
+//
+// docs/direnv.md: "A `cd` out of a `use claude` directory straight into a marked one switches at
+// the first prompt there: ... in bash, where it would unload after ours, ours runs it first,
+// once". The "once" is kept in _cb_direnv_left ("$PWD:$CLAUDE_HOOKS_DIRENV", shells/bash.sh
+// _cb_direnv_governs), which nothing ever clears. The SECOND time the user leaves the same `use
+// claude` directory for the same directory, the guard says "done already": direnv's hook is not
+// run, its variables are still loaded, and ours acts on top of them (what the old code waited a
+// prompt to avoid). The marker's switch takes direnv's `use claude vertex` variables for the
+// user's own (into the baseline), then direnv's hook unloads over the switch: at the marked
+// directory the shell is half one, half the other (no profile, CLAUDE_CODE_USE_BEDROCK=1 and the
+// API key back); and CLAUDE_CODE_USE_VERTEX=1 stays in the user's shell for good: cd ~ and cb-off
+// "give it back". bef08cd (one prompt late, but whole) ends where it began.
+// Reproduce (bash, direnv's hook loaded before the init, as `setup` orders them):
+//   ~/p/.envrc 'use claude vertex' (allowed), ~/aws/.claude-backend 'bedrock'
+//   cd ~/p; <prompt>; cd ~/aws; <prompt>; cd ~/p; <prompt>; cd ~/aws; <prompt>
+//     -> CLAUDE_HOOKS_PROFILE unset, CLAUDE_CODE_USE_BEDROCK=1, ANTHROPIC_API_KEY back
+//   cd ~; <prompt>; cb-off -> CLAUDE_CODE_USE_VERTEX=1 still exported
+// Right: the second time as the first (bedrock at ~/aws, the key gone), and cd ~ + cb-off end
+// where the session began. (Forget _cb_direnv_left once CLAUDE_HOOKS_DIRENV is seen unset, or
+// changes: the guard is for a variable that stays stale, not for one direnv loads again.)
+describe.skipIf(!direnvOk)('direnv: leaving the same use-claude directory for the same marked one, twice', () => {
+  for (const shell of SHELLS) {
+    (isBash(shell) ? it.fails : it)(`${shell}: the second time switches as the first, and the session ends where it began`, async () => {
+      const sb = await direnvSandbox();
+      const p = await allowed(sb, 'p', 'use claude vertex\n');
+      const aws = marked(sb, 'aws', 'bedrock');
+      const visit = [cd(shell, p), 'prompt', cd(shell, aws), 'prompt'];
+      const script = ['prompt', 'dump start', ...visit, 'dump aws1', ...visit, 'dump aws2', cd(shell, sb.home), 'prompt', 'cb-off', 'prompt', 'dump end'];
+      const run = await runWithInit(sb, shell, script.join('\n'), {
+        before: direnvHook(shell),
+        env: { ...QUIET, ANTHROPIC_API_KEY: KEY, DIRENV_LOG_FORMAT: '', CLAUDE_HOOKS_QUIET: '1' },
+      });
+      expect(run.exitCode, run.stderr).toBe(0);
+      for (const at of ['aws1', 'aws2']) {
+        expect(run.dumps[at]!.get('CLAUDE_HOOKS_PROFILE'), at).toBe('bedrock');
+        expect(run.dumps[at]!.get('CLAUDE_CODE_USE_BEDROCK'), at).toBe('1');
+        expect(run.dumps[at]!.has('ANTHROPIC_API_KEY'), at).toBe(false);
+      }
+      expect(claudeVars(run.dumps.end!)).toEqual(claudeVars(run.dumps.start!));
+    });
+  }
+});
