@@ -212,3 +212,91 @@ describe.skipIf(!direnvOk)('bash: moving our hook in front of direnv\'s keeps PR
     });
   }
 });
+
+// ---- 3. bash 5.1+: an array PROMPT_COMMAND and direnv's hook from 2.34 on --------------------------
+//
+// Since 2.34 (internal/cmd/shell_bash.go), `direnv hook bash` puts its hook into an array
+// PROMPT_COMMAND as an element of its own, in front: PROMPT_COMMAND=(_direnv_hook
+// "${PROMPT_COMMAND[@]}"). PROMPT_COMMAND is an array in bash 5.1+ as soon as the user writes one
+// (bash's NEWS recommends it) or loads bash-preexec (atuin, starship's preexec support), which
+// turns it into one on bash 5.1+. Then our line is in element 1 and direnv's in element 0:
+// _cb_before_direnv reads element 0 only ($PROMPT_COMMAND) and never moves ours, so the fault
+// 9a37b6e fixed is back: a cd from a marked directory straight into a `use claude anthropic` one
+// loads the .envrc on top of the marker's switch, and the user's key stays gone there.
+// And the install at a second load (cb-reload, or ~/.bashrc sourced again) looks for _cb_hook in
+// element 0 only: it adds a second copy there, and our hook runs twice at every prompt.
+// Reproduce (bash 5.2; the hook below is direnv 2.34's text, calling the installed direnv):
+//   PROMPT_COMMAND=('echo mine'); eval "$(claude-hooks init bash)"; <direnv 2.34's hook>
+//   ~/aws/.claude-backend bedrock, ~/e/.envrc 'use claude anthropic' (allowed)
+//   <prompt>; cd ~/aws; <prompt>; cd ~/e; <prompt>  -> CLAUDE_HOOKS_PROFILE=anthropic, no key
+//   cb-reload; declare -p PROMPT_COMMAND            -> _cb_hook in elements 0 and 1
+// Right: ours runs before direnv's whichever element holds either, and once, however often the
+// init is loaded. (bash 3.2 to 5.0 run element 0 only: there an array is the user's own affair.)
+const direnv234Hook = (direnv: string) => `
+_direnv_hook() {
+  local previous_exit_status=$?;
+  trap -- '' SIGINT;
+  eval "$("${direnv}" export bash)";
+  trap - SIGINT;
+  return $previous_exit_status;
+};
+if [[ ''\${BLE_VERSION-} && _ble_version -ge 400 ]]; then
+  blehook PRECMD!="_direnv_hook"
+elif [[ ";\${PROMPT_COMMAND[*]:-};" != *";_direnv_hook;"* ]]; then
+  if [[ "$(declare -p PROMPT_COMMAND 2>&1)" == "declare -a"* ]]; then
+    PROMPT_COMMAND=(_direnv_hook "\${PROMPT_COMMAND[@]}")
+  else
+    PROMPT_COMMAND="_direnv_hook\${PROMPT_COMMAND:+;$PROMPT_COMMAND}"
+  fi
+fi
+`;
+/** What bash does before a prompt with an array PROMPT_COMMAND: each element, in order. */
+const arrayPrompt = 'prompt() { \\local c; for c in "${PROMPT_COMMAND[@]}"; do \\eval "$c"; done; }';
+const direnvBin = () => execFileSync('sh', ['-c', 'command -v direnv'], { encoding: 'utf8' }).trim();
+
+describe.skipIf(!direnvOk)('bash 5.1+: an array PROMPT_COMMAND with direnv 2.34\'s hook', () => {
+  for (const shell of SHELLS.filter((s) => s === 'bash')) {
+    it.fails(`${shell}: from a marked directory into 'use claude anthropic', the key is back`, async () => {
+      const sb = await direnvSandbox();
+      const e = await allowed(sb, 'e', 'use claude anthropic\n');
+      const aws = marked(sb, 'aws', 'bedrock');
+      const script = [direnv234Hook(direnvBin()), arrayPrompt, 'prompt', cd(shell, aws), 'prompt', 'dump aws', cd(shell, e), 'prompt', 'dump e'];
+      const run = await runWithInit(sb, shell, script.join('\n'), {
+        before: "PROMPT_COMMAND=('echo mine')",
+        env: { ...QUIET, ANTHROPIC_API_KEY: KEY, DIRENV_LOG_FORMAT: '', CLAUDE_HOOKS_QUIET: '1' },
+      });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.stdout.split('\n').filter((l) => l === 'mine')).toHaveLength(3);
+      expect(run.dumps.aws!.get('CLAUDE_HOOKS_PROFILE')).toBe('bedrock');
+      expect(run.dumps.e!.get('CLAUDE_HOOKS_PROFILE')).toBe('anthropic');
+      expect(run.dumps.e!.get('ANTHROPIC_API_KEY')).toBe(KEY);
+    });
+
+    // (The same order with direnv 2.32's scalar hook, which writes into element 0: passes.)
+    it(`${shell}: the same with direnv's scalar hook (into element 0)`, async () => {
+      const sb = await direnvSandbox();
+      const e = await allowed(sb, 'e', 'use claude anthropic\n');
+      const aws = marked(sb, 'aws', 'bedrock');
+      const scalarHook = direnv234Hook(direnvBin()).replace(/if \[\[ "\$\(declare -p PROMPT_COMMAND 2>&1\)" == "declare -a"\* \]\]/, 'if false');
+      const script = [scalarHook, arrayPrompt, 'prompt', cd(shell, aws), 'prompt', 'dump aws', cd(shell, e), 'prompt', 'dump e'];
+      const run = await runWithInit(sb, shell, script.join('\n'), {
+        before: "PROMPT_COMMAND=('echo mine')",
+        env: { ...QUIET, ANTHROPIC_API_KEY: KEY, DIRENV_LOG_FORMAT: '', CLAUDE_HOOKS_QUIET: '1' },
+      });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.dumps.e!.get('CLAUDE_HOOKS_PROFILE')).toBe('anthropic');
+      expect(run.dumps.e!.get('ANTHROPIC_API_KEY')).toBe(KEY);
+    });
+
+    it.fails(`${shell}: a second load of the init (cb-reload) leaves one copy of our hook`, async () => {
+      const sb = await direnvSandbox();
+      const count = 'n=0; for c in "${PROMPT_COMMAND[@]}"; do case $c in *_cb_hook*) n=$((n + 1)) ;; esac; done; echo "copies=$n"';
+      const run = await runWithInit(sb, shell, [direnv234Hook(direnvBin()), count, 'cb-reload 2>/dev/null', count].join('\n'), {
+        before: "PROMPT_COMMAND=('echo mine')",
+        env: { ...QUIET, DIRENV_LOG_FORMAT: '' },
+      });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.stdout).toBe('copies=1\ncopies=1');
+    });
+  }
+});
