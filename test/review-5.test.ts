@@ -347,3 +347,72 @@ describe('our prompt hook runs no ERR trap of the user\'s', () => {
     }
   }
 });
+
+// ---- 5. zsh: _cb_before_direnv's arithmetic on a hook array that is unset --------------------------
+//
+// _cb_before_direnv (shells/zsh.zsh) compares ${precmd_functions[(ie)_direnv_hook]} with
+// ${precmd_functions[(ie)_cb_hook]} in (( )): on an unset array both expand to nothing, and
+// `(( < && ))` is "bad math expression: operand expected", printed at every directory change
+// while direnv's hook is defined. add-zsh-hook -d unsets an array it empties: a user who takes
+// both hooks out of precmd (keeping them at chpwd, a common way to run direnv at cd only) gets it.
+// Reproduce: eval "$(claude-hooks init zsh)"; eval "$(direnv hook zsh)"; autoload -Uz add-zsh-hook
+//            add-zsh-hook -d precmd _cb_hook; add-zsh-hook -d precmd _direnv_hook
+//            cd ~/aws   (chpwd) -> _cb_before_direnv:1: bad math expression: operand expected ...
+// Right: no diagnostic; an unset array holds neither hook (test ${+precmd_functions} first).
+describe.skipIf(!direnvOk)('zsh: a hook array that add-zsh-hook -d emptied', () => {
+  for (const shell of SHELLS.filter((s) => s === 'zsh')) {
+    it.fails(`${shell}: a cd prints no diagnostic, and the marker switches`, async () => {
+      const sb = await direnvSandbox();
+      const aws = marked(sb, 'aws', 'bedrock');
+      const script = [
+        direnvHook(shell),
+        'autoload -Uz add-zsh-hook',
+        'add-zsh-hook -d precmd _cb_hook; add-zsh-hook -d precmd _direnv_hook',
+        'print -r -- "precmd set: ${+precmd_functions}; chpwd: $chpwd_functions"',
+        cd(shell, aws),
+        'dump aws',
+      ];
+      const run = await runWithInit(sb, shell, script.join('\n'), { env: { ...QUIET, DIRENV_LOG_FORMAT: '', CLAUDE_HOOKS_QUIET: '1' } });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.stdout).toBe('precmd set: 0; chpwd: _direnv_hook _cb_hook');
+      expect(run.dumps.aws!.get('CLAUDE_HOOKS_PROFILE')).toBe('bedrock');
+      expect(run.stderr).toBe('');
+    });
+  }
+});
+
+// ---- 6. zsh: the hints said, across a cb-reload onto this version ---------------------------------
+//
+// 8e65fc4 keeps zsh's hints already said as bash does, one a line in a string, where bef08cd kept
+// an array (typeset -ga _cb_hints_said). A shell that loaded the older code and said hints keeps
+// that array through `cb-reload` after an upgrade (the way docs/README tell a user to pick up a
+// new version without a new terminal). The new _cb_need reads the array joined with spaces, finds
+// no hint on a line of its own, says it again, and appends to the joined text: the first hint of
+// a profile is said up to three times, the others twice, after the upgrade.
+// Reproduce (the older state made by hand, as bef08cd's _cb_need left it):
+//   cb-vertex; cb-off; _cb_hints_said=("${(@f)${_cb_hints_said%$'\n'}}")   # an array, as before
+//   cb-vertex; cb-off; cb-vertex   -> "no Google Cloud project" said twice more
+// Right: a hint is said once per shell across the reload too (read an array left by an older load
+// as lines, or keep the new text under a new name).
+describe('zsh: hints said before an upgrade and cb-reload', () => {
+  for (const shell of SHELLS.filter((s) => s === 'zsh')) {
+    it.fails(`${shell}: each hint is said at most once more`, async () => {
+      const sb = makeSandbox();
+      sb.writeConfig(WORK);
+      const script = [
+        'cb-vertex 2>/dev/null; cb-off 2>/dev/null',
+        `_cb_hints_said=("\${(@f)\${_cb_hints_said%$'\\n'}}")`,
+        'cb-reload 2>/dev/null',
+        'print -r -- "${(t)_cb_hints_said} ${#_cb_hints_said}"',
+        'cb-vertex; cb-off; cb-vertex; cb-off; cb-vertex',
+      ];
+      const run = await runWithInit(sb, shell, script.join('\n'), {});
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.stdout).toBe('array 2');
+      const said = run.stderr.split('\n').filter((l) => l.includes('vertex: no '));
+      // Once more at most: the array's text, read differently, may be said again once.
+      expect(said.filter((l) => l.includes('no Google Cloud project')).length).toBeLessThanOrEqual(1);
+      expect(said.filter((l) => l.includes('no Vertex region')).length).toBeLessThanOrEqual(1);
+    });
+  }
+});
