@@ -416,3 +416,37 @@ describe('zsh: hints said before an upgrade and cb-reload', () => {
     });
   }
 });
+
+// ---- 7. bash: a cb-* command typed after a cd on the same line is undone at the prompt -----------
+//
+// README: "a manual switch holds until you enter a directory governed by something else". zsh and
+// fish act on a cd at the cd itself (chpwd, a PWD handler): `cd ~/aws; cb-use work` enters the
+// marked directory, the marker switches, then the manual choice is made, and it holds. bash acts
+// at the prompt after the whole line: the marker's switch comes after cb-use and replaces it, and
+// after `cd ~/aws; cb-off` it switches back on. The same line gives another backend in bash than
+// in zsh and fish. (So at bef08cd too; 980d849 made it visible with direnv: `cd` out of a `use
+// claude` directory then `cb-use` on the same line no longer refuses, and is then undone.)
+// Reproduce (bash): echo bedrock > ~/aws/.claude-backend
+//   cd ~/aws; cb-use work; <prompt>   -> CLAUDE_HOOKS_PROFILE=bedrock (zsh, fish: work)
+//   cd ~/aws; cb-off; <prompt>         -> CLAUDE_HOOKS_PROFILE=bedrock (zsh, fish: unset)
+// Right: as zsh and fish: what governs the new directory is acted on before the command runs (the
+// cb-* entry points could run _cb_update first), so the command typed after the cd has the last word.
+describe('a cb-* command typed after a cd, on the same line', () => {
+  for (const shell of SHELLS) {
+    for (const [command, expected] of [
+      ['cb-use work', 'work'],
+      ['cb-off', undefined],
+    ] as const) {
+      (isBash(shell) ? it.fails : it)(`${shell}: cd into a marked directory; ${command}`, async () => {
+        const sb = makeSandbox();
+        sb.writeConfig(WORK);
+        const aws = marked(sb, 'aws', 'bedrock');
+        const line = `${cd(shell, aws)}; ${command}`;
+        const run = await runWithInit(sb, shell, ['prompt', line, 'prompt', 'dump a', 'prompt', 'dump b'].join('\n'), { env: { ...QUIET, CLAUDE_HOOKS_QUIET: '1' } });
+        expect(run.exitCode, run.stderr).toBe(0);
+        expect(run.dumps.a!.get('CLAUDE_HOOKS_PROFILE')).toBe(expected);
+        expect(run.dumps.b!.get('CLAUDE_HOOKS_PROFILE')).toBe(expected);
+      });
+    }
+  }
+});
