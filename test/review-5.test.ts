@@ -509,3 +509,44 @@ describe('zsh: IGNORE_BRACES at load', () => {
     });
   }
 });
+
+// ---- 10. bash: a `use claude` directory entered through a symlink --------------------------------
+//
+// direnv runs an .envrc in its physical directory, so CLAUDE_HOOKS_DIRENV (the library's $PWD)
+// is the physical path, while the shell's $PWD is the logical one: ~/lnk -> real/p gives
+// CLAUDE_HOOKS_DIRENV=~/real/p with PWD=~/lnk. _cb_direnv_governs compares the two as text. Before
+// 980d849 a mismatch with direnv's hook in the shell counted as "direnv's hook has yet to unload
+// it", so direnv still governed, and zsh still reads it so. Now bash runs direnv's hook (which
+// keeps the variable: the shell is inside), takes the variable for stale, and says direnv does not
+// govern: `cb-use` and `cb-off` there are no longer refused ("direnv sets the backend here"). The
+// switch is made on top of the loaded .envrc, and when the user leaves, direnv restores its own
+// variables over it: outside any project the shell is half switched (no profile, the API key gone,
+// CLAUDE_CODE_USE_BEDROCK=1, AWS_REGION of the profile) until cb-off. (A symlink in the path is
+// common: a projects directory on another disk, macOS's /tmp -> /private/tmp.) Each new
+// directory of such a tree also costs a direnv process at its first prompt.
+// Reproduce (bash): mkdir -p ~/real/p; echo 'use claude anthropic' > ~/real/p/.envrc; direnv allow
+//   ~/real/p; ln -s real/p ~/lnk; cd ~/lnk; <prompt>; cb-use work   -> switches (bef08cd, zsh: refused)
+//   cd ~; <prompt>   -> CLAUDE_HOOKS_PROFILE unset, no ANTHROPIC_API_KEY, CLAUDE_CODE_USE_BEDROCK=1
+// Right: as zsh and bef08cd: refused inside, and the shell back as it was after leaving. (Compare
+// physical paths, or treat a variable direnv's own hook keeps as governing, not stale.)
+describe.skipIf(!direnvOk)('a use-claude directory entered through a symlink', () => {
+  for (const shell of SHELLS) {
+    (isBash(shell) ? it.fails : it)(`${shell}: cb-use is refused inside, and leaving gives the shell back whole`, async () => {
+      const sb = await direnvSandbox();
+      const real = await allowed(sb, 'real/p', 'use claude anthropic\n');
+      const lnk = join(sb.home, 'lnk');
+      await execa('ln', ['-s', real, lnk]);
+      const status = shell === 'fish' ? 'echo "use=$status"' : 'echo "use=$?"';
+      const script = ['prompt', 'dump start', cd(shell, lnk), 'prompt', 'cb-use work', status, 'prompt', 'dump in', cd(shell, sb.home), 'prompt', 'dump out'];
+      const run = await runWithInit(sb, shell, script.join('\n'), {
+        before: direnvHook(shell),
+        env: { ...QUIET, ANTHROPIC_API_KEY: KEY, DIRENV_LOG_FORMAT: '', CLAUDE_HOOKS_QUIET: '1' },
+      });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.stdout).toBe('use=1');
+      expect(run.stderr).toContain('direnv sets the backend here');
+      expect(run.dumps.in!.get('CLAUDE_HOOKS_PROFILE')).toBe('anthropic');
+      expect(claudeVars(run.dumps.out!)).toEqual(claudeVars(run.dumps.start!));
+    });
+  }
+});
