@@ -555,3 +555,39 @@ describe.skipIf(!direnvOk)('a use-claude directory entered through a symlink', (
     });
   }
 });
+
+// ---- 11. bash: a cd into a nested directory with an .envrc of its own, one prompt late -----------
+//
+// The class 980d849 fixed for a cd out of a `use claude` directory, still open for a cd deeper
+// into one: ~/p/.envrc says `use claude vertex`, ~/p/sub has an .envrc of its own (no `use claude`,
+// no source_up) and a marker. direnv loads only the nearest .envrc: in sub it unloads p's. zsh
+// switches to the marker at the first prompt in sub (its chpwd runs direnv's hook before precmd).
+// bash's hook runs before direnv's at that prompt, sees CLAUDE_HOOKS_DIRENV=~/p with $PWD under
+// it, says direnv governs, and does nothing; direnv then unloads: the first prompt in sub, and a
+// claude started from it, have the user's own backend; the marker switches at the second prompt.
+// (So at bef08cd too.)
+// Reproduce (bash): echo 'use claude vertex' > ~/p/.envrc; echo 'export FOO=1' > ~/p/sub/.envrc;
+//   direnv allow both; echo bedrock > ~/p/sub/.claude-backend
+//   cd ~/p; <prompt>; cd ~/p/sub; <prompt>  -> no profile (zsh: bedrock); <prompt> -> bedrock
+// Right: as zsh, bedrock at the first prompt in sub. (_cb_direnv_governs could run direnv's hook
+// first at any directory change while CLAUDE_HOOKS_DIRENV is set, not only one that leaves it by
+// its path; or ask _cb_envrc_find whether the nearest .envrc is still CLAUDE_HOOKS_DIRENV's.)
+describe.skipIf(!direnvOk)('a cd into a nested directory whose own .envrc replaces a use-claude one', () => {
+  for (const shell of SHELLS) {
+    (isBash(shell) ? it.fails : it)(`${shell}: its marker switches at the first prompt`, async () => {
+      const sb = await direnvSandbox();
+      const p = await allowed(sb, 'p', 'use claude vertex\n');
+      const sub = await allowed(sb, 'p/sub', 'export FOO=1\n');
+      writeFileSync(join(sub, '.claude-backend'), 'bedrock\n');
+      const run = await runWithInit(sb, shell, ['prompt', cd(shell, p), 'prompt', 'dump p', cd(shell, sub), 'prompt', 'dump sub'].join('\n'), {
+        before: direnvHook(shell),
+        env: { ...QUIET, ANTHROPIC_API_KEY: KEY, DIRENV_LOG_FORMAT: '', CLAUDE_HOOKS_QUIET: '1' },
+      });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.dumps.p!.get('CLAUDE_HOOKS_PROFILE')).toBe('vertex');
+      expect(run.dumps.sub!.get('FOO')).toBe('1');
+      expect(run.dumps.sub!.get('CLAUDE_HOOKS_PROFILE')).toBe('bedrock');
+      expect(run.dumps.sub!.has('ANTHROPIC_API_KEY')).toBe(false);
+    });
+  }
+});
