@@ -17,7 +17,7 @@ import { describe, expect, it } from 'vitest';
 import { fishQuote } from '../src/render/fish.js';
 import { posixQuote } from '../src/render/posix.js';
 import { cli, makeSandbox, type Sandbox } from './helpers/sandbox.js';
-import { initShell, runWithInit, shellBinary, shellsUnderTest, withoutNoise, type TestShell } from './helpers/shells.js';
+import { initShell, runWithInit, shellsUnderTest, withoutNoise, type TestShell } from './helpers/shells.js';
 import { requireTool } from './helpers/tools.js';
 
 const SHELLS = shellsUnderTest();
