@@ -72,9 +72,10 @@ if [ "${BASH_VERSINFO[0]}" -gt 4 ] ||
     { [ "${BASH_VERSINFO[0]}" -eq 4 ] && [ "${BASH_VERSINFO[1]}" -ge 4 ]; }; then
     _cb_modern=1
 fi
-# What _cb_walk works out for a directory; nothing, until the first prompt.
+# What _cb_walk works out for a directory; nothing, until the first prompt. (No marker list is
+# empty, which bash before 4.4 would call unbound under set -u: / is a directory, never a marker.)
 _cb_cands_pwd=
-_cb_cands=()
+_cb_cands=(/)
 _cb_map_dir=
 _cb_map_profile=
 _cb_envrc_dir=
@@ -144,6 +145,8 @@ _cb_drop() {
 #   your baseline among them, to every program you start;
 # - keyword (set -k) turns `export "NAME=value"` into a bare `export`, which prints the
 #   whole environment, and empties `local name=value`.
+# - errtrace (set -E) would run your ERR trap inside our functions, at every test of ours that
+#   answers no.
 # - nocasematch (shopt) would make every `case` and `[[ == ]]` of ours ignore case: ~/A would
 #   keep ~/a's marker, a marker saying BEDROCK would pass for bedrock. It comes back last: on,
 #   `case $_cb_o in *e*)` would take set -E (errtrace) for set -e and turn errexit on.
@@ -154,7 +157,7 @@ _cb_drop() {
 # joins.)
 _cb_guarded() {
     local _cb_o _cb_rc _cb_nocase _cb_inherit IFS
-    { _cb_o=$-; set +xeak; } 2>/dev/null
+    { _cb_o=$-; set +xeakE; } 2>/dev/null
     IFS=$' \t\n'
     _cb_nocase=
     if shopt -q nocasematch; then
@@ -173,17 +176,18 @@ _cb_guarded() {
     [[ -z $_cb_inherit ]] || shopt -s localvar_inherit
     case $_cb_o in *a*) set -a ;; esac
     case $_cb_o in *k*) set -k ;; esac
+    case $_cb_o in *E*) set -E ;; esac
     case $_cb_o in *e*) set -e; _cb_rc=0 ;; esac
     [[ -z $_cb_nocase ]] || shopt -s nocasematch
     case $_cb_o in *x*) set -x ;; esac
     return "$_cb_rc"
 }
 
-# Whether an option above is on: in $- (x, e, a, k), or nocasematch or localvar_inherit in
+# Whether an option above is on: in $- (x, e, a, k, E), or nocasematch or localvar_inherit in
 # BASHOPTS (bash before 4.1 has none, nor one with no shopt on: shopt is asked there).
 _cb_aside() {
     case $-/${BASHOPTS-} in
-    *[xeak]*/* | */*nocasematch* | */*localvar_inherit*) return 0 ;;
+    *[xeakE]*/* | */*nocasematch* | */*localvar_inherit*) return 0 ;;
     */) shopt -q nocasematch ;;
     *) return 1 ;;
     esac
@@ -395,13 +399,14 @@ _cb_plain() {
 _cb_walk() {
     local _cb_d=${PWD-}
     _cb_cands_pwd=$_cb_d
-    _cb_cands=()
+    _cb_cands=(/)
     _cb_map_dir=
     _cb_map_profile=
     _cb_envrc_dir=
     # A $PWD that is not an absolute path governs nothing (a shell started in a directory that
     # is gone may have none): the walk up the tree would never reach /.
     case $_cb_d in /*) ;; *) return 0 ;; esac
+    _cb_cands=()
     _cb_d=${_cb_d%/}
     # bash keeps a leading // of $PWD (cd //srv, as POSIX allows); the map, trustedDirectories,
     # zsh, fish and status all name that directory /srv.
@@ -444,17 +449,28 @@ _cb_read_head() {
 # Puts our prompt hook in front of direnv's, as the order `setup` gives, where your start-up file
 # loaded direnv's hook after ours (each puts its own in front): ours must read the .envrc that
 # direnv is about to load before direnv loads it on top of a marker's switch (docs/direnv.md).
-# Only our own line moves, with the newline after it: your commands keep their order and see $?.
+# Only our own command moves, and only when it stands on its own (after a ; or a newline, before
+# one or the end), with the separator after it: the rest keeps its order and its syntax.
 _cb_before_direnv() {
+    local _cb_before _cb_after _cb_blank=$' \t'
     case ${PROMPT_COMMAND-} in
     "$_cb_hook_line"*) return 0 ;;
-    *_direnv_hook*"$_cb_hook_line"*) _cb_writable PROMPT_COMMAND || return 0 ;;
+    *_direnv_hook*"$_cb_hook_line"*) ;;
     *) return 0 ;;
     esac
-    case $PROMPT_COMMAND in
-    *"$_cb_hook_line"$'\n'*) PROMPT_COMMAND=$_cb_hook_line$'\n'${PROMPT_COMMAND/"$_cb_hook_line"$'\n'/} ;;
-    *) PROMPT_COMMAND=$_cb_hook_line$'\n'${PROMPT_COMMAND/"$_cb_hook_line"/} ;;
+    # What comes before ours and after it, without the blanks next to ours.
+    _cb_before=${PROMPT_COMMAND%%"$_cb_hook_line"*}
+    _cb_before=${_cb_before%"${_cb_before##*[!"$_cb_blank"]}"}
+    _cb_after=${PROMPT_COMMAND#*"$_cb_hook_line"}
+    _cb_after=${_cb_after#"${_cb_after%%[!"$_cb_blank"]*}"}
+    case $_cb_before in *';' | *$'\n') ;; *) return 0 ;; esac
+    case $_cb_after in
+    '') ;;
+    ';'* | $'\n'*) _cb_after=${_cb_after:1} ;;
+    *) return 0 ;;
     esac
+    _cb_writable PROMPT_COMMAND || return 0
+    PROMPT_COMMAND=$_cb_hook_line$'\n'$_cb_before$_cb_after
 }
 
 # The innermost directory of the map at or above directory $1 ($PWD, with no / at its end), into
@@ -525,13 +541,13 @@ _cb_trusted() {
 }
 
 # Whether direnv governs here: CLAUDE_HOOKS_DIRENV names the directory of an .envrc that says
-# `use claude`, and $PWD is in it. A shell direnv does not run in (started by `direnv exec DIR`)
-# takes the variable for stale outside DIR.
-# A cd that left DIR, in a shell with direnv's hook: that hook, after ours at this prompt, has yet
-# to unload it, and a switch made first would be half undone. So it runs here first, once per
-# directory (its own run then finds nothing to do), and what it leaves decides: a marked
-# directory switches at this prompt, not the next. (Only bash needs it: zsh and fish run
-# direnv's hook at the cd itself.) A variable it leaves in place is stale.
+# `use claude`, and $PWD is in it; or a cd left it, and direnv's hook, in this shell, has yet to
+# unload it. A shell direnv does not run in (started by `direnv exec DIR`) takes the variable for
+# stale outside DIR.
+# direnv's hook runs after ours at this prompt, and a switch made before it unloads would be half
+# undone: so it runs here first, once per directory (its own run then finds nothing to do), and
+# a marked directory switches at this prompt, not the next. What it leaves decides: a variable
+# still set is direnv's (a directory entered through a link, which direnv names by its real path).
 _cb_direnv_governs() {
     [[ -n ${CLAUDE_HOOKS_DIRENV-} ]] || return 1
     # (In a variable: bash 5.2 matches no "${name%/}"/* pattern where the name is /.)
@@ -539,14 +555,15 @@ _cb_direnv_governs() {
     # A leading // of $PWD is folded, as in _cb_walk.
     case $_cb_p in //*) _cb_p=${_cb_p#/} ;; esac
     case $_cb_p/ in "$_cb_d"/*) return 0 ;; esac
-    if [[ ${_cb_direnv_left-} != "$_cb_p:$CLAUDE_HOOKS_DIRENV" ]] &&
-        declare -F _direnv_hook >/dev/null; then
+    declare -F _direnv_hook >/dev/null || return 1
+    # (DIRENV_DIR: direnv has an .envrc loaded, which its hook may unload.)
+    if [[ -n ${DIRENV_DIR-} && ${_cb_direnv_left-} != "$_cb_p:$CLAUDE_HOOKS_DIRENV" ]]; then
         _cb_direnv_left=$_cb_p:$CLAUDE_HOOKS_DIRENV
         _direnv_hook
-        _cb_direnv_governs
-    else
-        return 1
+        # Unloaded: the next time a cd leaves it, its hook runs first again.
+        [[ -n ${CLAUDE_HOOKS_DIRENV-} ]] || _cb_direnv_left=
     fi
+    [[ -n ${CLAUDE_HOOKS_DIRENV-} ]]
 }
 
 # Judges marker $1 into _cb_gkey and _cb_gprofile, or _cb_gbad. Its first line is read with

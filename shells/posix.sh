@@ -170,8 +170,7 @@ _cb_governor() {
         return 0
     fi
     # [[ -f ]] one by one: in bash twice as fast as [ -f ], in zsh faster than one glob.
-    # (${a[@]+...}: bash before 4.4 calls an empty list unbound under set -u.)
-    for _cb_f in ${_cb_cands[@]+"${_cb_cands[@]}"}; do
+    for _cb_f in "${_cb_cands[@]}"; do
         if [[ -f $_cb_f ]]; then
             _cb_gwhy="$_cb_marker at $_cb_f"
             _cb_read_marker "$_cb_f"
