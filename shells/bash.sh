@@ -363,12 +363,18 @@ _cb_writable() {
 # cannot read the attributes without a subshell: there, an array with one element at index 0
 # passes as a plain value, and a declared type goes when _cb_put unsets before it assigns.
 _cb_plain() {
-    local IFS=' ' _cb_n _cb_i _cb_u='' _cb_arrays='' _cb_typed=''
+    local IFS=' ' _cb_n _cb_i _cb_u='' _cb_arrays='' _cb_typed='' _cb_refs=''
     case $- in *u*) _cb_u=1; set +u ;; esac
     for _cb_n in "$@"; do
         # Named once, though it may be both going back and the profile's.
-        case ", $_cb_arrays, $_cb_typed, " in *", $_cb_n, "*) continue ;; esac
+        case ", $_cb_arrays, $_cb_typed, $_cb_refs, " in *", $_cb_n, "*) continue ;; esac
         if [[ -n $_cb_modern ]]; then
+            # A name reference (declare -n) first: ${name@a} gives its target's attributes, and a
+            # switch would write the target, not the name Claude Code reads.
+            if [ -R "$_cb_n" ]; then
+                _cb_refs+="${_cb_refs:+, }$_cb_n"
+                continue
+            fi
             case ${!_cb_n@a} in
             *[aA]*) _cb_arrays+="${_cb_arrays:+, }$_cb_n" ;;
             *[iluc]*) _cb_typed+="${_cb_typed:+, }$_cb_n" ;;
@@ -388,6 +394,10 @@ _cb_plain() {
     if [[ -n $_cb_typed ]]; then
         _cb_r+="${_cb_r:+; }$_cb_typed: declared -i, -l, -u or -c in this shell, which would change"
         _cb_r+=" the value a profile sets; unset it first"
+    fi
+    if [[ -n $_cb_refs ]]; then
+        _cb_r+="${_cb_r:+; }$_cb_refs: a name reference (declare -n) in this shell, which a switch"
+        _cb_r+=" would write through; unset -n it first"
     fi
     [[ -z $_cb_r ]]
 }

@@ -119,7 +119,7 @@ describe('a shell started in a directory that is gone', () => {
 // Claude Code gets; either way MY_REGION stays the user's, and cb-off gives both back as they were.
 describe('a managed variable that is a bash nameref', () => {
   for (const shell of SHELLS.filter((s) => s === 'bash')) {
-    it.fails(`${shell}: the switch neither writes through it nor leaves Claude Code without the variable`, async () => {
+    it(`${shell}: the switch neither writes through it nor leaves Claude Code without the variable`, async () => {
       const sb = makeSandbox();
       sb.writeConfig(WORK);
       const run = await runWithInit(
