@@ -150,6 +150,13 @@ _cb_reload() {
     _cb_forget_secrets
     eval "$_cb_code"
     _cb_say "reloaded $_cb_config_file: ${#_cb_profiles[@]} profiles"
+    # A manual switch to a profile gone from the config ends too, when it is behind a directory's
+    # profile (the active one is _cb_reapply_active's): leaving does not bring it back.
+    if [ -n "${_cb_manual-}" ] && ! _cb_known "$_cb_manual"; then
+        [ "$_cb_manual" = "${_cb_active-}" ] ||
+            _cb_warn "profile '$_cb_manual' is gone from the config; leaving here will not switch back to it"
+        _cb_manual=
+    fi
     # Under direnv the variables are direnv's until you leave; the new profile data applies then
     # (_cb_on_governor_change).
     if _cb_direnv_governs; then

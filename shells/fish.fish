@@ -763,6 +763,13 @@ function cb-reload --description 'Re-read the claude-hooks config'
     _cb_forget_secrets
     builtin printf '%s\n' $code | builtin source
     _cb_say "reloaded $_cb_config_file: "(builtin count $_cb_profiles)" profiles"
+    # A manual switch to a profile gone from the config ends too, when it is behind a directory's
+    # profile (the active one is _cb_reapply_active's): leaving does not bring it back.
+    if test -n "$_cb_manual"; and not builtin contains -- $_cb_manual $_cb_profiles
+        test "x$_cb_manual" = "x$_cb_active"
+        or _cb_warn "profile '$_cb_manual' is gone from the config; leaving here will not switch back to it"
+        set -g _cb_manual
+    end
     # Under direnv the variables are direnv's until you leave; the new profile data applies then
     # (_cb_on_governor_change).
     if _cb_direnv_governs
