@@ -188,9 +188,10 @@ end
 function _cb_secret
     set -l cache _cb_k$argv[1]_$argv[2]
     if test -z "$$cache"
-        set -l out (command sh -c $_cb_keyrun claude-hooks $argv[4])
-        set -l st $status
-        set -l val (string join \n -- $out)
+        # The whole output as one text, without its trailing newlines, as $(...) gives it in bash
+        # and zsh: a command substitution alone would split it into lines, and keep only blanks.
+        set -l val (command sh -c $_cb_keyrun claude-hooks $argv[4] | string collect)
+        set -l st $pipestatus[1]
         if test $st -ne 0; or test -z "$val"
             _cb_drop $argv[2]
             _cb_warn "$argv[3] failed or printed nothing; $argv[2] is not set"
