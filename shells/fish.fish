@@ -232,7 +232,12 @@ function _cb_clean
     # Newlines first: each step below then reads and writes one line.
     set _cb_c (string replace -a -- \n '\x0a' $_cb_c)
     # `| string split`: with your IFS empty, a command substitution is not split into lines.
+    # Each character once (a replace takes every occurrence): a hostile directory name holds
+    # thousands of one ESC, which cost 3.5 s one at a time.
+    set -l done
     for ch in (string match -a -r -- "[\x01-\x1f\x7f-\x9f$_cb_wide_ctl_class]" $_cb_c | string split -- \n)
+        builtin contains -- $ch $done; and continue
+        set -a done $ch
         set -l code (builtin printf '%d' "'$ch")
         if test $code -lt 128
             set _cb_c (string replace -a -- $ch (builtin printf '%s%02x' '\x' $code) $_cb_c)
