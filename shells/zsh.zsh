@@ -134,7 +134,9 @@ _cb_clean() {
     [[ $1 == *[[:cntrl:]]* || $1 == *[![:ascii:]]* ]] || return 0
     (( ${#_cb_ctl} )) || _cb_ctl_table
     local _cb_i
-    for _cb_i in {1..${#_cb_ctl}}; do
+    # (Counted loops, not {1..n}: a function is parsed under the options it is defined with, and
+    # your IGNORE_BRACES would keep {1..n} as it is.)
+    for (( _cb_i = 1; _cb_i <= ${#_cb_ctl}; _cb_i++ )); do
         _cb_c=${_cb_c//${_cb_ctl[_cb_i]}/${_cb_ctl_esc[_cb_i]}}
     done
 }
@@ -143,7 +145,9 @@ _cb_clean() {
 _cb_ctl_table() {
     local _cb_i _cb_h _cb_ch
     typeset -ga _cb_ctl _cb_ctl_esc
-    for _cb_i in {0..31} 127 {128..159}; do
+    # C0 (0 to 31), DEL (127) and C1 (128 to 159).
+    for (( _cb_i = 0; _cb_i < 160; _cb_i++ )); do
+        (( _cb_i < 32 || _cb_i >= 127 )) || continue
         printf -v _cb_h '%02x' $_cb_i
         if (( _cb_i < 128 )); then
             printf -v _cb_ch "\\x$_cb_h"
