@@ -726,6 +726,10 @@ _cb_entry() {
     _cb_aside && { _cb_guarded _cb_entry "$@"; return; }
     local IFS
     IFS=$' \t\n'
+    # A cd earlier on the same command line (`cd ~/aws; cb-use work`): what governs the new
+    # directory acts first, as zsh's chpwd and fish's PWD handler make it, so the prompt after
+    # does not undo the command.
+    _cb_update
     "$@"
 }
 

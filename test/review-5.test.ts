@@ -442,7 +442,7 @@ describe('a cb-* command typed after a cd, on the same line', () => {
       ['cb-use work', 'work'],
       ['cb-off', undefined],
     ] as const) {
-      (isBash(shell) ? it.fails : it)(`${shell}: cd into a marked directory; ${command}`, async () => {
+      it(`${shell}: cd into a marked directory; ${command}`, async () => {
         const sb = makeSandbox();
         sb.writeConfig(WORK);
         const aws = marked(sb, 'aws', 'bedrock');
