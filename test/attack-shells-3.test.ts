@@ -16,6 +16,7 @@ import { fishQuote } from '../src/render/fish.js';
 import { posixQuote } from '../src/render/posix.js';
 import { CLI, cli, makeSandbox, type Sandbox } from './helpers/sandbox.js';
 import { initShell, parseEnv0, runWithInit, shellBinary, shellsUnderTest, withoutNoise, type TestShell } from './helpers/shells.js';
+import { allowed, cd, direnvHook, direnvSandbox } from './helpers/direnv.js';
 import { requireTool } from './helpers/tools.js';
 
 const SHELLS = shellsUnderTest();
@@ -81,27 +82,6 @@ describe('cb-reload with a half-written config', () => {
 // line comes after direnv's. Both put their hook in front of the prompt's list, so ours runs
 // first, before direnv has loaded or unloaded the directory it was just cd'd into.
 // (test/direnv.test.ts hooks direnv after the init, which puts direnv first: these were unseen.)
-const direnvHook = (shell: TestShell) => (shell === 'fish' ? 'direnv hook fish | source' : `eval "$(direnv hook ${initShell(shell)})"`);
-
-async function direnvSandbox(config = WORK): Promise<Sandbox> {
-  const sb = makeSandbox();
-  sb.writeConfig(config);
-  const r = await cli(sb, ['init', 'direnv', '--write']);
-  expect(r.exitCode, r.stderr).toBe(0);
-  return sb;
-}
-
-async function allowed(sb: Sandbox, name: string, envrc: string): Promise<string> {
-  const dir = join(sb.home, name);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, '.envrc'), envrc);
-  await execa('direnv', ['allow', dir], { env: sb.env(), extendEnv: false });
-  return dir;
-}
-
-/** zsh runs chpwd_functions at a cd, before the next prompt; the helper's `prompt` does not. */
-const cd = (shell: TestShell, dir: string) => (shell === 'zsh' ? `cd ${quote(shell, dir)}; for f in "\${chpwd_functions[@]}"; do "$f"; done` : `cd ${quote(shell, dir)}`);
-
 describe.skipIf(!direnvOk)('direnv and the shell hooks: which hook runs first', () => {
   for (const shell of SHELLS) {
     // Found: docs/direnv.md, "direnv and the shell hooks": with an .envrc that says `use claude`,
@@ -112,7 +92,7 @@ describe.skipIf(!direnvOk)('direnv and the shell hooks: which hook runs first', 
     // With `use claude anthropic` and a marker saying bedrock, the user gets "claude-hooks:
     // bedrock", then the Anthropic API *without their key* (Bedrock's switch removed it).
     it(`${shell}: a .claude-backend beside a 'use claude' .envrc is ignored from the first prompt`, async () => {
-      const sb = await direnvSandbox();
+      const sb = await direnvSandbox(WORK);
       const dir = await allowed(sb, 'p', 'use claude anthropic\n');
       writeFileSync(join(dir, '.claude-backend'), 'bedrock\n');
       const run = await runWithInit(sb, shell, ['prompt', cd(shell, dir), 'prompt', 'dump in', 'cd ~', 'prompt'].join('\n'), {
@@ -132,7 +112,7 @@ describe.skipIf(!direnvOk)('direnv and the shell hooks: which hook runs first', 
     // handler is left in place and runs after ours; the outcome is the same.) bash and zsh with
     // direnv's hook first (test/direnv.test.ts's order) are right.
     it(`${shell}: direnv hooked after the init: a marker inside a 'use claude anthropic' tree leaves the key`, async () => {
-      const sb = await direnvSandbox();
+      const sb = await direnvSandbox(WORK);
       const dir = await allowed(sb, 'p', 'use claude anthropic\n');
       mkdirSync(join(dir, 'm'));
       writeFileSync(join(dir, 'm', '.claude-backend'), 'bedrock\n');
@@ -157,7 +137,7 @@ describe.skipIf(!direnvOk)('direnv and the shell hooks: which hook runs first', 
     // to load, ends the marker's switch, and direnv starts from the user's variables.
     for (const order of ['after', 'before'] as const) {
       it(`${shell}: direnv hooked ${order} the init: from a marked directory into 'use claude anthropic', the key is back`, async () => {
-        const sb = await direnvSandbox();
+        const sb = await direnvSandbox(WORK);
         const e = await allowed(sb, 'e', 'use claude anthropic\n');
         const aws = join(sb.home, 'aws');
         mkdirSync(aws);
@@ -179,7 +159,7 @@ describe.skipIf(!direnvOk)('direnv and the shell hooks: which hook runs first', 
     // commands keep their order, run once, and still see the command line's $?.
     if (shell !== 'fish') {
       it(`${shell}: direnv hooked after the init: ours moves in front, and only ours`, async () => {
-        const sb = await direnvSandbox();
+        const sb = await direnvSandbox(WORK);
         const mine = isBash(shell) ? 'PROMPT_COMMAND=\'echo "mine:$?"\'' : 'mine() { echo "mine:$?"; }; precmd_functions=(mine); chpwd_functions=(mine)';
         const lists = isBash(shell)
           ? `printf 'list:%s|\n' "$PROMPT_COMMAND"`
@@ -205,7 +185,7 @@ describe.skipIf(!direnvOk)('direnv and the shell hooks: which hook runs first', 
     // `claude` started now uses, the user's own backend. The switch comes one prompt late. zsh
     // (chpwd, then precmd) and fish (a PWD handler, then fish_prompt) get it right.
     it(`${shell}: cd from a direnv directory into a marked one switches at the first prompt`, async () => {
-      const sb = await direnvSandbox();
+      const sb = await direnvSandbox(WORK);
       const p = await allowed(sb, 'p', 'use claude vertex\n');
       const aws = join(sb.home, 'aws');
       mkdirSync(aws);
@@ -286,7 +266,7 @@ describe('setup --cache: only an absolute XDG_CACHE_HOME counts', () => {
 // command that had just said there was nothing to do.
 describe.skipIf(!direnvOk)('init direnv --write after a config edit that changes no profile', () => {
   it('makes loads fast again: the library is used as it is, with no line asking for the command', async () => {
-    const sb = await direnvSandbox();
+    const sb = await direnvSandbox(WORK);
     const dir = await allowed(sb, 'p', 'use claude work\n');
     const config = join(sb.xdg, 'claude-hooks', 'config.toml');
     const lib = join(sb.xdg, 'direnv', 'lib', 'claude-hooks.sh');
@@ -319,7 +299,7 @@ describe.skipIf(!direnvOk)('init direnv --write after a config edit that changes
 // this very reason ("`cp -p` of an older config, `rm` of it ... would go unseen").
 describe.skipIf(!direnvOk)('direnv: a config replaced by an older file, or removed', () => {
   it('use claude applies the profile the config holds now, as cb-use does', async () => {
-    const sb = await direnvSandbox();
+    const sb = await direnvSandbox(WORK);
     const dir = await allowed(sb, 'p', 'use claude work\n');
     const config = join(sb.xdg, 'claude-hooks', 'config.toml');
     // A backup of the config, older than the library, restored with its date.
@@ -419,7 +399,7 @@ describe('cb-off in a shell started from a switched shell', () => {
 describe.skipIf(!direnvOk)('cb-reload inside a direnv directory', () => {
   for (const shell of SHELLS) {
     it(`${shell}: the edited profile applies once you leave`, async () => {
-      const sb = await direnvSandbox();
+      const sb = await direnvSandbox(WORK);
       const config = join(sb.xdg, 'claude-hooks', 'config.toml');
       const p = await allowed(sb, 'p', 'use claude vertex\n');
       const edited = WORK.replace('eu-central-1', 'ap-south-1');
@@ -448,7 +428,7 @@ describe.skipIf(!direnvOk)('cb-reload inside a direnv directory', () => {
 describe.skipIf(!direnvOk)('a shell started by `direnv exec` outside the directory', () => {
   for (const shell of SHELLS) {
     it(`${shell}: markers switch and cb-* work outside the .envrc's directory`, async () => {
-      const sb = await direnvSandbox();
+      const sb = await direnvSandbox(WORK);
       const p = await allowed(sb, 'p', 'use claude vertex\n');
       const aws = join(sb.home, 'aws');
       mkdirSync(aws);
@@ -812,7 +792,7 @@ describe('a profile name with a space in it', () => {
     });
   }
   it.skipIf(!direnvOk)("direnv: use claude 'anthropic bedrock' says one line of ours", async () => {
-    const sb = await direnvSandbox();
+    const sb = await direnvSandbox(WORK);
     const dir = await allowed(sb, 'p', "use claude 'anthropic bedrock'\n");
     const r = await execa('direnv', ['exec', dir, 'true'], { env: sb.env({ DIRENV_LOG_FORMAT: 'direnv: %s' }), extendEnv: false, reject: false, cwd: sb.home });
     expect(r.stderr).toContain("unknown profile 'anthropic bedrock'");

@@ -12,10 +12,9 @@ import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { CLAUDE, available as oracleAvailable } from './helpers/oracle.js';
 import { cli, makeSandbox, type Sandbox } from './helpers/sandbox.js';
-import { initShell, parseEnv0, runWithInit, shellBinary, shellsUnderTest, type TestShell } from './helpers/shells.js';
+import { initShell, runWithInit, shellBinary, shellsUnderTest, type TestShell } from './helpers/shells.js';
 
 const SHELLS = shellsUnderTest();
-const isBash = (shell: TestShell) => shell === 'bash' || shell === 'bash32';
 const WORK = '[profiles.work]\nbackend = "bedrock"\nregion = "eu-west-1"\n';
 
 // ---- a shell started in a directory that is gone ------------------------------------------------
@@ -223,7 +222,7 @@ describe('the prompt with a long blank-padded value', () => {
   for (const shell of SHELLS) {
     it(`${shell}: a selector and a gateway token of 8,000 blanks around their word cost the prompt well under a second`, async () => {
       const sb = makeSandbox();
-      const cases = [
+      const cases: Array<Record<string, string>> = [
         { CLAUDE_CODE_USE_BEDROCK: `${PAD}1${PAD}`, AWS_REGION: 'eu-west-1' },
         { CLAUDE_CODE_USE_GATEWAY: '1', ANTHROPIC_BASE_URL: 'http://127.0.0.1:9', ANTHROPIC_AUTH_TOKEN: `${PAD}tok${PAD}` },
       ];

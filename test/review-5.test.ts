@@ -9,55 +9,25 @@
 // with the fix. The plain `it`s pin what the other shells (or the old code) already get right,
 // so that the fix is held to them.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fishQuote } from '../src/render/fish.js';
 import { posixQuote } from '../src/render/posix.js';
-import { cli, makeSandbox, type Sandbox } from './helpers/sandbox.js';
-import { initShell, runWithInit, shellsUnderTest, withoutNoise, type TestShell } from './helpers/shells.js';
+import { makeSandbox } from './helpers/sandbox.js';
+import { runWithInit, shellsUnderTest, withoutNoise, type TestShell } from './helpers/shells.js';
+import { allowed, cd, direnvHook, direnvSandbox, marked } from './helpers/direnv.js';
 import { requireTool } from './helpers/tools.js';
 
 const SHELLS = shellsUnderTest();
 const direnvOk = requireTool('direnv', ['direnv', 'version']);
 const isBash = (shell: TestShell) => shell === 'bash' || shell === 'bash32';
-const quote = (shell: TestShell, s: string) => (shell === 'fish' ? fishQuote(s) : posixQuote(s));
 
 const WORK = '[profiles.work]\nbackend = "bedrock"\nregion = "eu-central-1"\n';
 // Every profile's region and project set, so that no hint is said unless a test wants one.
 const QUIET = { AWS_REGION: 'us-west-2', CLOUD_ML_REGION: 'us-east5', ANTHROPIC_VERTEX_PROJECT_ID: 'proj', ANTHROPIC_FOUNDRY_RESOURCE: 'res' };
 const KEY = 'sk-ant-api03-review5-baseline-key-0000';
-
-/** direnv's own hook for the shell, as its `direnv hook` prints it. */
-const direnvHook = (shell: TestShell) => (shell === 'fish' ? 'direnv hook fish | source' : `eval "$(direnv hook ${initShell(shell)})"`);
-
-/** zsh runs chpwd_functions at a cd, before the next prompt; the helper's `prompt` does not. */
-const cd = (shell: TestShell, dir: string) => (shell === 'zsh' ? `cd ${quote(shell, dir)}; for f in "\${chpwd_functions[@]}"; do "$f"; done` : `cd ${quote(shell, dir)}`);
-
-async function direnvSandbox(config = WORK): Promise<Sandbox> {
-  const sb = makeSandbox();
-  sb.writeConfig(config);
-  const r = await cli(sb, ['init', 'direnv', '--write']);
-  expect(r.exitCode, r.stderr).toBe(0);
-  return sb;
-}
-
-async function allowed(sb: Sandbox, name: string, envrc: string): Promise<string> {
-  const dir = join(sb.home, name);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, '.envrc'), envrc);
-  await execa('direnv', ['allow', dir], { env: sb.env(), extendEnv: false });
-  return dir;
-}
-
-function marked(sb: Sandbox, name: string, profile: string): string {
-  const dir = join(sb.home, name);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, '.claude-backend'), `${profile}\n`);
-  return dir;
-}
 
 /** The variables Claude Code reads, and the active profile, from a dump. */
 const claudeVars = (env: Map<string, string>) =>
@@ -92,7 +62,7 @@ const claudeVars = (env: Map<string, string>) =>
 describe.skipIf(!direnvOk)('direnv: leaving the same use-claude directory for the same marked one, twice', () => {
   for (const shell of SHELLS) {
     it(`${shell}: the second time switches as the first, and the session ends where it began`, async () => {
-      const sb = await direnvSandbox();
+      const sb = await direnvSandbox(WORK);
       const p = await allowed(sb, 'p', 'use claude vertex\n');
       const aws = marked(sb, 'aws', 'bedrock');
       const visit = [cd(shell, p), 'prompt', cd(shell, aws), 'prompt'];
@@ -165,7 +135,7 @@ function parses(code: string): boolean {
 }
 
 async function promptCommandSession(shell: TestShell, edits: Edit[]) {
-  const sb = await direnvSandbox();
+  const sb = await direnvSandbox(WORK);
   const e = await allowed(sb, 'e', 'use claude anthropic\n');
   const aws = marked(sb, 'aws', 'bedrock');
   const script = [...edits.map(editLine), direnvHook(shell), 'prompt', cd(shell, aws), 'prompt', cd(shell, e), 'prompt', 'dump e'];
@@ -262,7 +232,7 @@ const direnvBin = () => execFileSync('sh', ['-c', 'command -v direnv'], { encodi
 describe.skipIf(!direnvOk)('bash 5.1+: an array PROMPT_COMMAND with direnv 2.34\'s hook', () => {
   for (const shell of SHELLS.filter((s) => s === 'bash')) {
     it.fails(`${shell}: from a marked directory into 'use claude anthropic', the key is back`, async () => {
-      const sb = await direnvSandbox();
+      const sb = await direnvSandbox(WORK);
       const e = await allowed(sb, 'e', 'use claude anthropic\n');
       const aws = marked(sb, 'aws', 'bedrock');
       const script = [direnv234Hook(direnvBin()), arrayPrompt, 'prompt', cd(shell, aws), 'prompt', 'dump aws', cd(shell, e), 'prompt', 'dump e'];
@@ -279,7 +249,7 @@ describe.skipIf(!direnvOk)('bash 5.1+: an array PROMPT_COMMAND with direnv 2.34\
 
     // (The same order with direnv 2.32's scalar hook, which writes into element 0: passes.)
     it(`${shell}: the same with direnv's scalar hook (into element 0)`, async () => {
-      const sb = await direnvSandbox();
+      const sb = await direnvSandbox(WORK);
       const e = await allowed(sb, 'e', 'use claude anthropic\n');
       const aws = marked(sb, 'aws', 'bedrock');
       const scalarHook = direnv234Hook(direnvBin()).replace(/if \[\[ "\$\(declare -p PROMPT_COMMAND 2>&1\)" == "declare -a"\* \]\]/, 'if false');
@@ -294,7 +264,7 @@ describe.skipIf(!direnvOk)('bash 5.1+: an array PROMPT_COMMAND with direnv 2.34\
     });
 
     it.fails(`${shell}: a second load of the init (cb-reload) leaves one copy of our hook`, async () => {
-      const sb = await direnvSandbox();
+      const sb = await direnvSandbox(WORK);
       const count = 'n=0; for c in "${PROMPT_COMMAND[@]}"; do case $c in *_cb_hook*) n=$((n + 1)) ;; esac; done; echo "copies=$n"';
       const run = await runWithInit(sb, shell, [direnv234Hook(direnvBin()), count, 'cb-reload 2>/dev/null', count].join('\n'), {
         before: "PROMPT_COMMAND=('echo mine')",
@@ -367,7 +337,7 @@ describe('our prompt hook runs no ERR trap of the user\'s', () => {
 describe.skipIf(!direnvOk)('zsh: a hook array that add-zsh-hook -d emptied', () => {
   for (const shell of SHELLS.filter((s) => s === 'zsh')) {
     it(`${shell}: a cd prints no diagnostic, and the marker switches`, async () => {
-      const sb = await direnvSandbox();
+      const sb = await direnvSandbox(WORK);
       const aws = marked(sb, 'aws', 'bedrock');
       const script = [
         direnvHook(shell),
@@ -476,7 +446,7 @@ describe('a cb-* command typed after a cd, on the same line', () => {
 describe.skipIf(!direnvOk)('an .envrc with a NUL byte before its use claude line', () => {
   for (const shell of SHELLS) {
     (shell === 'zsh' ? it : it.fails)(`${shell}: a marker beside it is ignored from the first prompt`, async () => {
-      const sb = await direnvSandbox();
+      const sb = await direnvSandbox(WORK);
       const dir = await allowed(sb, 'p', '# a comment\0with a NUL\nuse claude anthropic\n');
       writeFileSync(join(dir, '.claude-backend'), 'bedrock\n');
       const run = await runWithInit(sb, shell, ['prompt', cd(shell, dir), 'prompt', 'dump in'].join('\n'), {
@@ -537,7 +507,7 @@ describe('zsh: IGNORE_BRACES at load', () => {
 describe.skipIf(!direnvOk)('a use-claude directory entered through a symlink', () => {
   for (const shell of SHELLS) {
     it(`${shell}: cb-use is refused inside, and leaving gives the shell back whole`, async () => {
-      const sb = await direnvSandbox();
+      const sb = await direnvSandbox(WORK);
       const real = await allowed(sb, 'real/p', 'use claude anthropic\n');
       const lnk = join(sb.home, 'lnk');
       await execa('ln', ['-s', real, lnk]);
@@ -575,7 +545,7 @@ describe.skipIf(!direnvOk)('a use-claude directory entered through a symlink', (
 describe.skipIf(!direnvOk)('a cd into a nested directory whose own .envrc replaces a use-claude one', () => {
   for (const shell of SHELLS) {
     (isBash(shell) ? it.fails : it)(`${shell}: its marker switches at the first prompt`, async () => {
-      const sb = await direnvSandbox();
+      const sb = await direnvSandbox(WORK);
       const p = await allowed(sb, 'p', 'use claude vertex\n');
       const sub = await allowed(sb, 'p/sub', 'export FOO=1\n');
       writeFileSync(join(sub, '.claude-backend'), 'bedrock\n');
