@@ -30,7 +30,7 @@ import { describe, expect, it } from 'vitest';
 import { fishQuote } from '../src/render/fish.js';
 import { posixQuote } from '../src/render/posix.js';
 import { cli, makeSandbox, type Sandbox } from './helpers/sandbox.js';
-import { runWithInit, shellsUnderTest, type TestShell } from './helpers/shells.js';
+import { runWithInit, shellsUnderTest, variableStep, type TestShell } from './helpers/shells.js';
 
 const RUNS = Number(process.env.CLAUDE_HOOKS_MODEL_RUNS ?? 10);
 const SEEDS = [11, 12, 13, ...(process.env.CLAUDE_HOOKS_MODEL_SEED ? [Number(process.env.CLAUDE_HOOKS_MODEL_SEED)] : [])];
@@ -267,11 +267,9 @@ function line(shell: TestShell, o: Op, tree: string, configPath: string, sb: San
     case 'off':
       return 'cb-off';
     case 'set':
-      return shell === 'fish' ? `set -gx ${o.name} ${q(o.value)}` : `export ${o.name}=${q(o.value)}`;
     case 'local':
-      return shell === 'fish' ? `set -e ${o.name}; set -g ${o.name} ${q(o.value)}` : `unset ${o.name}; ${o.name}=${q(o.value)}`;
     case 'unset':
-      return shell === 'fish' ? `set -e ${o.name}` : `unset ${o.name}`;
+      return variableStep(shell, o, q);
     case 'cd':
       return `cd ${q(join(tree, o.dir))}; ${prompt(shell)}`;
     case 'mark':

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeSandbox, type Sandbox } from './helpers/sandbox.js';
-import { runWithInit, shellsUnderTest, type TestShell } from './helpers/shells.js';
+import { runWithInit, shellsUnderTest, variableStep, type TestShell } from './helpers/shells.js';
 
 const RUNS = Number(process.env.CLAUDE_HOOKS_PROPERTY_RUNS ?? 8);
 // Add here the seed fast-check prints when this property fails, with the date and the bug.
@@ -89,11 +89,9 @@ function line(shell: TestShell, o: Op, tree: string, cwd: string | null): string
     case 'off':
       return 'cb-off';
     case 'set':
-      return shell === 'fish' ? `set -gx ${o.name} ${q(o.value)}` : `export ${o.name}=${q(o.value)}`;
     case 'local':
-      return shell === 'fish' ? `set -e ${o.name}; set -g ${o.name} ${q(o.value)}` : `unset ${o.name}; ${o.name}=${q(o.value)}`;
     case 'unset':
-      return shell === 'fish' ? `set -e ${o.name}` : `unset ${o.name}`;
+      return variableStep(shell, o, q);
     case 'cd':
       return `cd ${q(join(tree, o.dir))}; prompt`;
     case 'up':

@@ -7,6 +7,16 @@ import { cli, type Sandbox } from './sandbox.js';
 
 export type TestShell = 'bash' | 'zsh' | 'fish' | 'bash32';
 
+/** A variable typed in by hand: exported (`set`), a shell variable only (`local`), or unset. */
+export type VariableStep = { kind: 'set' | 'local'; name: string; value: string } | { kind: 'unset'; name: string };
+
+/** The line for a VariableStep in `shell`'s syntax; `quote` quotes a value for that shell. */
+export function variableStep(shell: TestShell, o: VariableStep, quote: (s: string) => string): string {
+  if (o.kind === 'unset') return shell === 'fish' ? `set -e ${o.name}` : `unset ${o.name}`;
+  if (o.kind === 'set') return shell === 'fish' ? `set -gx ${o.name} ${quote(o.value)}` : `export ${o.name}=${quote(o.value)}`;
+  return shell === 'fish' ? `set -e ${o.name}; set -g ${o.name} ${quote(o.value)}` : `unset ${o.name}; ${o.name}=${quote(o.value)}`;
+}
+
 /** The binary for each shell. bash32 is bash 3.2 (what macOS ships), when CLAUDE_HOOKS_TEST_BASH32
  *  points at one: Debian ships bash 5 only, so .ci/run builds it (../shared/tools/build-bash32). */
 export function shellBinary(shell: TestShell): string | undefined {
