@@ -449,11 +449,18 @@ _cb_envrc_find() {
     fi
 }
 
-# The start of file $1, into _cb_r: up to $2 bytes, or to a NUL. Read with the read builtin: it is
-# data, never run.
+# The start of file $1, into _cb_r: about $2 characters, its NULs left out, as bash leaves them
+# out of a file it runs (direnv's .envrc). Read with the read builtin: it is data, never run.
+# (read -d '' stops at each NUL: one piece at a time; the last, at the end, fails but is read.)
 _cb_read_head() {
+    local _cb_piece=
     _cb_r=
-    { IFS= read -r -d '' -n "$2" _cb_r <"$1"; } 2>/dev/null || :
+    {
+        while [[ ${#_cb_r} -lt $2 ]] && IFS= read -r -d '' -n $(($2 - ${#_cb_r})) _cb_piece; do
+            _cb_r+=$_cb_piece _cb_piece=
+        done
+        _cb_r+=$_cb_piece
+    } 2>/dev/null <"$1" || :
 }
 
 # Puts our prompt hook in front of direnv's, as the order `setup` gives, where your start-up file

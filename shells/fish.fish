@@ -49,9 +49,13 @@ function _cb_envrc_find
     builtin functions -q __direnv_export_eval; or return 0
     for d in $argv
         test -f $d/.envrc; or continue
-        # Read as text, never run: a line `use claude ...`, indented by up to 8 blanks.
+        # Read as text, never run: a line `use claude ...`, indented by up to 8 blanks. Its NULs
+        # left out, as bash leaves them out of the file it runs: read -z stops at each one.
         set -l text
-        read -z -n 8192 -l text <$d/.envrc 2>/dev/null
+        while read -z -n 8192 -l piece
+            set text "$text$piece"
+            test (string length -- "$text") -lt 8192; or break
+        end <$d/.envrc 2>/dev/null
         string match -q -r -- '(^|\n)[ \t]{0,8}use[ \t]claude[ \t]' $text; and set -g _cb_envrc_dir $d
         return 0
     end

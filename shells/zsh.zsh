@@ -359,8 +359,9 @@ _cb_envrc_find() {
     return 0
 }
 
-# The start of file $1, into _cb_r: up to $2 characters, or to a NUL. Read with the read builtin:
-# it is data, never run.
+# The start of file $1, into _cb_r: up to $2 characters, NULs and all (read -k reads on past
+# them, as bash runs past them in a file: direnv's .envrc). Read with the read builtin: it is
+# data, never run.
 _cb_read_head() {
     _cb_r=
     { IFS= read -r -u 0 -d '' -k $2 _cb_r <$1; } 2>/dev/null || :
