@@ -470,6 +470,20 @@ _cb_read_head() {
 # one or the end), with the separator after it: the rest keeps its order and its syntax.
 _cb_before_direnv() {
     local _cb_before _cb_after _cb_blank=$' \t'
+    # bash 5.1+ with PROMPT_COMMAND an array: direnv 2.34 and later put their hook in an element
+    # of its own, in front of the one that starts with ours. Ours becomes an element of its own,
+    # first.
+    if [[ ${#PROMPT_COMMAND[@]} -gt 1 && ${PROMPT_COMMAND[0]} == _direnv_hook ]]; then
+        case ${PROMPT_COMMAND[1]} in
+        "$_cb_hook_line" | "$_cb_hook_line"$'\n'*) ;;
+        *) return 0 ;;
+        esac
+        _cb_writable PROMPT_COMMAND || return 0
+        _cb_after=${PROMPT_COMMAND[1]#"$_cb_hook_line"}
+        _cb_after=${_cb_after#$'\n'}
+        PROMPT_COMMAND=("$_cb_hook_line" _direnv_hook ${_cb_after:+"$_cb_after"} "${PROMPT_COMMAND[@]:2}")
+        return 0
+    fi
     case ${PROMPT_COMMAND-} in
     "$_cb_hook_line"*) return 0 ;;
     *_direnv_hook*"$_cb_hook_line"*) ;;
@@ -487,6 +501,7 @@ _cb_before_direnv() {
     *) return 0 ;;
     esac
     _cb_writable PROMPT_COMMAND || return 0
+    # shellcheck disable=SC2178 # a scalar here, or an array's element 0, as at the install
     PROMPT_COMMAND=$_cb_hook_line$'\n'$_cb_before$_cb_after
 }
 
@@ -795,7 +810,9 @@ complete -W "${_cb_profiles[*]}" cb-use
 if ! _cb_writable PROMPT_COMMAND; then
     _cb_warn "PROMPT_COMMAND is readonly here: directories will not switch by themselves; cb-* works"
 else
-    case ${PROMPT_COMMAND-} in
+    # (Every element: an array's second may hold ours, once direnv's hook is in front of it.)
+    # shellcheck disable=SC2178,SC2128 # element 0 on purpose (above)
+    case ${PROMPT_COMMAND[*]-} in
     *_cb_hook*) ;;
     *) PROMPT_COMMAND=$_cb_hook_line${PROMPT_COMMAND:+$'\n'$PROMPT_COMMAND} ;;
     esac
