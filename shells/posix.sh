@@ -67,7 +67,7 @@ _cb_forget_secrets() {
 }
 
 # Prints the hint $1 when every variable named after it is unset or empty, once per shell
-# (_cb_hints_said, one a line): said again at every cd into a directory that switches, a hint
+# (_cb_hints_given, one a line): said again at every cd into a directory that switches, a hint
 # is noise.
 _cb_need() {
     [[ -z ${_cb_fetching-} ]] || return 0
@@ -77,10 +77,10 @@ _cb_need() {
         _cb_value_of "$_cb_n"
         [[ -z $_cb_r ]] || return 0
     done
-    case $'\n'${_cb_hints_said-} in
+    case $'\n'${_cb_hints_given-} in
     *$'\n'"$_cb_hint"$'\n'*) return 0 ;;
     esac
-    _cb_hints_said=${_cb_hints_said-}$_cb_hint$'\n'
+    _cb_hints_given=${_cb_hints_given-}$_cb_hint$'\n'
     _cb_warn "$_cb_hint"
 }
 
