@@ -91,19 +91,26 @@ describe.skipIf(!direnvOk)('direnv and the shell hooks: which hook runs first', 
     // command, giving its hints); direnv's `use claude` then starts from what that switch left.
     // With `use claude anthropic` and a marker saying bedrock, the user gets "claude-hooks:
     // bedrock", then the Anthropic API *without their key* (Bedrock's switch removed it).
-    it(`${shell}: a .claude-backend beside a 'use claude' .envrc is ignored from the first prompt`, async () => {
-      const sb = await direnvSandbox(WORK);
-      const dir = await allowed(sb, 'p', 'use claude anthropic\n');
-      writeFileSync(join(dir, '.claude-backend'), 'bedrock\n');
-      const run = await runWithInit(sb, shell, ['prompt', cd(shell, dir), 'prompt', 'dump in', 'cd ~', 'prompt'].join('\n'), {
-        before: direnvHook(shell),
-        env: { ...QUIET, ANTHROPIC_API_KEY: KEY, DIRENV_LOG_FORMAT: '' },
+    // And an .envrc with a NUL before that line (review-5, fault 8): bash runs it past the NUL,
+    // so the hooks must read it so too.
+    for (const [envrc, shape] of [
+      ['use claude anthropic\n', ''],
+      ['# a comment\0with a NUL\nuse claude anthropic\n', ', a NUL before its line'],
+    ] as const) {
+      it(`${shell}: a .claude-backend beside a 'use claude' .envrc is ignored from the first prompt${shape}`, async () => {
+        const sb = await direnvSandbox(WORK);
+        const dir = await allowed(sb, 'p', envrc);
+        writeFileSync(join(dir, '.claude-backend'), 'bedrock\n');
+        const run = await runWithInit(sb, shell, ['prompt', cd(shell, dir), 'prompt', 'dump in', 'cd ~', 'prompt'].join('\n'), {
+          before: direnvHook(shell),
+          env: { ...QUIET, ANTHROPIC_API_KEY: KEY, DIRENV_LOG_FORMAT: '' },
+        });
+        expect(run.exitCode, run.stderr).toBe(0);
+        expect(run.dumps.in!.get('CLAUDE_HOOKS_PROFILE')).toBe('anthropic');
+        expect(run.dumps.in!.get('ANTHROPIC_API_KEY')).toBe(KEY);
+        expect(run.stderr).not.toContain('claude-hooks: bedrock');
       });
-      expect(run.exitCode, run.stderr).toBe(0);
-      expect(run.dumps.in!.get('CLAUDE_HOOKS_PROFILE')).toBe('anthropic');
-      expect(run.dumps.in!.get('ANTHROPIC_API_KEY')).toBe(KEY);
-      expect(run.stderr).not.toContain('claude-hooks: bedrock');
-    });
+    }
 
     // Found (fish): the same, whichever order the start-up file loads them in. direnv's fish
     // hook reacts to a cd only through a PWD handler it defines at a prompt and erases at every
